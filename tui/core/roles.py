@@ -1,0 +1,138 @@
+"""Paragraph roles: body, title, block quote, attribution line, boilerplate.
+
+Extracted news text keeps the page's furniture (captions, share lines, related-links blocks,
+inline "read also" headlines) and loses the markup that told a block quote from the body.
+These rules recover both from the shape of the lines alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Role
+
+_END_PUNCTUATION = tuple(".!?;\"'”’»)…")
+_QUOTE_MARKS = re.compile(r"[“”\"«»„]|''|``")
+
+# Lines that are page furniture whatever stands around them.
+_FURNITURE = re.compile(
+    r"""^(?:advertisement|sponsored(?:\s+content)?|share(?:\s+this(?:\s+(?:article|story|post))?)?
+        |share\s+on\s+\w+|follow\s+us\b.*|subscribe\b.*|sign\s+up\b.*|click\s+here\b.*
+        |(?:read|see|watch)\s+(?:more|also)\b.*|also\s+read\b.*|more\s+from\b.*|recommended\b.*
+        |(?:image|photo|photograph|picture|video|credit|caption)s?\s*:.*
+        |.*\b(?:getty\s+images|ap\s+photo|afp\s+photo|shutterstock)\b.*
+        |(?:©|\(c\)\s|copyright\b).*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A short line ending in a parenthesised credit: `Minister X (Image: US Department of State)`.
+_CREDIT = re.compile(r"\((?:image|photo|photograph|picture|credit|source)s?\s*:[^)]*\)\s*$", re.I)
+# Headings that open a block of headline links.
+_RELATED = re.compile(
+    r"^(?:related(?:\s+(?:posts|articles|stories|coverage|content|news|reading))?"
+    r"|more\s+(?:stories|news|articles|on\s+this(?:\s+story)?)|you\s+(?:may|might)\s+also\s+like"
+    r"|read\s+next|further\s+reading|latest\s+(?:news|stories)|popular|trending"
+    r"|most\s+(?:read|popular))\s*:?$",
+    re.IGNORECASE,
+)
+# Words that mark a line as naming a person by office.
+_OFFICE = re.compile(
+    r"\b(?:secretary|minister|president|vice[- ]president|senator|sen\.|rep\.|representative"
+    r"|governor|gov\.|mayor|chair(?:man|woman|person)?|director|ceo|chief|spokes(?:man|woman"
+    r"|person)|ambassador|general|gen\.|professor|prof\.|dr\.|judge|justice|commissioner|leader"
+    r"|official|adviser|advisor|founder|head|king|queen|pope|prime|chancellor|speaker|envoy"
+    r"|analyst|author|economist|executive|manager|officer|member|lawmaker|congress(?:man|woman))\b",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = frozenset(
+    "of the for and de da del di van von der at to on in & y la le du bin al el".split()
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my|me|We|Our|My)\b")
+_DASH_LEAD = re.compile(r"^[\-–—―~]+\s*")
+
+
+def is_headline_like(line: str, max_words: int = 20) -> bool:
+    """True for a short single-sentence line with no closing punctuation."""
+    words = line.split()
+    return 0 < len(words) <= max_words and not line.rstrip().endswith(_END_PUNCTUATION)
+
+
+def _is_furniture(line: str) -> bool:
+    if len(line) > 300:
+        return False
+    return bool(_FURNITURE.match(line.strip()) or _CREDIT.search(line))
+
+
+def is_attribution_line(line: str, after_speech: bool = False) -> bool:
+    """True for a line that only names a speaker: ``US Secretary of State Antony Blinken``,
+    ``— Jane Doe, mayor of Springfield``. ``after_speech`` relaxes the test for a bare name
+    right after a first-person paragraph."""
+    dashed = bool(_DASH_LEAD.match(line))
+    body = _DASH_LEAD.sub("", line).strip()
+    if not body or len(body) > 120 or _QUOTE_MARKS.search(body):
+        return False
+    if body.endswith(_END_PUNCTUATION) and not body.endswith(")"):
+        return False
+    head, _, tail = body.partition(",")
+    words = [w for w in re.split(r"\s+", head) if w]
+    if not 1 <= len(words) <= 12:
+        return False
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False
+    if dashed:
+        return True
+    if _OFFICE.search(body):
+        return len(words) >= 2
+    if tail.strip():
+        return 2 <= len(words) <= 4
+    return after_speech and 2 <= len(words) <= 4
+
+
+def _is_block_quote_body(text: str) -> bool:
+    """A paragraph that can be quoted speech: long enough, and either free of quote marks or
+    wholly inside one pair of them."""
+    stripped = text.strip()
+    if len(stripped.split()) < 6:
+        return False
+    marks = _QUOTE_MARKS.findall(stripped)
+    if not marks:
+        return True
+    return stripped[:1] in '“"«„' and stripped[-1:] in '”"»' and len(marks) == 2
+
+
+def classify_roles(paragraphs: list[str], has_title: bool = False) -> list[Role]:
+    """Return one Role for each paragraph string, in order."""
+    roles = [Role.BODY] * len(paragraphs)
+    if has_title and paragraphs:
+        roles[0] = Role.TITLE
+    in_related = False
+    for k, text in enumerate(paragraphs):
+        if roles[k] is Role.TITLE:
+            continue
+        if _RELATED.match(text.strip()):
+            roles[k] = Role.BOILERPLATE
+            in_related = True
+            continue
+        if in_related and is_headline_like(text):
+            roles[k] = Role.BOILERPLATE
+            continue
+        in_related = False
+        if _is_furniture(text):
+            roles[k] = Role.BOILERPLATE
+            continue
+        previous = paragraphs[k - 1] if k else ""
+        prior_role = roles[k - 1] if k else Role.TITLE
+        speech = prior_role is Role.BODY and _is_block_quote_body(previous)
+        if is_headline_like(text, 12) and is_attribution_line(
+            text, after_speech=speech and bool(_FIRST_PERSON.search(previous))
+        ):
+            if speech:
+                roles[k - 1] = Role.BLOCK_QUOTE
+                roles[k] = Role.ATTRIBUTION
+            else:
+                roles[k] = Role.ORPHANED_ATTRIBUTION
+            continue
+        if 0 < k < len(paragraphs) - 1 and len(text.split()) >= 5 and is_headline_like(text):
+            # A headline standing alone between body paragraphs: an inline "read also" link.
+            roles[k] = Role.BOILERPLATE
+    return roles
