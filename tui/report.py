@@ -1,0 +1,61 @@
+"""Readable reports for the headless commands: coloured on a terminal, plain when piped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from tui.core import Article, Pair, Quote
+
+
+def _console(out: TextIO) -> Console:
+    # Rich decides colour from the stream (a terminal or not) and honours NO_COLOR itself;
+    # soft wrap keeps piped lines whole for grep.
+    return Console(file=out, highlight=False, soft_wrap=not out.isatty(), emoji=False)
+
+
+def quotes_report(name: str, article: Article, quotes: Sequence[Quote], out: TextIO) -> None:
+    """Print each quote with its speaker, then the attribution lines that lost their quote."""
+    console = _console(out)
+    orphans = article.orphaned_attributions
+    head = Text(name, style="bold")
+    head.append(f" — {len(quotes)} attributed quote{'s' * (len(quotes) != 1)}")
+    if orphans:
+        head.append(f" · {len(orphans)} orphaned attribution{'s' * (len(orphans) != 1)}")
+    console.print(head)
+    for number, quote in enumerate(quotes, 1):
+        line = Text(f"{number:>3}. ", style="dim")
+        line.append(quote.speaker_name, style="bold cyan")
+        if quote.speaker != quote.speaker_name:
+            line.append(f" ({quote.speaker})", style="cyan")
+        line.append(f"  {quote.cue} · {quote.kind} · ¶{quote.paragraph + 1}", style="dim")
+        console.print(line)
+        console.print(Text("     ").append(quote.text, style="yellow"))
+    for index in orphans:
+        line = Text("  ⚠  ", style="bold red")
+        line.append(f"¶{index + 1} attribution with no quote: ", style="red")
+        line.append(article.paragraphs[index].text)
+        console.print(line)
+
+
+def diff_report(
+    old_name: str,
+    new_name: str,
+    old: Article,
+    new: Article,
+    pairs: Sequence[Pair],
+    out: TextIO,
+) -> None:
+    """Print the pairs in order with their markers and word-level changes."""
+    from tui.diff_text import pair_lines, summary
+
+    console = _console(out)
+    console.print(Text(f"--- {old_name}", style="bold red"))
+    console.print(Text(f"+++ {new_name}", style="bold green"))
+    console.print(Text(summary(pairs), style="bold"))
+    for pair in pairs:
+        for line in pair_lines(old, new, pair):
+            console.print(line)
