@@ -25,10 +25,10 @@ from tui.report import diff_report, quotes_report
 EXIT_BAD_INPUT = 2
 """Exit status for a path that cannot be read, as grep and diff use it."""
 
-USAGE = """\
-newsreader [PATH ...]                 read articles: the bundled samples, a directory, or files
-newsreader quotes FILE [--json]       list the attributed quotes in FILE
-newsreader diff OLD NEW [--json]      pair the paragraphs of two versions of an article"""
+USAGE = """
+  newsreader [PATH ...]              read articles: the bundled samples, a directory, or files
+  newsreader quotes FILE [--json]    list the attributed quotes in FILE
+  newsreader diff OLD NEW [--json]   pair the paragraphs of two versions of an article"""
 
 
 class InputError(Exception):
@@ -184,8 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsreader: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        # The reader of a pipe went away (`| head`): not an error worth a word.
-        sys.stderr.close()
+        # The reader of a pipe went away (`| head`): not an error worth a word. Point stdout
+        # at /dev/null so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
         return 130
