@@ -1,19 +1,457 @@
-"""Pairing paragraphs across two versions of an article."""
+"""Pairing paragraphs across two versions of an article.
+
+The pairing runs in stages, each on what the previous one left:
+
+1. Exact anchors: paragraphs whose text (whitespace normalised) is the same on both sides are
+   matched patience-style: common prefix and suffix, then lines unique to both sides kept in
+   order by a longest increasing subsequence, recursively inside the gaps; repeated identical
+   lines with no unique anchor left pair by rank (first with first, second with second).
+2. Similarity alignment inside each gap between anchors: candidate blocks (one-to-one, and
+   one-to-several consecutive paragraphs for splits and merges) are scored with rapidfuzz, and
+   the best order-preserving chain of blocks is kept.
+3. Moves: what is still unpaired on both sides is matched by similarity regardless of order.
+4. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
+   old one, like a unified diff.
+"""
 
 from __future__ import annotations
 
+import heapq
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
 from .model import Pair, PairKind
+
+SAME_STORY_THRESHOLD = 0.3
+"""``version_similarity`` at or above this means two files are likely versions of one story.
+
+Versions of one story share most of their three-word phrases (edited news copy keeps well over
+half); unrelated stories, even on the same topic, share only a few per cent."""
+
+_MAX_PIECES = 3
+"""Most paragraphs one paragraph may be split into (or merged from)."""
+
+_DENSE_CELLS = 4096
+"""Gaps up to this many old×new cells are scored exhaustively; larger ones use a word index."""
+
+_CANDIDATES = 6
+"""In a large gap, how many old paragraphs (most rare words shared) each new one is tried with."""
+
+_COMMON_POSTINGS = 40
+"""A word in more paragraphs than this in a gap is too common to say two paragraphs relate."""
+
+_WORD = re.compile(r"\w+")
+
+
+def _key(text: str) -> str:
+    """Return the text with runs of whitespace collapsed, so reflowed lines compare equal."""
+    return " ".join(text.split())
+
+
+def _threshold(length: int) -> float:
+    """Return the similarity two texts of this (longer) length need to be paired.
+
+    Short lines share a larger share of characters by chance ("Read more" and "Related posts"),
+    so they need to be much more alike than long paragraphs, where 45% of characters in
+    common already means a rewrite of the same paragraph rather than coincidence.
+    """
+    if length <= 12:
+        return 0.8
+    if length <= 40:
+        return 0.8 - 0.25 * (length - 12) / 28
+    if length <= 200:
+        return 0.55 - 0.1 * (length - 40) / 160
+    return 0.45
+
+
+@dataclass(slots=True)
+class _Texts:
+    """The two sides' normalised texts and content words, computed once per call."""
+
+    old: list[str]
+    new: list[str]
+    old_words: list[frozenset[str] | None]
+    new_words: list[frozenset[str] | None]
+
+    def words(self, side: int, index: int) -> frozenset[str]:
+        """Return the lower-cased words of a paragraph of one side (0 old, 1 new)."""
+        cache = self.old_words if side == 0 else self.new_words
+        found = cache[index]
+        if found is None:
+            text = self.old[index] if side == 0 else self.new[index]
+            found = frozenset(_WORD.findall(text.lower()))
+            cache[index] = found
+        return found
+
+
+def _similarity(a: str, b: str) -> float:
+    """Return rapidfuzz's normalised Indel similarity of two texts, from 0 to 1."""
+    return fuzz.ratio(a, b) / 100.0
+
+
+def _lis(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the longest chain of points strictly increasing on both coordinates.
+
+    ``points`` must be sorted by the first coordinate with distinct first coordinates.
+    """
+    tails: list[int] = []  # smallest second coordinate ending a chain of each length
+    tail_at: list[int] = []  # index into points of that chain's last point
+    back: list[int] = [-1] * len(points)
+    for k, (_, j) in enumerate(points):
+        pos = bisect_left(tails, j)
+        back[k] = tail_at[pos - 1] if pos else -1
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+    chain: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(points[k])
+        k = back[k]
+    chain.reverse()
+    return chain
+
+
+def _gap_anchors(
+    a: list[int], b: list[int], a0: int, a1: int, b0: int, b1: int
+) -> list[tuple[int, int]]:
+    """Return in-order exact matches for a gap: unique lines first, else lines paired by rank."""
+    count_a = Counter(a[a0:a1])
+    count_b = Counter(b[b0:b1])
+    where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+    points = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
+    if points:
+        return _lis(points)
+    # Only repeated lines are common here (three identical bylines, say): pair the k-th
+    # occurrence on one side with the k-th on the other, which is pairing by position.
+    seen_b: dict[int, list[int]] = defaultdict(list)
+    for j in range(b0, b1):
+        if count_a.get(b[j]):
+            seen_b[b[j]].append(j)
+    rank: Counter[int] = Counter()
+    points = []
+    for i in range(a0, a1):
+        spots = seen_b.get(a[i])
+        if spots and rank[a[i]] < len(spots):
+            points.append((i, spots[rank[a[i]]]))
+            rank[a[i]] += 1
+    return _lis(points)
+
+
+def _anchors(a: list[int], b: list[int]) -> list[tuple[int, int]]:
+    """Return the exact matches between two lists of interned lines, in order on both sides."""
+    out: list[tuple[int, int]] = []
+    stack = [(0, len(a), 0, len(b))]
+    while stack:
+        a0, a1, b0, b1 = stack.pop()
+        while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+            out.append((a0, b0))
+            a0 += 1
+            b0 += 1
+        while a0 < a1 and b0 < b1 and a[a1 - 1] == b[b1 - 1]:
+            a1 -= 1
+            b1 -= 1
+            out.append((a1, b1))
+        if a0 == a1 or b0 == b1:
+            continue
+        found = _gap_anchors(a, b, a0, a1, b0, b1)
+        start_a, start_b = a0, b0
+        for i, j in found:
+            out.append((i, j))
+            stack.append((start_a, i, start_b, j))
+            start_a, start_b = i + 1, j + 1
+        if found:
+            stack.append((start_a, a1, start_b, b1))
+    out.sort()
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A candidate pairing of consecutive old paragraphs with consecutive new ones."""
+
+    i0: int
+    i1: int
+    j0: int
+    j1: int
+    similarity: float
+    weight: float
+
+
+def _related(texts: _Texts, i: int, j: int) -> bool:
+    """Return whether two paragraphs share at least one word (a cheap veto before scoring)."""
+    return not texts.words(0, i).isdisjoint(texts.words(1, j))
+
+
+def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+    """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
+    a = texts.old[i0] if i0 == i1 else " ".join(texts.old[i0 : i1 + 1])
+    b = texts.new[j0] if j0 == j1 else " ".join(texts.new[j0 : j1 + 1])
+    return _similarity(a, b), _threshold(max(len(a), len(b)))
+
+
+def _gap_candidates(texts: _Texts, i_range: range, j_range: range) -> dict[int, list[int]]:
+    """Return, for each old paragraph in a gap, the new ones worth scoring against it."""
+    if len(i_range) * len(j_range) <= _DENSE_CELLS:
+        return {i: [j for j in j_range if _related(texts, i, j)] for i in i_range}
+    # A large gap (a rewrite): only score pairs that share rare words, so the work stays
+    # close to linear in the gap's size instead of quadratic.
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in i_range:
+        for word in texts.words(0, i):
+            postings[word].append(i)
+    near: dict[int, list[int]] = defaultdict(list)
+    for j in j_range:
+        shared: Counter[int] = Counter()
+        for word in texts.words(1, j):
+            found = postings.get(word)
+            if found and len(found) <= _COMMON_POSTINGS:
+                shared.update(found)
+        for i, _ in shared.most_common(_CANDIDATES):
+            near[i].append(j)
+    return {i: sorted(near.get(i, ())) for i in i_range}
+
+
+def _gap_blocks(texts: _Texts, i_range: range, j_range: range) -> list[_Block]:
+    """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
+    candidates = _gap_candidates(texts, i_range, j_range)
+    blocks: list[_Block] = []
+    single: dict[tuple[int, int], float] = {}
+    for i, js in candidates.items():
+        for j in js:
+            sim, need = _score(texts, i, i, j, j)
+            single[(i, j)] = sim
+            if sim >= need:
+                blocks.append(_Block(i, i, j, j, sim, sim - need))
+    # Splits (one old, several consecutive new) and merges (the reverse), tried only where
+    # every piece shares words with the whole.
+    for (i, j), _sim in single.items():
+        for pieces in range(2, _MAX_PIECES + 1):
+            last = j + pieces - 1
+            if last < j_range.stop and all((i, k) in single for k in range(j, last + 1)):
+                sim, need = _score(texts, i, i, j, last)
+                if sim >= need:
+                    blocks.append(_Block(i, i, j, last, sim, sim - need))
+            last = i + pieces - 1
+            if last < i_range.stop and all((k, j) in single for k in range(i, last + 1)):
+                sim, need = _score(texts, i, last, j, j)
+                if sim >= need:
+                    blocks.append(_Block(i, last, j, j, sim, sim - need))
+    return blocks
+
+
+def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]:
+    """Return the heaviest chain of blocks strictly in order on both sides.
+
+    Blocks are visited by first old index; a block becomes visible to later ones only once
+    the scan has passed its last old index, and a Fenwick tree over last new indices gives
+    the best chain ending before a block's first new index in O(log n).
+    """
+    size = j_stop - j_start + 1
+    tree_value = [0.0] * (size + 1)
+    tree_block = [-1] * (size + 1)
+
+    def update(position: int, value: float, block: int) -> None:
+        position += 1
+        while position <= size:
+            if value > tree_value[position]:
+                tree_value[position] = value
+                tree_block[position] = block
+            position += position & -position
+
+    def query(position: int) -> tuple[float, int]:
+        best, block = 0.0, -1
+        while position > 0:
+            if tree_value[position] > best:
+                best, block = tree_value[position], tree_block[position]
+            position -= position & -position
+        return best, block
+
+    order = sorted(range(len(blocks)), key=lambda k: blocks[k].i0)
+    total = [0.0] * len(blocks)
+    back = [-1] * len(blocks)
+    pending: list[tuple[int, int]] = []
+    best_end, best_total = -1, 0.0
+    for k in order:
+        block = blocks[k]
+        while pending and pending[0][0] < block.i0:
+            _, done = heapq.heappop(pending)
+            update(blocks[done].j1 - j_start, total[done], done)
+        before, back[k] = query(block.j0 - j_start)
+        total[k] = before + block.weight
+        if total[k] > best_total:
+            best_total, best_end = total[k], k
+        heapq.heappush(pending, (block.i1, k))
+    chain: list[_Block] = []
+    while best_end >= 0:
+        chain.append(blocks[best_end])
+        best_end = back[best_end]
+    chain.reverse()
+    return chain
+
+
+def _moves(texts: _Texts, lone_old: list[int], lone_new: list[int]) -> list[_Block]:
+    """Return matches among unpaired paragraphs regardless of order: identical text first."""
+    found: list[_Block] = []
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j in lone_new:
+        by_text[texts.new[j]].append(j)
+    left_old: list[int] = []
+    taken: set[int] = set()
+    for i in lone_old:
+        spots = by_text.get(texts.old[i])
+        if spots:
+            j = spots.pop(0)
+            taken.add(j)
+            found.append(_Block(i, i, j, j, 1.0, 1.0))
+        else:
+            left_old.append(i)
+    left_new = [j for j in lone_new if j not in taken]
+    if not left_old or not left_new:
+        return found
+    candidates = _gap_candidates(
+        _Texts(
+            [texts.old[i] for i in left_old],
+            [texts.new[j] for j in left_new],
+            [texts.words(0, i) for i in left_old],
+            [texts.words(1, j) for j in left_new],
+        ),
+        range(len(left_old)),
+        range(len(left_new)),
+    )
+    scored: list[tuple[float, int, int]] = []
+    for a, bs in candidates.items():
+        for b in bs:
+            i, j = left_old[a], left_new[b]
+            sim, need = _score(texts, i, i, j, j)
+            # A move claims more than an in-place edit, so it must be clearly the same text.
+            if sim >= max(need + 0.2, 0.65):
+                scored.append((sim, i, j))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    used_old: set[int] = set()
+    for sim, i, j in scored:
+        if i not in used_old and j not in taken:
+            used_old.add(i)
+            taken.add(j)
+            found.append(_Block(i, i, j, j, sim, sim))
+    return found
+
+
+def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
+    """Return pairs in the new version's order, each removed one after its old predecessor."""
+    anchor_of: list[int] = [-1] * old_count  # last new index of the in-order pair holding old i
+    for pair in pairs:
+        if pair.new and pair.kind is not PairKind.MOVED:
+            for i in pair.old:
+                anchor_of[i] = max(pair.new)
+    keys: list[tuple[int, int, int]] = []
+    for pair in pairs:
+        if pair.new:
+            keys.append((min(pair.new), 0, 0))
+            continue
+        i = pair.old[0]
+        before = -1
+        for p in range(i - 1, -1, -1):
+            if anchor_of[p] >= 0:
+                before = anchor_of[p]
+                break
+        keys.append((before, 1, i))
+    return [pair for _, pair in sorted(zip(keys, pairs, strict=True), key=lambda kp: kp[0])]
 
 
 def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
-    """Return Pairs covering every index of ``old`` and ``new`` exactly once."""
-    pairs = [Pair(PairKind.EQUAL, (k,), (k,), 1.0) for k in range(min(len(old), len(new)))]
-    pairs += [Pair(PairKind.REMOVED, (k,), (), 0.0) for k in range(len(new), len(old))]
-    pairs += [Pair(PairKind.ADDED, (), (k,), 0.0) for k in range(len(old), len(new))]
-    return pairs
+    """Return Pairs covering every index of ``old`` and ``new`` exactly once, in display order.
+
+    Kinds: ``equal`` (same text up to whitespace), ``changed`` (edited in place, or split or
+    merged), ``added``, ``removed`` and ``moved`` (out of order relative to the rest).
+    """
+    old_keys = [_key(text) for text in old]
+    new_keys = [_key(text) for text in new]
+    intern: dict[str, int] = {}
+    a = [intern.setdefault(k, len(intern)) for k in old_keys]
+    b = [intern.setdefault(k, len(intern)) for k in new_keys]
+    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
+
+    pairs: list[Pair] = []
+    paired_old = [False] * len(old)
+    paired_new = [False] * len(new)
+
+    def take(block: _Block, kind: PairKind) -> None:
+        olds = tuple(range(block.i0, block.i1 + 1))
+        news = tuple(range(block.j0, block.j1 + 1))
+        for i in olds:
+            paired_old[i] = True
+        for j in news:
+            paired_new[j] = True
+        sim = min(max(block.similarity, 0.0), 1.0)
+        if kind is PairKind.CHANGED:
+            # A split of unchanged text still changed the layout; keep "changed" below 1.
+            sim = min(sim, 0.999)
+        pairs.append(Pair(kind, olds, news, sim))
+
+    anchors = _anchors(a, b)
+    for i, j in anchors:
+        take(_Block(i, i, j, j, 1.0, 1.0), PairKind.EQUAL)
+    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    for (pi, pj), (ni, nj) in pairwise(bounds):
+        if ni - pi > 1 and nj - pj > 1:
+            i_range, j_range = range(pi + 1, ni), range(pj + 1, nj)
+            for block in _best_chain(_gap_blocks(texts, i_range, j_range), pj + 1, nj - 1):
+                same = (
+                    block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
+                )
+                take(block, PairKind.EQUAL if same else PairKind.CHANGED)
+
+    lone_old = [i for i in range(len(old)) if not paired_old[i]]
+    lone_new = [j for j in range(len(new)) if not paired_new[j]]
+    if lone_old and lone_new:
+        for block in _moves(texts, lone_old, lone_new):
+            take(block, PairKind.MOVED)
+
+    for i in range(len(old)):
+        if not paired_old[i]:
+            pairs.append(Pair(PairKind.REMOVED, (i,), (), 0.0))
+    for j in range(len(new)):
+        if not paired_new[j]:
+            pairs.append(Pair(PairKind.ADDED, (), (j,), 0.0))
+    return _display_order(pairs, len(old))
+
+
+def _fingerprint(paragraphs: Sequence[str]) -> set[tuple[str, str, str]]:
+    """Return the set of three-word shingles (lower-cased) of a paragraph list."""
+    shingles: set[tuple[str, str, str]] = set()
+    for text in paragraphs:
+        words = text.lower().split()
+        shingles.update(zip(words, words[1:], words[2:], strict=False))
+    return shingles
 
 
 def version_similarity(old: list[str], new: list[str]) -> float:
-    """Return how likely two paragraph lists are versions of one article, from 0 to 1."""
-    shared = set(old) & set(new)
-    return len(shared) / max(len(set(old) | set(new)), 1)
+    """Return how likely two paragraph lists are versions of one article, from 0 to 1.
+
+    Compares the sets of three-word shingles by their cosine (shared over the geometric mean
+    of the sizes): unlike Jaccard it does not punish a version that gained a lot of text,
+    while a short note sharing one paragraph with a long story still scores low. Linear in the
+    texts' length; compare with ``SAME_STORY_THRESHOLD``.
+    """
+    a = _fingerprint(old)
+    b = _fingerprint(new)
+    if not a or not b:
+        # Too short for shingles: fall back on the paragraphs themselves.
+        a = {(_key(t).lower(), "", "") for t in old if t.strip()}
+        b = {(_key(t).lower(), "", "") for t in new if t.strip()}
+        if not a or not b:
+            return 1.0 if not a and not b else 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    shared = len(a & b)
+    return shared / (len(a) * len(b)) ** 0.5
