@@ -1,0 +1,241 @@
+"""Rich text for a diff between two versions: the summary line and each pair's lines.
+
+Shared by the diff pane and the CLI's text report, so it imports Rich only, never Textual.
+Every piece of article text goes in through ``Text.append(text, style)``: paragraphs may hold
+``[bold]`` or ``[@click=...]`` and must show literally. Changes read without colour too: each
+pair starts with a marker (``=`` ``~`` ``+`` ``-`` ``>``) and word changes are bracketed the way
+``git diff --word-diff=plain`` brackets them, ``[-deleted-]{+inserted+}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.style import StyleType
+from rich.text import Text
+
+from tui.core import Article, Pair, PairKind, Role, diff_words
+
+MARKERS: dict[PairKind, str] = {
+    PairKind.EQUAL: "=",
+    PairKind.CHANGED: "~",
+    PairKind.ADDED: "+",
+    PairKind.REMOVED: "-",
+    PairKind.MOVED: ">",
+}
+"""The character that starts each pair's first line, one per kind."""
+
+FOLD_WIDTH = 60
+"""Unchanged paragraphs longer than this many characters are cut at a word and end in ``…``."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffStyles:
+    """The Rich styles a diff is drawn with; the diff pane swaps in its theme's styles."""
+
+    equal: StyleType = "dim"
+    """Marker and label of an unchanged pair."""
+    changed: StyleType = "bold yellow"
+    """Marker and label of a changed (or split or merged) pair."""
+    added: StyleType = "bold green"
+    """Marker and label of an added paragraph."""
+    removed: StyleType = "bold red"
+    """Marker and label of a removed paragraph."""
+    moved: StyleType = "bold magenta"
+    """Marker and label of a moved paragraph."""
+    folded: StyleType = "dim"
+    """The shortened text of an unchanged or moved paragraph."""
+    added_text: StyleType = "green"
+    """The text of an added paragraph."""
+    removed_text: StyleType = "red"
+    """The text of a removed paragraph."""
+    insert: StyleType = "bold underline green"
+    """Words inserted into a changed paragraph, brackets included."""
+    delete: StyleType = "strike red"
+    """Words deleted from a changed paragraph, brackets included."""
+    note: StyleType = "italic"
+    """Notes such as ``moved from ¶7`` or ``split into ¶4–5``."""
+    role: StyleType = "dim italic"
+    """The role of a paragraph that is not body text, such as ``(boilerplate)``."""
+
+    def kind(self, kind: PairKind) -> StyleType:
+        """Return the marker style for a pair kind."""
+        return {
+            PairKind.EQUAL: self.equal,
+            PairKind.CHANGED: self.changed,
+            PairKind.ADDED: self.added,
+            PairKind.REMOVED: self.removed,
+            PairKind.MOVED: self.moved,
+        }[kind]
+
+
+DEFAULT_STYLES = DiffStyles()
+"""ANSI-named styles for the CLI; Rich drops the colours itself under NO_COLOR."""
+
+
+def summary(pairs: Iterable[Pair]) -> str:
+    """Return ``11 unchanged · 3 added · 8 removed · 0 changed · 0 moved`` for the pairs."""
+    counts = dict.fromkeys(PairKind, 0)
+    for pair in pairs:
+        counts[pair.kind] += 1
+    return (
+        f"{counts[PairKind.EQUAL]} unchanged · {counts[PairKind.ADDED]} added · "
+        f"{counts[PairKind.REMOVED]} removed · {counts[PairKind.CHANGED]} changed · "
+        f"{counts[PairKind.MOVED]} moved"
+    )
+
+
+def paragraph_label(indices: Sequence[int]) -> str:
+    """Return ``¶4`` or ``¶4–5`` (numbered from 1) for paragraph indices (numbered from 0)."""
+    numbers = sorted(index + 1 for index in indices)
+    if not numbers:
+        return "¶?"
+    if len(numbers) == 1:
+        return f"¶{numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"¶{numbers[0]}–{numbers[-1]}"
+    return ", ".join(f"¶{number}" for number in numbers)
+
+
+def fold(text: str, width: int = FOLD_WIDTH) -> str:
+    """Return the paragraph's first words up to ``width`` characters, plus ``…`` if cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width + 1)
+    return text[: cut if cut > width // 2 else width].rstrip() + "…"
+
+
+def header_lines(
+    old: Article, new: Article, pairs: Sequence[Pair], styles: DiffStyles = DEFAULT_STYLES
+) -> list[Text]:
+    """Return the lines above a diff: which file is old and new, and the summary."""
+    names = Text()
+    names.append("- old ", styles.removed)
+    names.append(old.name)
+    names.append("   ")
+    names.append("+ new ", styles.added)
+    names.append(new.name)
+    return [names, Text(summary(pairs), style="bold")]
+
+
+def pair_lines(
+    old: Article,
+    new: Article,
+    pair: Pair,
+    styles: DiffStyles = DEFAULT_STYLES,
+    fold_width: int = FOLD_WIDTH,
+) -> list[Text]:
+    """Return a pair's display lines: the marker and label, then its text or word changes.
+
+    Paragraph numbers are the new version's, except for removed paragraphs (the old one's)
+    and the ``from``/``merged from`` notes. Unchanged paragraphs are folded to one short line.
+    """
+    old_texts = [old.paragraphs[index].text for index in pair.old]
+    new_texts = [new.paragraphs[index].text for index in pair.new]
+    kind = pair.kind
+    side, indices = (old, pair.old) if kind is PairKind.REMOVED else (new, pair.new)
+    head = Text()
+    head.append(MARKERS[kind], styles.kind(kind))
+    head.append(" ")
+    # Padded so the text of most pairs starts in one column (up to ¶99).
+    head.append(paragraph_label(indices).ljust(3), styles.kind(kind))
+    roles = {side.paragraphs[index].role for index in indices} - {Role.BODY}
+    for role in sorted(roles):
+        head.append(f" ({role.value.replace('_', ' ')})", styles.role)
+    note = _note(pair)
+    if note:
+        head.append(" ")
+        head.append(note, styles.note)
+        lines = [head]
+        body = Text("  ")
+    else:
+        head.append(" ")
+        lines = []
+        body = head
+    if kind is PairKind.EQUAL or (kind is PairKind.MOVED and old_texts == new_texts):
+        body.append(fold("\n".join(new_texts), fold_width), styles.folded)
+    elif kind is PairKind.ADDED:
+        body.append(" ".join(new_texts), styles.added_text)
+    elif kind is PairKind.REMOVED:
+        body.append(" ".join(old_texts), styles.removed_text)
+    else:
+        _append_word_changes(body, "\n".join(old_texts), "\n".join(new_texts), styles)
+    first, *rest = body.split("\n")
+    # Lines of a split paragraph line up under the first one's text.
+    lines.append(first)
+    lines.extend(Text("  ").append_text(line) for line in rest)
+    return lines
+
+
+def pair_text(
+    old: Article,
+    new: Article,
+    pair: Pair,
+    styles: DiffStyles = DEFAULT_STYLES,
+    fold_width: int = FOLD_WIDTH,
+) -> Text:
+    """Return a pair's display as one Text, its lines joined by newlines."""
+    return Text("\n").join(pair_lines(old, new, pair, styles, fold_width))
+
+
+def _note(pair: Pair) -> str:
+    """Return what to say about a pair beyond its marker: moves, splits and merges."""
+    if pair.kind is PairKind.MOVED:
+        return f"moved from {paragraph_label(pair.old)}"
+    if len(pair.old) > 1 and len(pair.new) > 1:
+        return f"rewritten from {paragraph_label(pair.old)}"
+    if len(pair.new) > 1:
+        return f"split from {paragraph_label(pair.old)} into {paragraph_label(pair.new)}"
+    if len(pair.old) > 1:
+        return f"merged from {paragraph_label(pair.old)}"
+    return ""
+
+
+def _append_word_changes(body: Text, before: str, after: str, styles: DiffStyles) -> None:
+    """Append the word-level diff of ``before`` → ``after`` with bracketed changes."""
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for change in diff_words(before, after):
+        if change.op == "equal":
+            _append_hunk(body, "".join(deleted), "".join(inserted), styles)
+            deleted.clear()
+            inserted.clear()
+            body.append(change.text)
+        elif change.op == "delete":
+            deleted.append(change.text)
+        else:
+            inserted.append(change.text)
+    _append_hunk(body, "".join(deleted), "".join(inserted), styles)
+
+
+def _append_hunk(body: Text, deleted: str, inserted: str, styles: DiffStyles) -> None:
+    """Append one run of changes between equal text as ``[-deleted-]{+inserted+}``.
+
+    Spaces at a change's edges go outside the brackets, so ``cat `` → ``dog `` reads
+    ``[-cat-]{+dog+} `` rather than doubling the space; a change of spacing alone (the
+    paragraph break of a split or merge) shows as the new spacing, not as empty brackets.
+    """
+    old_core, new_core = deleted.strip(), inserted.strip()
+    if not old_core and not new_core:
+        body.append(inserted)
+        return
+    lead = _leading_space(inserted) or _leading_space(deleted)
+    trail = _trailing_space(inserted) or _trailing_space(deleted)
+    body.append(lead)
+    if old_core:
+        body.append(f"[-{old_core}-]", styles.delete)
+    if new_core:
+        body.append(f"{{+{new_core}+}}", styles.insert)
+    body.append(trail)
+
+
+def _leading_space(text: str) -> str:
+    """Return the whitespace a string starts with."""
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trailing_space(text: str) -> str:
+    """Return the whitespace a string ends with."""
+    return text[len(text.rstrip()) :]
