@@ -11,7 +11,12 @@ import re
 
 from .model import Role
 
-_END_PUNCTUATION = tuple(".!?;\"'”’»)…")
+_END_PUNCTUATION = tuple(".!?;:\"'”’»)]…")
+# Capitalised function words mark a Title Case headline; a name line keeps them lower case.
+_TITLE_CASE_WORDS = frozenset(
+    "To On Of By And In For With At From A An Is Are Be As Into Over After About Says Said"
+    " Will Can Not".split()
+)
 _QUOTE_MARKS = re.compile(r"[“”\"«»„]|''|``")
 
 # Lines that are page furniture whatever stands around them.
@@ -74,7 +79,7 @@ def is_attribution_line(line: str, after_speech: bool = False) -> bool:
         return False
     head, _, tail = body.partition(",")
     words = [w for w in re.split(r"\s+", head) if w]
-    if not 1 <= len(words) <= 12:
+    if not 1 <= len(words) <= 9 or any(w in _TITLE_CASE_WORDS for w in words[1:]):
         return False
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
     if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
@@ -94,6 +99,9 @@ def _is_block_quote_body(text: str) -> bool:
     stripped = text.strip()
     if len(stripped.split()) < 6:
         return False
+    words = stripped.split()
+    if sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        return False  # a Title Case headline, not speech
     marks = _QUOTE_MARKS.findall(stripped)
     if not marks:
         return True
