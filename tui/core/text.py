@@ -156,10 +156,11 @@ def _looks_binary(text: str) -> bool:
 
 # Terminal escape sequences: CSI (colours, cursor moves), OSC (titles, clipboard writes,
 # hyperlinks) up to BEL or ST, and the two-byte escapes. Removed, never passed through.
+# An unterminated string stops at the line's end, so it cannot swallow the rest of the article.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b\n]*(?:\x1b\\)?"
     r"|\x1b[ -/]*[0-~]?"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
