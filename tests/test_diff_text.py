@@ -125,7 +125,7 @@ def test_added_and_removed_show_whole_text_with_their_own_numbers() -> None:
     added = pair_lines(OLD, NEW, Pair(PairKind.ADDED, (), (2,), 0.0))
     removed = pair_lines(OLD, NEW, Pair(PairKind.REMOVED, (2,), (), 0.0))
     assert plain(added) == ["+ ¶3  Fresh paragraph here."]
-    assert plain(removed) == ["- ¶3  Gone tomorrow."]
+    assert plain(removed) == ["- old ¶3  Gone tomorrow."]
 
 
 def test_moved_says_from_where_and_folds_when_identical() -> None:
@@ -179,7 +179,7 @@ def test_merge_says_from_which(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_roles_other_than_body_are_named() -> None:
     old = article("o", "Related posts", roles={0: Role.BOILERPLATE})
     lines = pair_lines(old, NEW, Pair(PairKind.REMOVED, (0,), (), 0.0))
-    assert plain(lines) == ["- ¶1  (boilerplate) Related posts"]
+    assert plain(lines) == ["- old ¶1  (boilerplate) Related posts"]
 
 
 def test_markup_in_paragraphs_shows_literally() -> None:

@@ -129,8 +129,8 @@ def pair_lines(
 ) -> list[Text]:
     """Return a pair's display lines: the marker and label, then its text or word changes.
 
-    Paragraph numbers are the new version's, except for removed paragraphs (the old one's)
-    and the ``from``/``merged from`` notes. Unchanged paragraphs are folded to one short line.
+    Paragraph numbers count from 1 and are the new version's, except after ``old`` (removed
+    paragraphs) and ``from`` in notes. Unchanged paragraphs are folded to one short line.
     """
     old_texts = [old.paragraphs[index].text for index in pair.old]
     new_texts = [new.paragraphs[index].text for index in pair.new]
@@ -139,8 +139,11 @@ def pair_lines(
     head = Text()
     head.append(MARKERS[kind], styles.kind(kind))
     head.append(" ")
-    # Padded so the text of most pairs starts in one column (up to ¶99).
-    head.append(paragraph_label(indices).ljust(3), styles.kind(kind))
+    # Padded so the text of most pairs starts in one column (up to ¶99). Removed paragraphs
+    # carry the old version's number, so say so: ``- old ¶11`` beside ``= ¶11`` would
+    # otherwise read as the same paragraph.
+    label = paragraph_label(indices).ljust(3)
+    head.append(f"old {label}" if kind is PairKind.REMOVED else label, styles.kind(kind))
     roles = {side.paragraphs[index].role for index in indices} - {Role.BODY}
     for role in sorted(roles):
         head.append(f" ({role.value.replace('_', ' ')})", styles.role)
