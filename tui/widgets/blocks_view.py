@@ -1,0 +1,434 @@
+"""A virtualised view of text blocks: only the blocks in sight are wrapped and drawn.
+
+The article view and the diff view are both a long sequence of paragraphs. Wrapping thirty
+thousand paragraphs up front takes seconds, so `BlocksView` keeps, for every block, a line
+count that starts as an estimate from the text's length and becomes exact the first time the
+block comes into view. Before each frame the blocks under the viewport are wrapped and the
+scroll position is corrected so that what was on screen stays where it was ("anchoring"),
+so corrected estimates never make the text jump.
+
+API (stable; `DiffView` builds on it):
+
+- `set_blocks(blocks)` shows a new sequence of `Block`s, from the top.
+- `update_block(index, block)` replaces one block (e.g. to restyle the current quote).
+- `current` (reactive) marks one block as current: a `▶` in the gutter and a highlight.
+- `scroll_to_block(index, offset, center=True)` brings the line holding character
+  ``offset`` of a block into view, centred.
+- `block_at_line(y)`, `line_of(index, offset)`, `visible_lines()`, `visible_blocks()` map
+  between virtual lines and blocks.
+- Keys: up/down/j/k a line, space/b and page keys a page, g/G and home/end top and bottom.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GUTTER_WIDTH = 3
+"""Cells left of the text: the current-block pointer, the block's marker, a space."""
+
+_WRAP_SLACK = 3
+"""Cells a wrapped line of prose loses on average at its end; makes estimates closer."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Block:
+    """One block as the view shows it: styled text, a gutter marker, an indent."""
+
+    text: Text
+    """The block's text with its styles; a newline in it starts a new line."""
+    marker: str = ""
+    """One cell shown in the gutter beside the first line, e.g. ``·`` or ``❝``."""
+    marker_style: Style | str = ""
+    """Style of the marker."""
+    continuation: str | None = None
+    """Marker beside the following lines; None repeats ``marker``."""
+    indent: int = 0
+    """Cells of indent before every line of the text."""
+    space_after: int = 1
+    """Blank lines after the block."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Wrapped:
+    """A block wrapped to a width: its lines and where each starts in the text."""
+
+    lines: list[Strip]
+    """The rendered lines, without gutter or indent."""
+    offsets: list[int]
+    """Character offset in the block's text where each line starts."""
+
+
+def wrap_text(text: Text, width: int) -> tuple[list[Text], list[int]]:
+    """Return ``text`` wrapped to ``width`` cells (words kept whole where they fit) and the
+    character offset at which each line starts."""
+    width = max(1, width)
+    plain = text.plain
+    lines: list[Text] = []
+    offsets: list[int] = []
+    position = 0
+    for piece in plain.split("\n"):
+        end = position + len(piece)
+        segment = text[position:end] if piece else Text("")
+        breaks = divide_line(piece, width, fold=True) if cell_len(piece) > width else []
+        starts = [0, *breaks]
+        parts = segment.divide(breaks) if breaks else [segment]
+        for start, part in zip(starts, parts, strict=True):
+            part.rstrip_end(width)
+            if part.cell_len > width:
+                part.truncate(width)
+            lines.append(part)
+            offsets.append(position + start)
+        position = end + 1
+    return lines, offsets
+
+
+def estimate_lines(plain: str, width: int) -> int:
+    """Return about how many lines ``plain`` wraps to at ``width``, without wrapping it."""
+    width = max(1, width)
+    count = 0
+    for piece in plain.split("\n"):
+        length = len(piece) if piece.isascii() else cell_len(piece)
+        if length <= width:
+            count += 1
+        else:
+            count += -(-length // max(1, width - _WRAP_SLACK))
+    return count
+
+
+class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
+    """A scrolling view of wrapped text blocks that draws only what is visible."""
+
+    DEFAULT_CSS = """
+    BlocksView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        & > .blocks-view--current { background: $boost; }
+        & > .blocks-view--pointer { color: $accent; text-style: bold; }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"blocks-view--current", "blocks-view--pointer"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "line_down", "Line down", id="view.line_down", show=False),
+        Binding("up,k", "line_up", "Line up", id="view.line_up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", id="view.page_down", show=False),
+        Binding("b,pageup", "page_up", "Page up", id="view.page_up", show=False),
+        Binding("g,home", "top", "Top", id="view.top", show=False),
+        Binding("G,end", "bottom", "Bottom", id="view.bottom", show=False),
+    ]
+
+    current: reactive[int | None] = reactive(None)
+    """Index of the current block (pointer and highlight), or None."""
+
+    def __init__(
+        self,
+        blocks: Sequence[Block] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._blocks: list[Block] = list(blocks)
+        """The blocks shown, in order."""
+        self._heights: list[int] = []
+        """Lines each block takes, its blank lines included: estimated or exact."""
+        self._exact = bytearray()
+        """1 where the block's height comes from a real wrap, 0 where it is an estimate."""
+        self._starts: list[int] = [0]
+        """First virtual line of each block, plus the total at the end."""
+        self._starts_stale = False
+        """True when a height changed and ``_starts`` must be summed again."""
+        self._wrapped: LRUCache[int, _Wrapped] = LRUCache(1024)
+        """Wrapped blocks recently drawn, by index."""
+        self._width = 0
+        """The content width the heights were computed for (0 before the first layout)."""
+        self._anchor: tuple[int, int, int] | None = None
+        """(block, line in block, screen row) to hold in place at the next frame."""
+
+    # -- the public API ------------------------------------------------------------------
+
+    @property
+    def blocks(self) -> Sequence[Block]:
+        """The blocks shown."""
+        return self._blocks
+
+    def set_blocks(self, blocks: Sequence[Block]) -> None:
+        """Show ``blocks`` from the top; the current block is cleared."""
+        self._blocks = list(blocks)
+        self._anchor = None
+        self.current = None
+        self._reset_heights()
+        self.scroll_to(0, 0, animate=False)
+        self.refresh()
+
+    def update_block(self, index: int, block: Block) -> None:
+        """Replace the block at ``index``, keeping the text on screen in place."""
+        if self._anchor is None:
+            self._anchor = self._visible_anchor()
+        self._blocks[index] = block
+        self._wrapped.discard(index)
+        if self._width:
+            self._set_height(index, self._estimate(index))
+            self._exact[index] = 0
+        self.refresh()
+
+    def scroll_to_block(self, index: int, offset: int = 0, *, center: bool = True) -> None:
+        """Bring the line holding character ``offset`` of block ``index`` into view.
+
+        With ``center`` the line goes to the middle of the view; without, the view moves
+        only if the line is out of sight, and only as far as it must.
+        """
+        if not 0 <= index < len(self._blocks) or not self._width:
+            return
+        line = self._line_in_block(index, offset)
+        target = self._line_start(index) + line
+        height = self._page_height
+        top = self.scroll_offset.y
+        if center:
+            row = height // 2
+        elif top <= target < top + height:
+            row = target - top
+        else:
+            row = 0 if target < top else height - 1
+        self._anchor = (index, line, row)
+        self.scroll_to(y=max(0, target - row), animate=False)
+        self.refresh()
+
+    def block_at_line(self, y: int) -> int | None:
+        """Return the index of the block drawn on virtual line ``y``, or None past the end."""
+        starts = self._current_starts()
+        if not self._blocks or y < 0 or y >= starts[-1]:
+            return None
+        return bisect_right(starts, y) - 1
+
+    def line_of(self, index: int, offset: int = 0) -> int:
+        """Return the virtual line holding character ``offset`` of block ``index``."""
+        return self._line_start(index) + self._line_in_block(index, offset)
+
+    def visible_lines(self) -> range:
+        """Return the virtual lines now on screen."""
+        top = self.scroll_offset.y
+        return range(top, min(top + self._page_height, self._current_starts()[-1]))
+
+    def visible_blocks(self) -> range:
+        """Return the indices of the blocks at least partly on screen."""
+        lines = self.visible_lines()
+        if not lines:
+            return range(0)
+        first = self.block_at_line(lines.start)
+        last = self.block_at_line(lines.stop - 1)
+        if first is None or last is None:
+            return range(0)
+        return range(first, last + 1)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_line_down(self) -> None:
+        """Scroll one line down."""
+        self.scroll_to(y=self.scroll_offset.y + 1, animate=False)
+
+    def action_line_up(self) -> None:
+        """Scroll one line up."""
+        self.scroll_to(y=self.scroll_offset.y - 1, animate=False)
+
+    def action_page_down(self) -> None:
+        """Scroll one page down."""
+        self.scroll_to(y=self.scroll_offset.y + self._page_height, animate=False)
+
+    def action_page_up(self) -> None:
+        """Scroll one page up."""
+        self.scroll_to(y=self.scroll_offset.y - self._page_height, animate=False)
+
+    def action_top(self) -> None:
+        """Scroll to the first line (``g``, as in less and vim)."""
+        self._anchor = None
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        """Scroll to the last line (``G``, as in less and vim)."""
+        if not self._blocks or not self._width:
+            return
+        last = len(self._blocks) - 1
+        wrapped = self._wrap(last)
+        line = len(wrapped.lines) - 1
+        self._anchor = (last, line, self._page_height - 1)
+        self._update_virtual_size()
+        self.scroll_to(y=self._line_start(last) + line, animate=False)
+        self.refresh()
+
+    # -- heights -------------------------------------------------------------------------
+
+    @property
+    def _page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    @property
+    def _content_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _text_width(self, index: int) -> int:
+        return max(1, self._width - GUTTER_WIDTH - self._blocks[index].indent)
+
+    def _estimate(self, index: int) -> int:
+        block = self._blocks[index]
+        return estimate_lines(block.text.plain, self._text_width(index)) + block.space_after
+
+    def _reset_heights(self) -> None:
+        """Estimate every block's height for the current width and forget all wraps."""
+        self._wrapped.clear()
+        self._width = self._content_width if self.is_mounted else 0
+        count = len(self._blocks)
+        self._exact = bytearray(count)
+        self._heights = [self._estimate(k) for k in range(count)] if self._width else []
+        self._starts_stale = True
+        self._update_virtual_size()
+
+    def _set_height(self, index: int, height: int) -> None:
+        if self._heights[index] != height:
+            self._heights[index] = height
+            self._starts_stale = True
+
+    def _current_starts(self) -> list[int]:
+        if self._starts_stale or len(self._starts) != len(self._heights) + 1:
+            self._starts = [0, *accumulate(self._heights)]
+            self._starts_stale = False
+        return self._starts
+
+    def _line_start(self, index: int) -> int:
+        return self._current_starts()[index]
+
+    def _update_virtual_size(self) -> None:
+        total = self._current_starts()[-1] if self._width else 0
+        self.virtual_size = Size(self._content_width if self.is_mounted else 0, total)
+
+    def _wrap(self, index: int) -> _Wrapped:
+        """Return block ``index`` wrapped to the width, recording its exact height."""
+        wrapped = self._wrapped.get(index)
+        if wrapped is None:
+            block = self._blocks[index]
+            console = self.app.console
+            lines, offsets = wrap_text(block.text, self._text_width(index))
+            strips = [Strip(line.render(console), line.cell_len) for line in lines]
+            wrapped = _Wrapped(strips, offsets)
+            self._wrapped[index] = wrapped
+            self._set_height(index, len(strips) + block.space_after)
+            self._exact[index] = 1
+        return wrapped
+
+    def _line_in_block(self, index: int, offset: int) -> int:
+        offsets = self._wrap(index).offsets
+        return max(0, bisect_right(offsets, offset) - 1)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _visible_anchor(self) -> tuple[int, int, int] | None:
+        """The first exactly wrapped block on screen and its row: what must not move."""
+        if not self._width or not self._blocks:
+            return None
+        top = self.scroll_offset.y
+        for index in self.visible_blocks():
+            if self._exact[index]:
+                start = self._line_start(index)
+                return (index, 0, start - top)
+        return None
+
+    def _settle(self) -> None:
+        """Wrap every block under the viewport, then put the anchor back where it was."""
+        if not self._blocks:
+            return
+        if self._width != self._content_width:
+            anchor = self._visible_anchor() if self._width else None
+            self._reset_heights()
+            if anchor is not None and self._anchor is None:
+                self._anchor = (anchor[0], 0, 0)
+        anchor = self._anchor if self._anchor is not None else self._visible_anchor()
+        self._anchor = None
+        height = self._page_height
+        top = self.scroll_offset.y
+        for _ in range(50):
+            starts = self._current_starts()
+            if anchor is not None:
+                index, line, row = anchor
+                top = starts[index] + line - row
+            top = max(0, min(top, starts[-1] - height))
+            first = bisect_right(starts, top) - 1
+            changed = False
+            index = max(0, first)
+            while index < len(self._blocks) and starts[index] < top + height:
+                if not self._exact[index]:
+                    self._wrap(index)
+                    changed = True
+                index += 1
+            if not changed:
+                break
+        self._update_virtual_size()
+        if top != self.scroll_offset.y:
+            self.set_reactive(ScrollView.scroll_y, top)
+            self.set_reactive(ScrollView.scroll_target_y, top)
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.position = top
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Settle the blocks under the viewport, then draw the requested lines."""
+        if self._width != self._content_width or self._blocks:
+            self._settle()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Return screen row ``y``: gutter, indent and one wrapped line of a block."""
+        width = self.scrollable_content_region.width
+        base = self.visual_style.rich_style
+        line = self.scroll_offset.y + y
+        index = self.block_at_line(line)
+        if index is None:
+            return Strip.blank(width, base)
+        block = self._blocks[index]
+        wrapped = self._wrap(index)
+        row = line - self._line_start(index)
+        is_current = index == self.current
+        if row >= len(wrapped.lines):
+            return Strip.blank(width, base)
+        if is_current:
+            pointer = Segment(
+                "▶" if row == 0 else "┃", self.get_component_rich_style("blocks-view--pointer")
+            )
+        else:
+            pointer = Segment(" ")
+        marker = block.marker if row == 0 or block.continuation is None else block.continuation
+        marker_style = block.marker_style
+        if isinstance(marker_style, str):
+            marker_style = Style.parse(marker_style)
+        gutter = Strip([pointer, Segment(marker or " ", marker_style)])
+        gutter = gutter.adjust_cell_length(GUTTER_WIDTH + block.indent)
+        strip = Strip.join([gutter, wrapped.lines[row]]).crop_extend(0, width, None)
+        if is_current:
+            strip = strip.apply_style(self.get_component_rich_style("blocks-view--current"))
+        return strip.apply_style(base)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap for the new width at the next frame."""
+        self.refresh()
+
+    def watch_current(self, old: int | None, new: int | None) -> None:
+        """Redraw so the pointer moves."""
+        self.refresh()
