@@ -124,8 +124,9 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<text>") -> tuple[str, s
             try:
                 return data.decode(encoding), encoding.removesuffix("-sig")
             except UnicodeDecodeError:
+                label = encoding.removesuffix("-sig").upper()
                 raise UndecodableFile(
-                    path, f"starts with a {encoding} mark but is not {encoding}"
+                    path, f"starts with a {label} mark but is not {label}"
                 ) from None
     if b"\0" in data[:_SNIFF] or b"\0" in data[-_SNIFF:]:
         guess = _bomless_utf16(data)
