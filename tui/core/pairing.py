@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from .model import Pair, PairKind
 
@@ -46,6 +46,20 @@ _CANDIDATES = 6
 _COMMON_POSTINGS = 40
 """A word in more paragraphs than this in a gap is too common to say two paragraphs relate."""
 
+_BASE_THRESHOLD = 0.3
+"""Word similarity long paragraphs need to be paired in place."""
+
+_SHORT_EXTRA = 0.2
+"""How much more the shortest lines need (scaled down to nothing at ``_LONG_WORDS``)."""
+
+_SHORT_WORDS = 3
+_LONG_WORDS = 12
+
+_VERY_LONG_WORDS = 80
+_VERY_LONG_THRESHOLD = 0.2
+"""Texts this long rarely keep a fifth of their words in order by chance: a rewritten
+paragraph that kept one or two sentences among new ones still belongs with its old self."""
+
 _WORD = re.compile(r"\w+")
 
 
@@ -54,45 +68,60 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-def _threshold(length: int) -> float:
-    """Return the similarity two texts of this (longer) length need to be paired.
+def _threshold(words: int) -> float:
+    """Return the similarity two texts need to be paired, given the longer one's word count.
 
-    Short lines share a larger share of characters by chance ("Read more" and "Related posts"),
-    so they need to be much more alike than long paragraphs, where 45% of characters in
-    common already means a rewrite of the same paragraph rather than coincidence.
+    Short lines share a larger share of words by chance ("Read more" and "Read the report"),
+    so they must be much more alike than long paragraphs, where a third (a fifth, past 80
+    words) of the words kept in order already means a rewrite rather than coincidence.
     """
-    if length <= 12:
-        return 0.8
-    if length <= 40:
-        return 0.8 - 0.25 * (length - 12) / 28
-    if length <= 200:
-        return 0.55 - 0.1 * (length - 40) / 160
-    return 0.45
+    if words >= _VERY_LONG_WORDS:
+        return _VERY_LONG_THRESHOLD
+    if words <= _SHORT_WORDS:
+        return _BASE_THRESHOLD + _SHORT_EXTRA
+    if words <= _LONG_WORDS:
+        share = (_LONG_WORDS - words) / (_LONG_WORDS - _SHORT_WORDS)
+        return _BASE_THRESHOLD + _SHORT_EXTRA * share
+    return _BASE_THRESHOLD
 
 
 @dataclass(slots=True)
 class _Texts:
-    """The two sides' normalised texts and content words, computed once per call."""
+    """The two sides' normalised texts and their words, computed once per call."""
 
     old: list[str]
     new: list[str]
-    old_words: list[frozenset[str] | None]
-    new_words: list[frozenset[str] | None]
+    vocabulary: dict[str, int]
+    old_tokens: list[list[int] | None]
+    new_tokens: list[list[int] | None]
 
-    def words(self, side: int, index: int) -> frozenset[str]:
-        """Return the lower-cased words of a paragraph of one side (0 old, 1 new)."""
-        cache = self.old_words if side == 0 else self.new_words
+    def tokens(self, side: int, index: int) -> list[int]:
+        """Return a paragraph's lower-cased words as ids (side 0 is old, 1 is new)."""
+        cache = self.old_tokens if side == 0 else self.new_tokens
         found = cache[index]
         if found is None:
             text = self.old[index] if side == 0 else self.new[index]
-            found = frozenset(_WORD.findall(text.lower()))
+            # Ids rather than strings: rapidfuzz compares integer sequences without hashing.
+            ids = self.vocabulary
+            found = [ids.setdefault(w, len(ids)) for w in _WORD.findall(text.lower())]
             cache[index] = found
         return found
 
+    def words(self, side: int, index: int) -> set[int]:
+        """Return the set of a paragraph's word ids."""
+        return set(self.tokens(side, index))
 
-def _similarity(a: str, b: str) -> float:
-    """Return rapidfuzz's normalised Indel similarity of two texts, from 0 to 1."""
-    return fuzz.ratio(a, b) / 100.0
+
+def _similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Return the normalised Indel similarity of two word sequences, from 0 to 1.
+
+    Words rather than characters: any two English sentences share half their letters in
+    order, so character similarity cannot tell a rewrite from a neighbour; whole words kept
+    in order can.
+    """
+    if not a and not b:
+        return 1.0
+    return Indel.normalized_similarity(a, b)
 
 
 def _lis(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -189,13 +218,17 @@ class _Block:
 
 def _related(texts: _Texts, i: int, j: int) -> bool:
     """Return whether two paragraphs share at least one word (a cheap veto before scoring)."""
-    return not texts.words(0, i).isdisjoint(texts.words(1, j))
+    return not texts.words(0, i).isdisjoint(texts.tokens(1, j))
 
 
 def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
-    a = texts.old[i0] if i0 == i1 else " ".join(texts.old[i0 : i1 + 1])
-    b = texts.new[j0] if j0 == j1 else " ".join(texts.new[j0 : j1 + 1])
+    a = texts.tokens(0, i0)
+    if i1 > i0:
+        a = [w for i in range(i0, i1 + 1) for w in texts.tokens(0, i)]
+    b = texts.tokens(1, j0)
+    if j1 > j0:
+        b = [w for j in range(j0, j1 + 1) for w in texts.tokens(1, j)]
     return _similarity(a, b), _threshold(max(len(a), len(b)))
 
 
@@ -205,7 +238,7 @@ def _gap_candidates(texts: _Texts, i_range: range, j_range: range) -> dict[int, 
         return {i: [j for j in j_range if _related(texts, i, j)] for i in i_range}
     # A large gap (a rewrite): only score pairs that share rare words, so the work stays
     # close to linear in the gap's size instead of quadratic.
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[int, list[int]] = defaultdict(list)
     for i in i_range:
         for word in texts.words(0, i):
             postings[word].append(i)
@@ -322,8 +355,9 @@ def _moves(texts: _Texts, lone_old: list[int], lone_new: list[int]) -> list[_Blo
         _Texts(
             [texts.old[i] for i in left_old],
             [texts.new[j] for j in left_new],
-            [texts.words(0, i) for i in left_old],
-            [texts.words(1, j) for j in left_new],
+            texts.vocabulary,
+            [texts.tokens(0, i) for i in left_old],
+            [texts.tokens(1, j) for j in left_new],
         ),
         range(len(left_old)),
         range(len(left_new)),
@@ -379,7 +413,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     intern: dict[str, int] = {}
     a = [intern.setdefault(k, len(intern)) for k in old_keys]
     b = [intern.setdefault(k, len(intern)) for k in new_keys]
-    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
+    texts = _Texts(old_keys, new_keys, {}, [None] * len(old), [None] * len(new))
 
     pairs: list[Pair] = []
     paired_old = [False] * len(old)
