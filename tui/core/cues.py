@@ -1,0 +1,294 @@
+"""Attribution cues: speech verbs, sentence bounds, and the mention that does the speaking.
+
+Everything here reads a *masked* paragraph (see ``quote_marks.mask``): quoted words are
+filler, so a verb inside a quote is never taken for the cue and a quote's own full stops
+never split the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quote_marks import FILLER
+
+
+def _forms(stem: str) -> list[str]:
+    """Return the -s, -ed and -ing forms of a regular verb."""
+    if stem.endswith("e"):
+        return [stem + "s", stem + "d", stem[:-1] + "ing"]
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        return [stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"]
+    if stem in _DOUBLING:
+        return [stem + "s", stem + stem[-1] + "ed", stem + stem[-1] + "ing"]
+    return [stem + "s", stem + "ed", stem + "ing"]
+
+
+_DOUBLING = frozenset({"quip", "snap", "chat"})
+_REGULAR = """add ask argue explain note state declare recall respond reply answer continue
+conclude tweet post claim insist warn acknowledge admit suggest announce confirm reiterate
+promise pledge predict remark observe emphasize emphasise stress urge joke quip shout chant
+yell boast complain concede contend counter caution describe call report testify vow muse
+lament charge allege blast accuse recount whisper exclaim demand wonder mention assert assure
+maintain scoff sigh snap retort criticize criticise praise deny proclaim cite quote
+reason offer tout brag mock slam decry dub label brand term hail hint comment opine thank
+implore plead reassure estimate reveal confide concur echo explain repeat add chime grumble
+gush insist marvel lament recount remind rail rage fume sneer tease tell""".split()
+# Bare stems that are mostly nouns or too common as plain verbs to cue a quote on their own.
+_IRREGULAR = """said says say saying told tells tell telling wrote writes write writing written
+spoke speaks speaking read reads put according asked ask argue explain insist warn predict
+acknowledge admit add""".split()
+_VERBS = sorted({f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR), key=len)
+CUE = re.compile(
+    r"\b(?:[Aa]ccording to|(?:" + "|".join(reversed(_VERBS)) + r")|Said|Asked|Says|Writes|Wrote)\b"
+)
+"""A speech verb (or ``according to``) as it stands in a masked paragraph."""
+
+_PRONOUNS = frozenset("he she they it we i you who He She They It We I You Who".split())
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_DETERMINERS = frozenset(
+    """the a an one another this that these those his her its their our some many several
+    both each most two three four five six seven eight nine ten other""".split()
+)
+_ADVERBS = frozenset(
+    """also later then has had have would will once previously recently repeatedly again
+    further simply just famously reportedly often quickly flatly bluntly frankly publicly
+    privately initially subsequently earlier never not did does do is was were are be been
+    may might could should can only still even already long first herself himself itself
+    themselves""".split()
+)
+_CONNECTORS = frozenset("of de la van von der den bin al da di du del le y ibn st. the".split())
+_TITLES = frozenset(
+    """mr. mrs. ms. dr. sen. rep. gov. lt. gen. col. sgt. rev. prof. pres. amb. st. jr. sr.
+    capt. cmdr. adm. maj. supt. det. insp. gov lt gen col mr mrs ms dr sen rep""".split()
+)
+# Capitalised words that open sentences and clauses without naming anyone.
+_NOT_NAMES = frozenset(
+    """The A An But And In On At For So Yet Still Then Later Asked When After As If That This
+    Meanwhile Instead Also Now Here There Speaking Writing Earlier Last Today Yesterday Or
+    Nor While Though Although Because Since Before During Despite Until With Without From
+    By To Of Even Only Just Indeed However Moreover Still Thus Hence Why How What Where
+    Who Which Some Many Most Other Others Both Each Every Such These Those Their His Her Its
+    Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    recently later earlier afterward afterwards then also again once last this on in at
+    during after before while when on""".split()
+)
+_TOKEN = re.compile(r"\S+")
+_TRIM = ",.;:!?()[]{}\"“”‘'’—–"
+# A possessive ends the subject's modifier: ``Trump’s campaign``.
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[]?[A-Z0-9])|[;]\s+")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention found beside a cue, with offsets into the whole text."""
+
+    text: str
+    """The mention as written."""
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset just past it."""
+    kind: str
+    """``name``, ``pronoun`` or ``description``."""
+
+
+def sentence_bounds(masked: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence of a masked paragraph, offsets into it."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for match in _SENTENCE_BREAK.finditer(masked):
+        head = masked[max(pos, match.start() - 12) : match.start() + 1]
+        if masked[match.start()] == "." and _ABBREVIATION.search(head):
+            continue
+        bounds.append((pos, match.end()))
+        pos = match.end()
+    bounds.append((pos, len(masked)))
+    return bounds
+
+
+def _tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, word) for the words of masked[lo:hi], punctuation trimmed."""
+    out = []
+    for match in _TOKEN.finditer(masked, lo, hi):
+        word = match.group()
+        a, b = match.span()
+        core = word.strip(_TRIM)
+        if not core:
+            out.append((a, b, word))
+            continue
+        a += word.find(core)
+        if word.lower().rstrip(",;:") in _TITLES or re.fullmatch(r"(?:[A-Za-z]\.)+,?", word):
+            core = word.rstrip(",;:")
+        out.append((a, a + len(core), core if core else word))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:2] in ("d'", "d’", "al", "de") and "-" in word
+
+
+def _is_name_word(word: str) -> bool:
+    return (_is_cap(word) and FILLER not in word) or word.lower() in _TITLES
+
+
+def _ends_clause(masked: str, end: int) -> bool:
+    """True when the word ending at ``end`` is followed by a comma, colon or mark."""
+    return end < len(masked) and masked[end] in ',;:“”"(—–'
+
+
+def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | None:
+    """Return the subject just left of a cue at masked[cue_start], searching from lo."""
+    tokens = _tokens(masked, max(lo, cue_start - 220), cue_start)
+    while tokens and tokens[-1][2].lower() in _ADVERBS and not _ends_clause(masked, tokens[-1][1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    a, b, word = tokens[-1]
+    if FILLER in word or "“" in word or "”" in word:
+        return None
+    if _ends_clause(masked, b) or masked[b : b + 1] == ",":
+        # An appositive between subject and verb: ``Garin, a pollster, said``.
+        for k in range(len(tokens) - 2, max(-1, len(tokens) - 25), -1):
+            if _ends_clause(masked, tokens[k][1]) and masked[tokens[k][1]] == ",":
+                found = _mention_ending_at(masked, base, tokens[: k + 1], True)
+                if found is not None and found.kind != "description":
+                    return found
+                break
+        return _mention_ending_at(masked, base, tokens, True)
+    return _mention_ending_at(masked, base, tokens, False)
+
+
+def _mention_ending_at(
+    masked: str, base: int, tokens: list[tuple[int, int, str]], past_comma: bool
+) -> Mention | None:
+    """Return the mention whose last word is tokens[-1]."""
+    a, b, word = tokens[-1]
+    if word in _PRONOUNS:
+        return Mention(word, base + a, base + b, "pronoun")
+    if _is_name_word(word) and word not in _NOT_NAMES:
+        first = len(tokens) - 1
+        k = first - 1
+        while k >= 0:
+            w = tokens[k][2]
+            if _ends_clause(masked, tokens[k][1]) or FILLER in w:
+                break
+            if _is_name_word(w) or w.lower() in _CONNECTORS:
+                first = k
+                k -= 1
+                continue
+            break
+        while first < len(tokens) - 1 and (
+            tokens[first][2] in _NOT_NAMES or tokens[first][2].lower() in _CONNECTORS
+        ):
+            first += 1
+        start = tokens[first][0]
+        return Mention(masked[start:b], base + start, base + b, "name")
+    if not word[:1].isalpha() or FILLER in word:
+        return None
+    # A description: walk back to its determiner or possessive.
+    limit = max(-1, len(tokens) - 9)
+    for k in range(len(tokens) - 1, limit, -1):
+        w = tokens[k][2]
+        if FILLER in w or "“" in w or "”" in w:
+            return None
+        if k < len(tokens) - 1 and _ends_clause(masked, tokens[k][1]):
+            return _bare(masked, base, tokens, k + 1)
+        low = w.lower()
+        if low in _DETERMINERS or _POSSESSIVE.search(w):
+            start = tokens[k][0]
+            if _POSSESSIVE.search(w):
+                # Take the possessor's name with it: ``Trump campaign manager’s``.
+                j = k - 1
+                while (
+                    j >= 0
+                    and _is_name_word(tokens[j][2])
+                    and not _ends_clause(masked, tokens[j][1])
+                ):
+                    start = tokens[j][0]
+                    j -= 1
+            return Mention(masked[start:b], base + start, base + b, "description")
+        if low in ("that", "which", "and", "but", "to", "who", "if", "when", "as"):
+            return _bare(masked, base, tokens, k + 1)
+    return _bare(masked, base, tokens, limit + 1)
+
+
+def _bare(masked: str, base: int, tokens: list[tuple[int, int, str]], first: int) -> Mention | None:
+    """Return a determiner-less plural subject (``Republican officials``), or None."""
+    if first >= len(tokens) or len(tokens) - first > 4:
+        return None
+    words = [t[2] for t in tokens[first:]]
+    if any(FILLER in w for w in words):
+        return None
+    head = words[-1].lower()
+    if not (head.endswith("s") or head in _COLLECTIVE):
+        return None
+    start, b = tokens[first][0], tokens[-1][1]
+    return Mention(masked[start:b], base + start, base + b, "description")
+
+
+_COLLECTIVE = frozenset("police staff congress media press".split())
+
+
+def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None:
+    """Return the mention right after a cue ending at ``after`` (``said Rep. Kim``)."""
+    tokens = _tokens(masked, after, min(hi, after + 200))
+    if not tokens:
+        return None
+    a, b, word = tokens[0]
+    if FILLER in word or "“" in word:
+        return None
+    if word in _PRONOUNS:
+        if word.lower() in ("he", "she", "they", "i", "we") and (
+            len(tokens) == 1 or _ends_clause(masked, b) or masked[b : b + 1] in ".!?"
+        ):
+            return Mention(word, base + a, base + b, "pronoun")
+        return None
+    if word.lower() in _DETERMINERS or _is_name_word(word):
+        last = 0
+        for k, (_, end, w) in enumerate(tokens):
+            if k and (FILLER in w or "“" in w or w.lower() in _TIME_WORDS or k > 9):
+                break
+            if k and w.lower() in ("in", "at", "on", "who", "that", "which", "during"):
+                break
+            last = k
+            if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
+                break
+        end = tokens[last][1]
+        kind = "name" if _is_name_word(word) else "description"
+        return Mention(masked[a:end], base + a, base + end, kind)
+    return None
+
+
+def first_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
+    """Return the first pronoun or name in masked[lo:hi]: a sentence's likely subject."""
+    tokens = _tokens(masked, lo, hi)
+    for k, (a, b, word) in enumerate(tokens[:12]):
+        if FILLER in word:
+            return None
+        if word in _PRONOUNS and word.lower() != "it":
+            return Mention(word, base + a, base + b, "pronoun")
+        if _is_name_word(word) and word not in _NOT_NAMES:
+            return _mention_ending_at(masked, base, _name_run(masked, tokens, k), False)
+    return None
+
+
+def _name_run(
+    masked: str, tokens: list[tuple[int, int, str]], k: int
+) -> list[tuple[int, int, str]]:
+    """Return tokens up to the end of the name that starts at tokens[k]."""
+    j = k
+    while j + 1 < len(tokens) and not _ends_clause(masked, tokens[j][1]):
+        w = tokens[j + 1][2]
+        if _is_name_word(w) or (
+            w.lower() in _CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2])
+        ):
+            j += 1
+            continue
+        break
+    return tokens[: j + 1]

@@ -1,0 +1,161 @@
+"""Speakers: the people an article names, and who a mention (``he``, ``Blinken``, ``the
+secretary of state``) stands for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
+_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+_NAME = re.compile(rf"(?:{_HONORIFIC}\s+)?{_WORD}(?:[ \t]+{_WORD})*")
+# Words that begin a capitalised run without being part of the person's name.
+_LEADING = frozenset(
+    """the a an but and in on at for so yet still then later asked when after as if that this
+    meanwhile instead also now here there speaking writing earlier last today yesterday or
+    while though although because since before during despite until with without from by to
+    even only just however why how what where which some many most other both each every
+    such these those their his her its our my your he she they we it i you who monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december us u.s. former acting deputy chief
+    secretary state minister foreign president vice senator governor representative
+    chairman chairwoman chair director spokesman spokeswoman ambassador general judge
+    justice commissioner leader speaker attorney press house senate mayor candidate
+    democratic republican democrat gop nominee presidential campaign manager adviser
+    advisor economist professor analyst reporter host anchor editor columnist pastor rev
+    reverend pope king queen prince princess sheriff officer police lawyer""".split()
+)
+# Words that mark a capitalised run as a place, body or publication, not a person.
+_NOT_PERSON = frozenset(
+    """house states times post news party committee council court congress senate street
+    university college department office agency association institute center centre union
+    city county state republic kingdom nations journal magazine network company corp inc
+    church school foundation fund group club bank board times press daily weekly review
+    america american americans island islands coast valley river north south east west
+    america’s""".split()
+)
+_HONORIFIC_SEX = {"mr.": "m", "mrs.": "f", "ms.": "f"}
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|our|its|their)\s+", re.I)
+_ABBREVIATED_OFFICE = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "pres.": "president",
+    "dr.": "doctor",
+    "prof.": "professor",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The people an article names: each named mention's offset and full name, with the
+    titles and sexes the article gives them."""
+
+    offsets: tuple[int, ...]
+    """Offsets of person mentions, ascending."""
+    names: tuple[str, ...]
+    """The full name each mention resolves to, aligned with ``offsets``."""
+    titles: tuple[tuple[int, str, str], ...]
+    """(offset, office words in lower case, full name) for each titled introduction."""
+    sexes: tuple[tuple[str, str], ...]
+    """(full name, ``m`` or ``f``) where an honorific or title says."""
+
+
+def _strip(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (leading title words, name words)."""
+    k = 0
+    while k < len(words) - 1 and (words[k].lower() in _LEADING or words[k].endswith(".")):
+        if len(words[k]) == 2 and words[k][1] == "." and k + 1 < len(words):
+            break  # an initial opens the name: ``J. D. Vance``
+        k += 1
+    return words[:k], words[k:]
+
+
+def build_cast(text: str) -> Cast:
+    """Return the Cast of the people named in ``text``."""
+    offsets: list[int] = []
+    names: list[str] = []
+    titles: list[tuple[int, str, str]] = []
+    sexes: dict[str, str] = {}
+    by_surname: dict[str, str] = {}
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        lead, name = _strip(words)
+        if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
+            continue
+        if any(w.lower() in _NOT_PERSON for w in name):
+            continue
+        if len(name) >= 2 and not name[-1].endswith("."):
+            full = " ".join(name)
+            by_surname[name[-1]] = full
+            by_surname.setdefault(name[0], full)
+            before = text[max(0, match.start() - 60) : match.start()]
+            before = re.split(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)", before)[-1]
+            office = " ".join([before.strip(), *lead]).lower()
+            for short, long in _ABBREVIATED_OFFICE.items():
+                office = office.replace(short, long)
+            after = re.match(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})", text[match.end() :])
+            if after:
+                office += " " + after.group(1).lower()
+            if office.strip():
+                titles.append((match.start(), office, full))
+        elif len(name) == 1 and name[0] in by_surname:
+            full = by_surname[name[0]]
+        else:
+            continue
+        if lead and lead[0].lower() in _HONORIFIC_SEX:
+            sexes.setdefault(full, _HONORIFIC_SEX[lead[0].lower()])
+        offsets.append(match.start() + len(" ".join(lead)) + (1 if lead else 0))
+        names.append(full)
+    return Cast(tuple(offsets), tuple(names), tuple(titles), tuple(sexes.items()))
+
+
+def resolve(cast: Cast, mention: str, kind: str, offset: int) -> str:
+    """Return the full name a mention at ``offset`` stands for, else the mention itself."""
+    if kind == "pronoun":
+        return _latest(cast, offset, _PRONOUN_SEX.get(mention.lower())) or mention
+    if kind == "name":
+        _, name = _strip(mention.split())
+        if not name:
+            return mention
+        k = bisect.bisect_right(cast.offsets, offset + len(mention))
+        for j in range(k - 1, -1, -1):
+            full = cast.names[j]
+            parts = full.split()
+            if full == " ".join(name) or (len(name) == 1 and name[0] in (parts[-1], parts[0])):
+                return full
+            if len(name) > 1 and full.endswith(" ".join(name[-1:])) and len(full) > len(mention):
+                return full
+        return " ".join(name)
+    wanted = _DETERMINER.sub("", mention.lower()).strip()
+    if not wanted:
+        return mention
+    for at, office, full in reversed(cast.titles):
+        if at < offset and wanted in office:
+            return full
+    return mention
+
+
+def _latest(cast: Cast, offset: int, sex: str | None) -> str | None:
+    """Return the most recently named person before ``offset`` of the given sex, if known."""
+    sexes = dict(cast.sexes)
+    k = bisect.bisect_left(cast.offsets, offset)
+    for j in range(k - 1, max(-1, k - 40), -1):
+        full = cast.names[j]
+        if sex is None or sexes.get(full, sex) == sex:
+            return full
+    return None
+
+
+def name_in(line: str) -> str | None:
+    """Return the person's name in an attribution line (``US Secretary of State Antony
+    Blinken`` gives ``Antony Blinken``), or None when it names no one."""
+    head = line.split(",")[0]
+    runs = list(_NAME.finditer(head))
+    if not runs:
+        return None
+    _, name = _strip(runs[-1].group().split())
+    return " ".join(name) if name else None
