@@ -21,6 +21,26 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _slide_spaces(stretches: list[tuple[str | None, str, str]]) -> None:
+    """Move a leading space of a pure insertion or deletion to its end, in place.
+
+    " night" inserted after "the" and "night " inserted before "service" are the same edit;
+    the second reads better, highlighting the word rather than the gap before it.
+    """
+    for k in range(1, len(stretches) - 1):
+        kept, deleted, inserted = stretches[k]
+        before, after = stretches[k - 1][0], stretches[k + 1][0]
+        if kept is not None or before is None or after is None or (deleted and inserted):
+            continue
+        changed = deleted or inserted
+        lead = changed[: len(changed) - len(changed.lstrip())]
+        if lead and changed.strip() and after.startswith(lead):
+            moved = changed[len(lead) :] + lead
+            stretches[k - 1] = (before + lead, "", "")
+            stretches[k] = (None, moved if deleted else "", moved if inserted else "")
+            stretches[k + 1] = (after[len(lead) :], "", "")
+
+
 def diff_words(a: str, b: str) -> list[WordChange]:
     """Return runs that rebuild ``a`` (equal + delete) and ``b`` (equal + insert).
 
@@ -60,10 +80,12 @@ def diff_words(a: str, b: str) -> list[WordChange]:
             merged[-1] = (None, d + stretch[1], i + stretch[2])
             continue
         merged.append(stretch)
+    _slide_spaces(merged)
     runs: list[WordChange] = []
     for kept, deleted, inserted in merged:
         if kept is not None:
-            runs.append(WordChange("equal", kept))
+            if kept:
+                runs.append(WordChange("equal", kept))
             continue
         if deleted:
             runs.append(WordChange("delete", deleted))

@@ -1,0 +1,234 @@
+"""Paragraph pairing: exact results on small written texts, the seeds, and properties."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core import load_article
+from tui.core.model import Pair, PairKind
+from tui.core.pairing import SAME_STORY_THRESHOLD, pair_paragraphs, version_similarity
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# Invented news paragraphs, distinct enough that none is similar to another.
+STORY = [
+    "The city council voted on Tuesday to extend the night bus service to the northern suburbs.",
+    "Councillors said the decision followed two years of complaints from shift workers.",
+    "The new routes will start in March and cost about four million a year to run.",
+    "Opposition members argued the money should have gone to repairing the river bridge.",
+    "A spokesperson for the transport union welcomed the vote but warned of driver shortages.",
+    "Ticket prices will stay the same until at least the end of next year.",
+    "Residents of the harbour district collected more than nine thousand signatures last spring.",
+    "The mayor is expected to present the full budget to parliament in early February.",
+    "Local shops near the depot hope the late buses will bring evening customers back.",
+    "Engineers are still studying whether the old tram tunnel could be reopened for buses.",
+]
+
+
+def kinds(pairs: list[Pair]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    """Return (kind, old, new) of each pair, for exact comparisons."""
+    return [(p.kind.value, p.old, p.new) for p in pairs]
+
+
+def seed_paragraphs() -> tuple[list[str], list[str]]:
+    old = load_article(next(SEEDS.glob("000_*.txt")))
+    new = load_article(next(SEEDS.glob("001_*.txt")))
+    return [p.text for p in old.paragraphs], [p.text for p in new.paragraphs]
+
+
+def test_seeds_pair_exactly() -> None:
+    old, new = seed_paragraphs()
+    pairs = pair_paragraphs(old, new)
+    equal = [(p.old[0], p.new[0]) for p in pairs if p.kind is PairKind.EQUAL]
+    assert equal == [
+        (2, 0),
+        (3, 1),
+        (4, 2),
+        (5, 3),
+        (6, 5),
+        (7, 6),
+        (8, 8),
+        (9, 9),
+        (11, 10),
+        (12, 12),
+        (14, 13),
+    ]
+    # The three block quotes the clean version has and the raw one lost.
+    assert [p.new[0] for p in pairs if p.kind is PairKind.ADDED] == [4, 7, 11]
+    # Title, image caption, two inline headline links, the related-posts block of four.
+    assert [p.old[0] for p in pairs if p.kind is PairKind.REMOVED] == [0, 1, 10, 13, 15, 16, 17, 18]
+    assert not [p for p in pairs if p.kind in (PairKind.CHANGED, PairKind.MOVED)]
+
+
+def test_seeds_display_order_follows_new_with_removed_in_old_place() -> None:
+    old, new = seed_paragraphs()
+    assert kinds(pair_paragraphs(old, new))[:3] == [
+        ("removed", (0,), ()),
+        ("removed", (1,), ()),
+        ("equal", (2,), (0,)),
+    ]
+    order = kinds(pair_paragraphs(old, new))
+    assert order.index(("removed", (10,), ())) == order.index(("equal", (9,), (9,))) + 1
+
+
+def test_equal() -> None:
+    pairs = pair_paragraphs(STORY[:3], [STORY[0], "  " + STORY[1].replace(" ", "\n", 1), STORY[2]])
+    assert kinds(pairs) == [("equal", (k,), (k,)) for k in range(3)]
+    assert all(p.similarity == 1.0 for p in pairs)
+
+
+def test_changed_sentence() -> None:
+    edited = STORY[1].replace("two years", "three years").replace("shift workers", "nurses")
+    pairs = pair_paragraphs(STORY[:3], [STORY[0], edited, STORY[2]])
+    assert kinds(pairs) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1,), (1,)),
+        ("equal", (2,), (2,)),
+    ]
+    assert 0.5 < pairs[1].similarity < 1.0
+
+
+def test_added() -> None:
+    new = [STORY[0], STORY[1], STORY[6], STORY[2]]
+    assert kinds(pair_paragraphs(STORY[:3], new)) == [
+        ("equal", (0,), (0,)),
+        ("equal", (1,), (1,)),
+        ("added", (), (2,)),
+        ("equal", (2,), (3,)),
+    ]
+
+
+def test_removed() -> None:
+    old = STORY[:4]
+    new = [STORY[0], STORY[2], STORY[3]]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("removed", (1,), ()),
+        ("equal", (2,), (1,)),
+        ("equal", (3,), (2,)),
+    ]
+
+
+def test_moved_far_away() -> None:
+    new = [STORY[0], *STORY[2:], STORY[1].replace("two years", "two long years")]
+    pairs = pair_paragraphs(STORY, new)
+    assert ("moved", (1,), (9,)) in kinds(pairs)
+    assert not [p for p in pairs if p.kind in (PairKind.ADDED, PairKind.REMOVED)]
+    assert kinds(pairs)[-1] == ("moved", (1,), (9,))
+
+
+def test_split() -> None:
+    old = [STORY[0], STORY[1] + " " + STORY[2], STORY[3]]
+    new = [STORY[0], STORY[1], STORY[2], STORY[3]]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1,), (1, 2)),
+        ("equal", (2,), (3,)),
+    ]
+
+
+def test_merge() -> None:
+    old = [STORY[3], STORY[4], STORY[5], STORY[6]]
+    new = [STORY[3], STORY[4] + " " + STORY[5], STORY[6]]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1, 2), (1,)),
+        ("equal", (3,), (2,)),
+    ]
+
+
+def test_repeated_identical_lines_pair_by_position() -> None:
+    credit = "US Secretary of State Antony Blinken"
+    old = [STORY[0], credit, STORY[1], credit, STORY[2], credit, STORY[3]]
+    new = [STORY[0], credit, STORY[1], STORY[6], credit, STORY[2], credit, STORY[3]]
+    pairs = pair_paragraphs(old, new)
+    assert [(p.old, p.new) for p in pairs if p.kind is PairKind.EQUAL] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+        ((5,), (6,)),
+        ((6,), (7,)),
+    ]
+
+
+def test_short_unrelated_lines_not_paired() -> None:
+    old = [STORY[0], "Related posts", "Photo: Reuters", STORY[1]]
+    new = [STORY[0], "Read more", "Share this article", STORY[1]]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("removed", (1,), ()),
+        ("removed", (2,), ()),
+        ("added", (), (1,)),
+        ("added", (), (2,)),
+        ("equal", (3,), (3,)),
+    ]
+
+
+def test_short_edited_line_still_pairs() -> None:
+    old = [STORY[0], "By Maria Lopez and John Smith", STORY[1]]
+    new = [STORY[0], "By Maria Lopez, John Smith and Ana Silva", STORY[1]]
+    assert kinds(pair_paragraphs(old, new))[1] == ("changed", (1,), (1,))
+
+
+def test_empty_inputs() -> None:
+    assert pair_paragraphs([], []) == []
+    assert kinds(pair_paragraphs([], STORY[:2])) == [("added", (), (0,)), ("added", (), (1,))]
+    assert kinds(pair_paragraphs(STORY[:2], [])) == [
+        ("removed", (0,), ()),
+        ("removed", (1,), ()),
+    ]
+
+
+def test_version_similarity() -> None:
+    old, new = seed_paragraphs()
+    assert version_similarity(old, new) >= SAME_STORY_THRESHOLD
+    assert version_similarity(old, STORY) < SAME_STORY_THRESHOLD
+    assert version_similarity(STORY, STORY) == 1.0
+    assert version_similarity([], []) == 1.0
+    assert version_similarity(STORY, []) == 0.0
+
+
+# Property tests: paragraphs drawn from a small pool so repeats and near-repeats happen.
+POOL = [*STORY, STORY[1].replace("two years", "three years"), "Read more", "", "Photo: AP"]
+paragraph_lists = st.lists(st.sampled_from(POOL), max_size=12)
+
+
+def check_cover(pairs: list[Pair], old: list[str], new: list[str]) -> None:
+    assert sorted(i for p in pairs for i in p.old) == list(range(len(old)))
+    assert sorted(j for p in pairs for j in p.new) == list(range(len(new)))
+    for p in pairs:
+        assert 0.0 <= p.similarity <= 1.0
+        assert p.old or p.new
+        assert (p.kind is PairKind.ADDED) == (not p.old)
+        assert (p.kind is PairKind.REMOVED) == (not p.new)
+        if p.kind is PairKind.EQUAL:
+            assert p.similarity == 1.0
+        if p.kind is PairKind.CHANGED:
+            assert p.similarity < 1.0
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(paragraph_lists, paragraph_lists)
+def test_every_index_once_and_in_order(old: list[str], new: list[str]) -> None:
+    pairs = pair_paragraphs(old, new)
+    check_cover(pairs, old, new)
+    ordered = [p for p in pairs if p.old and p.new and p.kind is not PairKind.MOVED]
+    for before, after in itertools.pairwise(ordered):
+        assert max(before.old) < min(after.old)
+        assert max(before.new) < min(after.new)
+    # Display order follows the new version.
+    shown = [min(p.new) for p in pairs if p.new]
+    assert shown == sorted(shown)
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(paragraph_lists)
+def test_identical_inputs_all_equal(paragraphs: list[str]) -> None:
+    pairs = pair_paragraphs(paragraphs, list(paragraphs))
+    assert kinds(pairs) == [("equal", (k,), (k,)) for k in range(len(paragraphs))]
