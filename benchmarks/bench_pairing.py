@@ -1,0 +1,174 @@
+"""Benchmark paragraph pairing on synthetic article versions, beside a difflib baseline.
+
+Run: .venv/bin/python benchmarks/bench_pairing.py
+
+It makes its own articles (no downloads): paragraphs of news-like sentences from a made-up
+vocabulary with a Zipf-like word frequency, then a new version with realistic edits (edited
+sentences, splits, merges, moves, insertions, deletions). It prints the pairing time of a
+5,000-paragraph article against the baseline scorer's difflib approach measured in the same
+run, and the scaling at 1k / 5k / 20k paragraphs for mostly-unchanged versions. The baseline
+is timed up to 5k paragraphs only: its best-match step is quadratic in a replace block.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tui.core.pairing import pair_paragraphs  # noqa: E402
+
+FUNCTION_WORDS = (
+    "the of and to a in that is for on with as was said by at from it has have be will "
+    "an its but not are this were after who which more than their also over would"
+).split()
+SYLLABLES = "ba co de fi gu ha ke li mo nu pa re si to vu wa ra ne lo mi ta ser ton gal".split()
+
+
+def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    """Return made-up content words, common ones first."""
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words, key=lambda w: (len(w), w))
+
+
+def sentence(rng: random.Random, words: list[str]) -> str:
+    """Return one news-like sentence: function words mixed with Zipf-distributed content."""
+    out = []
+    for _ in range(rng.randint(10, 26)):
+        if rng.random() < 0.4:
+            out.append(rng.choice(FUNCTION_WORDS))
+        else:
+            out.append(words[min(int(rng.paretovariate(1.1)) - 1, len(words) - 1)])
+    if rng.random() < 0.3:
+        out.insert(rng.randint(1, len(out)), "said")
+    text = " ".join(out)
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, words: list[str]) -> str:
+    """Return a paragraph of one to four sentences."""
+    return " ".join(sentence(rng, words) for _ in range(rng.randint(1, 4)))
+
+
+def article(rng: random.Random, words: list[str], count: int) -> list[str]:
+    """Return an article of ``count`` paragraphs."""
+    return [paragraph(rng, words) for _ in range(count)]
+
+
+def edit_words(rng: random.Random, words: list[str], text: str) -> str:
+    """Return the paragraph with a few words replaced, dropped or added."""
+    tokens = text.split()
+    for _ in range(rng.randint(1, max(1, len(tokens) // 8))):
+        k = rng.randrange(len(tokens))
+        choice = rng.random()
+        if choice < 0.5:
+            tokens[k] = rng.choice(words[:2000])
+        elif choice < 0.75 and len(tokens) > 3:
+            del tokens[k]
+        else:
+            tokens.insert(k, rng.choice(words[:2000]))
+    return " ".join(tokens)
+
+
+def revise(rng: random.Random, words: list[str], old: list[str], rate: float) -> list[str]:
+    """Return a new version of ``old``: about ``rate`` of the paragraphs touched by an edit."""
+    new: list[str] = []
+    moved: list[str] = []
+    for text in old:
+        roll = rng.random()
+        if roll >= rate:
+            new.append(text)
+            continue
+        kind = rng.random()
+        if kind < 0.45:
+            new.append(edit_words(rng, words, text))
+        elif kind < 0.55:
+            continue  # deleted
+        elif kind < 0.65:
+            new.append(text)
+            new.append(paragraph(rng, words))  # inserted after
+        elif kind < 0.75 and ". " in text:
+            cut = text.index(". ") + 1
+            new.extend([text[:cut], text[cut + 1 :]])  # split
+        elif kind < 0.85 and new:
+            new[-1] = new[-1] + " " + text  # merged with the previous one
+        elif kind < 0.9:
+            moved.append(text)  # moved to a later place
+        else:
+            new.append(edit_words(rng, words, text))
+    for text in moved:
+        new.insert(rng.randint(0, len(new)), text)
+    return new
+
+
+def difflib_baseline(old: list[str], new: list[str]) -> set[tuple[int, int]]:
+    """Return the pairs of score_pairs.py's baseline: difflib opcodes, best match in replaces."""
+    out: set[tuple[int, int]] = set()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.update((a0 + k, b0 + k) for k in range(a1 - a0))
+        elif op == "replace":
+            taken: set[int] = set()
+            for i in range(a0, a1):
+                best, best_j = 0.5, None
+                for j in range(b0, b1):
+                    if j in taken:
+                        continue
+                    ratio = difflib.SequenceMatcher(None, old[i], new[j]).ratio()
+                    if ratio >= best:
+                        best, best_j = ratio, j
+                if best_j is not None:
+                    taken.add(best_j)
+                    out.add((i, best_j))
+    return out
+
+
+def best_time(run: Callable[[], object], repeat: int) -> float:
+    """Return the fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    rng = random.Random(20261122)
+    words = vocabulary(rng)
+
+    old = article(rng, words, 5000)
+    new = revise(rng, words, old, rate=0.15)
+    ours = best_time(lambda: pair_paragraphs(old, new), 3)
+    base = best_time(lambda: difflib_baseline(old, new), 1)
+    kinds: dict[str, int] = {}
+    for pair in pair_paragraphs(old, new):
+        kinds[pair.kind.value] = kinds.get(pair.kind.value, 0) + 1
+    print(f"5k article, 15% of paragraphs edited ({len(old)} -> {len(new)} paragraphs)")
+    print(f"  pairing            {ours:.3f} s   (target < 1 s)")
+    print(f"  difflib baseline   {base:.3f} s")
+    print(f"  ratio to baseline  {ours / base:.2f}   (target <= 0.5)")
+    print("  kinds              " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
+
+    print("scaling, mostly-unchanged versions (3% of paragraphs edited); baseline up to 5k only")
+    for count in (1000, 5000, 20000):
+        old = article(rng, words, count)
+        new = revise(rng, words, old, rate=0.03)
+        ours = best_time(lambda old=old, new=new: pair_paragraphs(old, new), 3)
+        line = f"  {count:>6} paragraphs  {ours:.3f} s  {ours / count * 1e6:6.1f} µs/paragraph"
+        if count <= 5000:
+            base = best_time(lambda old=old, new=new: difflib_baseline(old, new), 1)
+            line += f"   baseline {base:.3f} s  ratio {ours / base:.2f}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
