@@ -434,7 +434,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
 
     anchors = _anchors(a, b)
     for i, j in anchors:
-        take(_Block(i, i, j, j, 1.0, 1.0), PairKind.EQUAL)
+        paired_old[i] = paired_new[j] = True
+    pairs.extend(Pair(PairKind.EQUAL, (i,), (j,), 1.0) for i, j in anchors)
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     for (pi, pj), (ni, nj) in pairwise(bounds):
         if ni - pi > 1 and nj - pj > 1:
