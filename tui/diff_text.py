@@ -61,13 +61,18 @@ class DiffStyles:
 
     def kind(self, kind: PairKind) -> StyleType:
         """Return the marker style for a pair kind."""
-        return {
-            PairKind.EQUAL: self.equal,
-            PairKind.CHANGED: self.changed,
-            PairKind.ADDED: self.added,
-            PairKind.REMOVED: self.removed,
-            PairKind.MOVED: self.moved,
-        }[kind]
+        style: StyleType = getattr(self, _KIND_STYLE[kind])
+        return style
+
+
+_KIND_STYLE: dict[PairKind, str] = {
+    PairKind.EQUAL: "equal",
+    PairKind.CHANGED: "changed",
+    PairKind.ADDED: "added",
+    PairKind.REMOVED: "removed",
+    PairKind.MOVED: "moved",
+}
+"""The DiffStyles field holding each kind's marker style."""
 
 
 DEFAULT_STYLES = DiffStyles()
@@ -126,50 +131,18 @@ def pair_lines(
     pair: Pair,
     styles: DiffStyles = DEFAULT_STYLES,
     fold_width: int = FOLD_WIDTH,
+    *,
+    with_marker: bool = True,
 ) -> list[Text]:
     """Return a pair's display lines: the marker and label, then its text or word changes.
 
     Paragraph numbers count from 1 and are the new version's, except after ``old`` (removed
     paragraphs) and ``from`` in notes. Unchanged paragraphs are folded to one short line.
+    Without ``with_marker`` the lines start at the label, for a view that draws the marker
+    in a gutter of its own.
     """
-    old_texts = [old.paragraphs[index].text for index in pair.old]
-    new_texts = [new.paragraphs[index].text for index in pair.new]
-    kind = pair.kind
-    side, indices = (old, pair.old) if kind is PairKind.REMOVED else (new, pair.new)
-    head = Text()
-    head.append(MARKERS[kind], styles.kind(kind))
-    head.append(" ")
-    # Padded so the text of most pairs starts in one column (up to ¶99). Removed paragraphs
-    # carry the old version's number, so say so: ``- old ¶11`` beside ``= ¶11`` would
-    # otherwise read as the same paragraph.
-    label = paragraph_label(indices).ljust(3)
-    head.append(f"old {label}" if kind is PairKind.REMOVED else label, styles.kind(kind))
-    roles = {side.paragraphs[index].role for index in indices} - {Role.BODY}
-    for role in sorted(roles):
-        head.append(f" ({role.value.replace('_', ' ')})", styles.role)
-    note = _note(pair)
-    if note:
-        head.append(" ")
-        head.append(note, styles.note)
-        lines = [head]
-        body = Text("  ")
-    else:
-        head.append(" ")
-        lines = []
-        body = head
-    if kind is PairKind.EQUAL or (kind is PairKind.MOVED and old_texts == new_texts):
-        body.append(fold("\n".join(new_texts), fold_width), styles.folded)
-    elif kind is PairKind.ADDED:
-        body.append(" ".join(new_texts), styles.added_text)
-    elif kind is PairKind.REMOVED:
-        body.append(" ".join(old_texts), styles.removed_text)
-    else:
-        _append_word_changes(body, "\n".join(old_texts), "\n".join(new_texts), styles)
-    first, *rest = body.split("\n")
-    # Lines of a split paragraph line up under the first one's text.
-    lines.append(first)
-    lines.extend(Text("  ").append_text(line) for line in rest)
-    return lines
+    text = pair_text(old, new, pair, styles, fold_width, with_marker=with_marker)
+    return list(text.split("\n", allow_blank=True))
 
 
 def pair_text(
@@ -178,9 +151,65 @@ def pair_text(
     pair: Pair,
     styles: DiffStyles = DEFAULT_STYLES,
     fold_width: int = FOLD_WIDTH,
+    *,
+    with_marker: bool = True,
 ) -> Text:
-    """Return a pair's display as one Text, its lines joined by newlines."""
-    return Text("\n").join(pair_lines(old, new, pair, styles, fold_width))
+    """Return a pair's display as one Text, its lines (see `pair_lines`) joined by newlines."""
+    kind = pair.kind
+    side, indices = (old, pair.old) if kind is PairKind.REMOVED else (new, pair.new)
+    text = Text()
+    if with_marker:
+        text.append(MARKERS[kind], styles.kind(kind))
+        text.append(" ")
+    # Padded so the text of most pairs starts in one column (up to ¶99). Removed paragraphs
+    # carry the old version's number, so say so: ``- old ¶11`` beside ``= ¶11`` would
+    # otherwise read as the same paragraph.
+    label = paragraph_label(indices).ljust(3)
+    text.append(f"old {label}" if kind is PairKind.REMOVED else label, styles.kind(kind))
+    roles = {side.paragraphs[index].role for index in indices} - {Role.BODY}
+    for role in sorted(roles):
+        text.append(f" ({role.value.replace('_', ' ')})", styles.role)
+    note = _note(pair)
+    if note:
+        text.append(" ")
+        text.append(note, styles.note)
+        text.append("\n  ")
+    else:
+        text.append(" ")
+    old_texts = [old.paragraphs[index].text for index in pair.old]
+    new_texts = [new.paragraphs[index].text for index in pair.new]
+    if kind is PairKind.EQUAL or (kind is PairKind.MOVED and old_texts == new_texts):
+        text.append(fold(" ".join(new_texts), fold_width), styles.folded)
+    elif kind is PairKind.ADDED:
+        text.append(" ".join(new_texts), styles.added_text)
+    elif kind is PairKind.REMOVED:
+        text.append(" ".join(old_texts), styles.removed_text)
+    else:
+        body = Text()
+        _append_word_changes(body, "\n".join(old_texts), "\n".join(new_texts), styles)
+        if "\n" in body.plain:
+            # Lines of a split paragraph line up under the first one's text.
+            body = Text("\n  ").join(body.split("\n", allow_blank=True))
+        text.append_text(body)
+    return text
+
+
+def legend(styles: DiffStyles = DEFAULT_STYLES) -> Text:
+    """Return one line saying what each marker and bracket means."""
+    text = Text()
+    for kind, word in (
+        (PairKind.EQUAL, "unchanged"),
+        (PairKind.CHANGED, "changed"),
+        (PairKind.ADDED, "added"),
+        (PairKind.REMOVED, "removed"),
+        (PairKind.MOVED, "moved"),
+    ):
+        text.append(MARKERS[kind], styles.kind(kind))
+        text.append(f" {word}  ", styles.folded)
+    text.append("[-deleted-]", styles.delete)
+    text.append(" ")
+    text.append("{+inserted+}", styles.insert)
+    return text
 
 
 def _note(pair: Pair) -> str:
