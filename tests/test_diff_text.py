@@ -158,12 +158,12 @@ def test_changed_runs_are_struck_and_underlined(monkeypatch: pytest.MonkeyPatch)
     assert "underline" in styled["{+dog+}"]
 
 
-def test_split_says_into_which_and_breaks_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_split_says_from_which_and_breaks_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     runs = [("equal", "First half."), ("delete", " "), ("insert", "\n"), ("equal", "Second half.")]
     monkeypatch.setattr(diff_text, "diff_words", fake_diff_words(runs))
     lines = pair_lines(OLD, NEW, Pair(PairKind.CHANGED, (3,), (3, 4), 0.95))
     assert plain(lines) == [
-        "~ ¶4–5 split from ¶4 into ¶4–5",
+        "~ ¶4–5 split from ¶4",
         "  First half.",
         "  Second half.",
     ]

@@ -219,7 +219,7 @@ def _note(pair: Pair) -> str:
     if len(pair.old) > 1 and len(pair.new) > 1:
         return f"rewritten from {paragraph_label(pair.old)}"
     if len(pair.new) > 1:
-        return f"split from {paragraph_label(pair.old)} into {paragraph_label(pair.new)}"
+        return f"split from {paragraph_label(pair.old)}"
     if len(pair.old) > 1:
         return f"merged from {paragraph_label(pair.old)}"
     return ""
