@@ -24,7 +24,7 @@ def _forms(stem: str) -> list[str]:
     return [stem + "s", stem + "ed", stem + "ing"]
 
 
-_DOUBLING = frozenset({"quip", "snap", "chat"})
+_DOUBLING = frozenset({"quip", "snap", "chat", "admit"})
 _REGULAR = """add ask argue explain note state declare recall respond reply answer continue
 conclude tweet post claim insist warn acknowledge admit suggest announce confirm reiterate
 promise pledge predict remark observe emphasize emphasise stress urge joke quip shout chant
@@ -33,14 +33,37 @@ lament charge allege blast accuse recount whisper exclaim demand wonder mention 
 maintain scoff sigh snap retort criticize criticise praise deny proclaim cite quote
 reason offer tout brag mock slam decry dub label brand term hail hint comment opine thank
 implore plead reassure estimate reveal confide concur echo explain repeat add chime grumble
-gush insist marvel lament recount remind rail rage fume sneer tease tell""".split()
+gush insist marvel lament recount remind rail rage fume sneer tease tell press interject
+question point""".split()
 # Bare stems that are mostly nouns or too common as plain verbs to cue a quote on their own.
 _IRREGULAR = """said says say saying told tells tell telling wrote writes write writing written
-spoke speaks speaking read reads put according asked ask argue explain insist warn predict
+spoke speaks speaking read reads put puts according found finds asked ask argue explain insist warn predict
 acknowledge admit add""".split()
-_VERBS = sorted({f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR), key=len)
+_VERBS = {f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR)
+
+
+def _trie(words: set[str]) -> str:
+    """Return a pattern matching any of ``words``, factored by prefix so matching is fast."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
+
+
 CUE = re.compile(
-    r"\b(?:[Aa]ccording to|(?:" + "|".join(reversed(_VERBS)) + r")|Said|Asked|Says|Writes|Wrote)\b"
+    r"\b(?:" + _trie(_VERBS | {"according to", "According to", "Said", "Asked"}) + r")\b"
 )
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
 
@@ -80,6 +103,7 @@ _TOKEN = re.compile(r"\S+")
 _TRIM = ",.;:!?()[]{}\"“”‘'’—–"
 # A possessive ends the subject's modifier: ``Trump’s campaign``.
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+,?")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[]?[A-Z0-9])|[;]\s+")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
 
@@ -123,7 +147,7 @@ def _tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             out.append((a, b, word))
             continue
         a += word.find(core)
-        if word.lower().rstrip(",;:") in _TITLES or re.fullmatch(r"(?:[A-Za-z]\.)+,?", word):
+        if word.lower().rstrip(",;:") in _TITLES or _INITIALS.fullmatch(word):
             core = word.rstrip(",;:")
         out.append((a, a + len(core), core if core else word))
     return out
@@ -151,6 +175,8 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         return None
     a, b, word = tokens[-1]
     if FILLER in word or "“" in word or "”" in word:
+        return None
+    if word.lower() in ("and", "but", "or"):
         return None
     if _ends_clause(masked, b) or masked[b : b + 1] == ",":
         # An appositive between subject and verb: ``Garin, a pollster, said``.
@@ -249,7 +275,13 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
         ):
             return Mention(word, base + a, base + b, "pronoun")
         return None
-    if word.lower() in _DETERMINERS or _is_name_word(word):
+    if word[:1].islower() and word.lower() not in _DETERMINERS:
+        lead = next((k for k, t in enumerate(tokens[:4]) if _is_name_word(t[2])), None)
+        if lead is None or any(
+            t[2].lower() in _FUNCTION or _ends_clause(masked, t[1]) for t in tokens[:lead]
+        ):
+            return None
+    if word.lower() in _DETERMINERS or _is_name_word(word) or word[:1].islower():
         last = 0
         for k, (_, end, w) in enumerate(tokens):
             if k and (FILLER in w or "“" in w or w.lower() in _TIME_WORDS or k > 9):
@@ -260,9 +292,72 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
             if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
                 break
         end = tokens[last][1]
-        kind = "name" if _is_name_word(word) else "description"
+        kind = "description" if word.lower() in _DETERMINERS else "name"
         return Mention(masked[a:end], base + a, base + end, kind)
     return None
+
+
+_INTRO = frozenset(
+    """in on at after before during while when as since asked speaking earlier later last
+    for with without from by under over about despite although though if because once
+    until unlike like according writing responding meanwhile however instead yesterday
+    today monday tuesday wednesday thursday friday saturday sunday this""".split()
+)
+_JOINERS = frozenset("but and so yet still then now also meanwhile however instead or".split())
+_FUNCTION = frozenset(
+    """that which who to for with in on at by from of and but or as is was are were has have
+    had will would said says told than into about over after before""".split()
+)
+
+
+def subject_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
+    """Return the subject that opens the clause masked[lo:hi], past any opening phrase
+    (``In December, the prince``); a description gives its first few words."""
+    tokens = _tokens(masked, lo, hi)[:40]
+    k = 0
+    while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
+        k += 1
+    if k < len(tokens) and tokens[k][2].lower() in _INTRO:
+        comma = next(
+            (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
+            None,
+        )
+        if comma is None:
+            return None
+        k = comma + 1
+    while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
+        k += 1
+    if k >= len(tokens):
+        return None
+    a, b, word = tokens[k]
+    if FILLER in word or "“" in word or "”" in word:
+        return None
+    if word in _PRONOUNS:
+        return Mention(word, base + a, base + b, "pronoun")
+    end = k
+    seen_name = _is_name_word(word) and word not in _NOT_NAMES
+    for j in range(k, min(len(tokens), k + 8)):
+        w = tokens[j][2]
+        if FILLER in w or (j > k and w.lower() in _FUNCTION):
+            break
+        if _is_name_word(w):
+            if seen_name and j > end + 1:
+                break
+            seen_name = True
+            end = j
+        elif seen_name:
+            break
+        elif j - k < 4 and (j == k or not w.endswith("ed")):
+            end = j
+        else:
+            break
+        if _ends_clause(masked, tokens[j][1]):
+            break
+    if not seen_name and word.lower() not in _DETERMINERS and not _POSSESSIVE.search(word):
+        return None
+    start, stop = tokens[k][0], tokens[end][1]
+    kind = "name" if seen_name else "description"
+    return Mention(masked[start:stop], base + start, base + stop, kind)
 
 
 def first_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import CUE, Mention, first_mention, left_mention, right_mention, sentence_bounds
+from .cues import (
+    CUE,
+    Mention,
+    first_mention,
+    left_mention,
+    right_mention,
+    sentence_bounds,
+    subject_mention,
+)
 from .model import Quote, Role
 from .quote_marks import FILLER, QuotedSpan, find_spans, mask
 from .roles import classify_roles
@@ -42,8 +50,11 @@ def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return bounds[-1]
 
 
+_AFTER_VERB = re.compile(r"[a-z]{3,}(?:ed|s)\b")
+
+
 def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
-    """An attribution right after a quote: ``,” said Kim``, ``,” she said``."""
+    """An attribution right after a quote: ``,” said Kim``, ``,” she said``, ``?” Kim asked``."""
     pos = _LEAD.match(masked, qe).end()
     cue = CUE.match(masked, pos)
     if cue is not None:
@@ -51,9 +62,11 @@ def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
         if found is not None:
             return Attribution(found, cue.group(), True)
         return None
-    cue = CUE.search(masked, pos, min(stop, pos + 90))
-    if cue is None or FILLER in masked[pos : cue.start()] or "“" in masked[pos : cue.start()]:
-        return None
+    limit = min(stop, pos + 90)
+    cue = CUE.search(masked, pos, limit)
+    between = masked[pos : cue.start()] if cue is not None else ""
+    if cue is None or FILLER in between or "“" in between or _BREAK.search(between):
+        return _after_any_verb(masked, base, qe, pos, limit)
     if cue.group().lower() == "according to":
         found = right_mention(masked, base, cue.end(), stop)
     else:
@@ -63,6 +76,23 @@ def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
     return None
 
 
+_BREAK = re.compile(r"[.!?;]\s")
+
+
+def _after_any_verb(masked: str, base: int, qe: int, pos: int, limit: int) -> Attribution | None:
+    """``,” Kim pressed.``: a quote ending in a comma, then a subject and any past-tense or
+    present verb, is attributed whatever the verb."""
+    if masked[qe - 2 : qe - 1] not in (",", "?", "!") and masked[qe : qe + 1] != ",":
+        return None
+    found = subject_mention(masked, base, pos, limit)
+    if found is None or found.start - base != pos:
+        return None
+    verb = _AFTER_VERB.match(masked, _LEAD.match(masked, found.end - base).end())
+    if verb is None:
+        return None
+    return Attribution(found, verb.group(), True)
+
+
 def _by_cue(
     masked: str, base: int, cue: re.Match[str], lo: int, hi: int, quote_after: bool
 ) -> Mention | None:
@@ -70,9 +100,11 @@ def _by_cue(
     word = cue.group()
     if word.lower() == "according to":
         return right_mention(masked, base, cue.end(), hi)
-    found = left_mention(masked, base, lo, cue.start())
-    if found is None and word.endswith("ing"):
-        found = first_mention(masked, base, lo, cue.start())
+    head = masked[lo : cue.start()].rstrip()
+    participle = word.endswith("ing") and head.endswith(",")
+    found = None if participle else left_mention(masked, base, lo, cue.start())
+    if found is None and head:
+        found = subject_mention(masked, base, lo, cue.start())
     if found is None and quote_after and masked[lo : cue.start()].strip() == "":
         found = right_mention(masked, base, cue.end(), hi)
     return found
@@ -162,19 +194,39 @@ def _block(text: str, k: int, paragraphs: list[tuple[int, int]], cast: Cast) -> 
     return Quote(lo, hi, text[lo:hi], mention, a, a + len(mention), full, "attribution", "block", k)
 
 
+_LINE_END = tuple(".!?;\"'”’»)…")
+
+
+def _block_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Return the indices of block-quote paragraphs (each followed by its attribution line).
+
+    Roles are asked for only around short unpunctuated lines, the only ones that can be
+    attribution lines, so long articles are not classified paragraph by paragraph.
+    """
+    out: set[int] = set()
+    for k in range(1, len(paragraphs)):
+        a, b = paragraphs[k]
+        if b - a > 160 or text[a:b].endswith(_LINE_END) or (k - 1) in out:
+            continue
+        pair = [" ".join(text[x:y].split()) for x, y in paragraphs[k - 1 : k + 1]]
+        if classify_roles(pair) == [Role.BLOCK_QUOTE, Role.ATTRIBUTION]:
+            out.add(k - 1)
+    return out
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Return every attributed direct quote in ``text``, in order of position."""
     if not isinstance(text, str) or not text.strip():
         return []
     paragraphs = paragraph_spans(text)
-    roles = classify_roles([" ".join(text[a:b].split()) for a, b in paragraphs])
+    blocks = _block_paragraphs(text, paragraphs)
     all_spans = find_spans(text, paragraphs)
     cast = build_cast(text)
     quotes: list[Quote] = []
     carried: Attribution | None = None
     intro: Attribution | None = None
     for k, (lo, hi) in enumerate(paragraphs):
-        if roles[k] is Role.BLOCK_QUOTE and k + 1 < len(paragraphs):
+        if k in blocks:
             block = _block(text, k, paragraphs, cast)
             if block is not None:
                 quotes.append(block)
@@ -191,7 +243,7 @@ def find_quotes(text: str) -> list[Quote]:
         for span in spans:
             qs, qe = span.start - lo, span.end - lo
             sentence = _sentence_of(bounds, qs)
-            att = _after(masked, lo, qe, sentence[1] if span.closed else len(masked))
+            att = _after(masked, lo, qe, len(masked)) if span.closed else None
             if att is None:
                 att = _in_sentence(masked, lo, qs, qe, sentence)
             found.append(att)
@@ -213,12 +265,7 @@ def find_quotes(text: str) -> list[Quote]:
             if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                 continue
             quotes.append(_quote(text, span, att, cast, "inline"))
-        last = spans[-1]
-        carried = found[-1] if found[-1] is not None else None
-        if carried is None and any(found):
-            carried = next(f for f in reversed(found) if f is not None)
-        if last.closed and carried is not None and not masked.rstrip().endswith("”"):
-            carried = carried if last.end >= hi - 2 else None
+        carried = next((f for f in reversed(found) if f is not None), None)
         intro = _colon_intro(masked, lo)
     quotes.sort(key=lambda q: q.start)
     return quotes

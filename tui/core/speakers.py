@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
 _WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
-_NAME = re.compile(rf"(?:{_HONORIFIC}\s+)?{_WORD}(?:[ \t]+{_WORD})*")
+# A run of capitalised words; which of them name a person is decided word by word, since a
+# pattern that starts with a plain character class lets the scan skip ahead quickly.
+_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*")
+_NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
+_OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})")
+_POSSESSIVE = re.compile(r"['’]s?$")
 # Words that begin a capitalised run without being part of the person's name.
 _LEADING = frozenset(
     """the a an but and in on at for so yet still then later asked when after as if that this
@@ -74,6 +80,20 @@ def _strip(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:k], words[k:]
 
 
+def _clean_run(words: list[str]) -> list[str]:
+    """Return the words of a capitalised run up to the first that cannot be in a name, with
+    a trailing full stop or possessive taken off the last."""
+    out = []
+    for word in words:
+        if not _NAME_WORD.match(word):
+            bare = _POSSESSIVE.sub("", word.rstrip("."))
+            if bare and _NAME_WORD.match(bare):
+                out.append(bare)
+            break
+        out.append(word)
+    return out
+
+
 def build_cast(text: str) -> Cast:
     """Return the Cast of the people named in ``text``."""
     offsets: list[int] = []
@@ -83,6 +103,11 @@ def build_cast(text: str) -> Cast:
     by_surname: dict[str, str] = {}
     for match in _NAME.finditer(text):
         words = match.group().split()
+        if len(words) == 1 and words[0] not in by_surname:
+            continue
+        words = _clean_run(words)
+        if not words:
+            continue
         lead, name = _strip(words)
         if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
             continue
@@ -93,11 +118,11 @@ def build_cast(text: str) -> Cast:
             by_surname[name[-1]] = full
             by_surname.setdefault(name[0], full)
             before = text[max(0, match.start() - 60) : match.start()]
-            before = re.split(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)", before)[-1]
+            before = _OFFICE_SPLIT.split(before)[-1]
             office = " ".join([before.strip(), *lead]).lower()
             for short, long in _ABBREVIATED_OFFICE.items():
                 office = office.replace(short, long)
-            after = re.match(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})", text[match.end() :])
+            after = _APPOSITIVE.match(text, match.end())
             if after:
                 office += " " + after.group(1).lower()
             if office.strip():
