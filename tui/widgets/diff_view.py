@@ -8,6 +8,7 @@ colour; colours and text styles come from the theme through component classes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
@@ -31,7 +32,11 @@ _ONE_LINE = Text(" ")
 
 
 class DiffView(BlocksView):
-    """The right pane's diff of two versions, stepping between changes with ``]``/``[``."""
+    """The right pane's diff of two versions, stepping between changes with ``]``/``[``.
+
+    Block 0 is the header (file names, summary, legend); block ``k + 1`` is pair ``k``. A
+    pair's block holds a sketch until it is first drawn, so read pairs, not block texts.
+    """
 
     DEFAULT_CSS = """
     DiffView {
@@ -178,14 +183,12 @@ class DiffView(BlocksView):
                 here = (shown[0] if shown else 0) - 1
             else:
                 here = (shown[-1] if shown else len(self._pairs) - 1) + 1
-        candidates = (
-            [k for k in self._changes if k > here]
-            if direction > 0
-            else [k for k in reversed(self._changes) if k < here]
-        )
-        if not candidates:
-            return
-        self._select(candidates[0])
+        if direction > 0:
+            position = bisect_right(self._changes, here)
+        else:
+            position = bisect_left(self._changes, here) - 1
+        if 0 <= position < len(self._changes):
+            self._select(self._changes[position])
 
     def _select(self, index: int) -> None:
         """Make pair ``index`` current, bring it into view and announce it."""
