@@ -269,8 +269,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._blocks or not self._width:
             return
         last = len(self._blocks) - 1
-        wrapped = self._wrap(last)
-        line = len(wrapped.lines) - 1
+        line = len(self._wrap(last).lines) + self._blocks[last].space_after - 1
         self._anchor = (last, line, self._page_height - 1)
         self._update_virtual_size()
         self.scroll_to(y=self._line_start(last) + line, animate=False)

@@ -1,0 +1,556 @@
+"""The newsreader app: file list, article and diff panes, status line, and their keys."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from tui.commands import NewsReaderCommands
+from tui.core import (
+    Article,
+    ArticleError,
+    ArticleFile,
+    Pair,
+    Quote,
+    find_quotes,
+    load_article,
+    pair_paragraphs,
+    version_similarity,
+)
+from tui.core.pairing import SAME_STORY_THRESHOLD
+from tui.screens.compare import ComparePicker
+from tui.screens.help import HelpScreen
+from tui.widgets.article_view import ArticleStyles, ArticleView
+from tui.widgets.blocks_view import Block, BlocksView
+from tui.widgets.diff_view import DiffView
+from tui.widgets.file_list import FileList, FileSummary
+from tui.widgets.status_line import StatusLine
+
+MAX_CANDIDATES = 200
+"""Files, nearest in time, searched for another version of the highlighted article."""
+
+SCAN_BATCH_SECONDS = 0.1
+"""How often the background scan posts the titles it found."""
+
+
+@dataclass
+class FilesScanned(Message):
+    """The background scan read some files."""
+
+    summaries: tuple[FileSummary, ...]
+    """What it found, one per file."""
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """The highlighted file was read and its quotes found."""
+
+    path: Path
+    """The file."""
+    article: Article
+    """Its article."""
+    quotes: tuple[Quote, ...]
+    """Its attributed quotes."""
+    blocks: list[Block]
+    """Its paragraphs, drawn."""
+
+
+@dataclass
+class ArticleFailed(Message):
+    """The highlighted file could not be read."""
+
+    path: Path
+    """The file."""
+    reason: str
+    """Why, in one line."""
+
+
+@dataclass
+class DiffReady(Message):
+    """Another version of the highlighted article was found and paired."""
+
+    path: Path
+    """The highlighted file."""
+    other: Path
+    """The file it is compared with."""
+    old: Article
+    """The older version."""
+    new: Article
+    """The newer version."""
+    pairs: tuple[Pair, ...]
+    """Their paragraphs paired."""
+    current_is_new: bool
+    """True when the highlighted file is the newer version."""
+
+
+@dataclass
+class DiffUnavailable(Message):
+    """There is nothing to compare the highlighted article with."""
+
+    path: Path
+    """The highlighted file."""
+    reason: str
+    """Why, for the diff pane."""
+
+
+def stat_files(files: Sequence[Path]) -> list[ArticleFile]:
+    """Return the files with their times and sizes, newest first (a vanished file last)."""
+    found = []
+    for path in files:
+        try:
+            info = os.stat(path)
+            found.append(ArticleFile(Path(path), info.st_mtime, info.st_size))
+        except OSError:
+            found.append(ArticleFile(Path(path), 0.0, 0))
+    found.sort(key=lambda f: (-f.modified, f.path.name))
+    return found
+
+
+def pick_version(
+    current: ArticleFile,
+    texts: list[str],
+    candidates: Sequence[tuple[ArticleFile, list[str]]],
+    threshold: float = SAME_STORY_THRESHOLD,
+) -> ArticleFile | None:
+    """Return the other version of an article: the most similar candidate at or above
+    ``threshold``, an older one preferred over any newer one; None when none is similar."""
+    scored = []
+    for candidate, other in candidates:
+        score = version_similarity(other, texts)
+        if score >= threshold:
+            older = candidate.modified <= current.modified
+            scored.append((older, score, candidate))
+    if not scored:
+        return None
+    return max(scored, key=lambda item: (item[0], item[1]))[2]
+
+
+class NewsReaderApp(App[None]):
+    """A reader for news copy: what the article says, who said what, what changed."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsreader"
+    COMMANDS: ClassVar = App.COMMANDS | {NewsReaderCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "next_quote",
+            "Next quote",
+            id="app.next_quote",
+            tooltip="Step to the next attributed quote",
+        ),
+        Binding(
+            "p",
+            "previous_quote",
+            "Prev quote",
+            id="app.previous_quote",
+            tooltip="Step to the previous attributed quote",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_change",
+            "Next change",
+            id="app.next_change",
+            tooltip="Step to the next change in the diff; the article follows",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_change",
+            "Prev change",
+            id="app.previous_change",
+            tooltip="Step to the previous change in the diff",
+        ),
+        Binding(
+            "m",
+            "mark",
+            "Mark compare",
+            id="app.mark",
+            tooltip="Compare other files with the highlighted file (again to unmark)",
+        ),
+        Binding(
+            "d",
+            "toggle_diff",
+            "Diff pane",
+            id="app.toggle_diff",
+            tooltip="Show or hide the diff pane",
+        ),
+        Binding(
+            "tab",
+            "focus_next",
+            "Next pane",
+            id="app.next_pane",
+            show=False,
+            tooltip="Focus the next pane",
+        ),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous pane",
+            id="app.previous_pane",
+            show=False,
+            tooltip="Focus the previous pane",
+        ),
+        Binding(
+            "1",
+            "focus_pane('files')",
+            "Files pane",
+            id="app.files_pane",
+            show=False,
+            tooltip="Focus the file list",
+        ),
+        Binding(
+            "2",
+            "focus_pane('article')",
+            "Article pane",
+            id="app.article_pane",
+            show=False,
+            tooltip="Focus the article",
+        ),
+        Binding(
+            "3",
+            "focus_pane('diff')",
+            "Diff pane",
+            id="app.diff_pane",
+            show=False,
+            tooltip="Focus the diff",
+        ),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave newsreader"),
+    ]
+
+    current_path: reactive[Path | None] = reactive(None)
+    """The highlighted file, shown in the article pane."""
+    marked: reactive[Path | None] = reactive(None)
+    """The file marked with ``m`` to compare the others with, or None for automatic."""
+    diff_toggled: reactive[bool] = reactive(False)
+    """True when ``d`` has flipped the diff pane from its default for the width."""
+
+    def __init__(
+        self,
+        files: Sequence[Path],
+        directory: Path | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__()
+        self.files = stat_files(files)
+        """The article files listed, newest first."""
+        self.directory = directory
+        """The directory the files came from, when the user named one."""
+        self.clock = clock
+        """Gives "now" for file ages."""
+        self._by_path = {f.path: f for f in self.files}
+        """Listed files by path."""
+        self._texts: dict[Path, list[str]] = {}
+        """Paragraph texts of files read for comparison (bounded)."""
+        self._compared: Path | None = None
+        """The file the diff pane shows the highlighted file against."""
+        self._current_is_new = True
+        """Whether the highlighted file is the diff's new side."""
+
+    def compose(self) -> ComposeResult:
+        """The panes side by side (stacked when narrow), the status line, the footer."""
+        with Horizontal(id="panes"):
+            yield FileList(self.files, clock=self.clock, id="files")
+            with Container(id="reading"):
+                yield ArticleView(id="article")
+                yield DiffView(id="diff")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the list, title the panes and start reading titles in the background."""
+        self.query_one(FileList).focus()
+        self.query_one(DiffView).show_message("No version to compare yet.")
+        self._update_titles()
+        self.scan_files([f.path for f in self.files])
+
+    # -- background work -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="scan")
+    def scan_files(self, paths: list[Path]) -> None:
+        """Read every file for its title and quote count, posting them in small batches."""
+        worker = get_current_worker()
+        batch: list[FileSummary] = []
+        posted = time.monotonic()
+        for path in paths:
+            if worker.is_cancelled:
+                return
+            try:
+                article = load_article(path)
+                quotes = len(find_quotes(article.text))
+                batch.append(FileSummary(path, article.headline, quotes))
+            except ArticleError as error:
+                batch.append(FileSummary(path, None, None, error.reason))
+            if time.monotonic() - posted > SCAN_BATCH_SECONDS:
+                self.post_message(FilesScanned(tuple(batch)))
+                batch, posted = [], time.monotonic()
+        self.post_message(FilesScanned(tuple(batch)))
+
+    @work(thread=True, exclusive=True, group="article")
+    def load_file(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
+        """Read ``path``, find its quotes and draw it; then find and pair its other version."""
+        worker = get_current_worker()
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            self.post_message(ArticleFailed(path, str(error)))
+            self.post_message(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
+            return
+        quotes = tuple(find_quotes(article.text))
+        blocks = ArticleView.build_blocks(article, quotes, styles)
+        self.post_message(ArticleLoaded(path, article, quotes, blocks))
+        if worker.is_cancelled:
+            return
+        texts = [p.text for p in article.paragraphs]
+        self._texts[path] = texts
+        other = self._other_version(path, texts, marked)
+        if worker.is_cancelled:
+            return
+        if other is None:
+            self.post_message(DiffUnavailable(path, "No similar version among the files listed."))
+            return
+        try:
+            other_article = load_article(other.path)
+        except ArticleError as error:
+            self.post_message(DiffUnavailable(path, f"Cannot compare: {error}"))
+            return
+        current = self._by_path.get(path, ArticleFile(path, 0.0, 0))
+        current_is_new = other.modified <= current.modified
+        old, new = (other_article, article) if current_is_new else (article, other_article)
+        pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
+        self.post_message(DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
+
+    def _other_version(
+        self, path: Path, texts: list[str], marked: Path | None
+    ) -> ArticleFile | None:
+        """The marked file if there is one, else the most similar nearby file (worker side)."""
+        if marked is not None and marked != path:
+            return self._by_path.get(marked, ArticleFile(marked, 0.0, 0))
+        current = self._by_path.get(path)
+        if current is None:
+            return None
+        others = [f for f in self.files if f.path != path]
+        others.sort(key=lambda f: abs(f.modified - current.modified))
+        candidates = []
+        for other in others[:MAX_CANDIDATES]:
+            other_texts = self._texts.get(other.path)
+            if other_texts is None:
+                try:
+                    other_texts = [p.text for p in load_article(other.path).paragraphs]
+                except ArticleError:
+                    continue
+                if len(self._texts) > 4 * MAX_CANDIDATES:
+                    self._texts.clear()
+                self._texts[other.path] = other_texts
+            candidates.append((other, other_texts))
+        return pick_version(current, texts, candidates)
+
+    # -- messages from the workers and the panes -----------------------------------------
+
+    @on(FilesScanned)
+    def _files_scanned(self, message: FilesScanned) -> None:
+        self.query_one(FileList).update_summaries(message.summaries)
+
+    @on(FileList.Highlighted)
+    def _file_highlighted(self, message: FileList.Highlighted) -> None:
+        self.current_path = message.path
+
+    @on(FileList.Selected)
+    def _file_selected(self, message: FileList.Selected) -> None:
+        self.query_one(ArticleView).focus()
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        if message.path == self.current_path:
+            self.query_one(ArticleView).show_article(
+                message.article, message.quotes, message.blocks
+            )
+
+    @on(ArticleFailed)
+    def _article_failed(self, message: ArticleFailed) -> None:
+        if message.path == self.current_path:
+            self.query_one(ArticleView).show_message(
+                f"This file cannot be shown.\n\n{message.reason}"
+            )
+
+    @on(DiffReady)
+    def _diff_ready(self, message: DiffReady) -> None:
+        if message.path != self.current_path:
+            return
+        self._compared = message.other
+        self._current_is_new = message.current_is_new
+        self.query_one(FileList).comparison = message.other
+        self.query_one(DiffView).show_diff(message.old, message.new, message.pairs)
+        side = "older" if message.current_is_new else "newer"
+        self.query_one(StatusLine).diff = f"vs {side} {message.other.name}"
+        self._update_titles()
+
+    @on(DiffUnavailable)
+    def _diff_unavailable(self, message: DiffUnavailable) -> None:
+        if message.path != self.current_path:
+            return
+        self._compared = None
+        self.query_one(FileList).comparison = None
+        self.query_one(DiffView).show_message(message.reason)
+        self.query_one(StatusLine).diff = "no other version"
+        self._update_titles()
+
+    @on(ArticleView.QuoteChanged)
+    def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
+        status = self.query_one(StatusLine)
+        if message.quote is not None and message.index is not None:
+            status.quote = (
+                f"Quote {message.index + 1}/{message.total} · {message.quote.speaker_name}"
+            )
+        elif message.total:
+            status.quote = f"{message.total} quotes (n/p to step)"
+        else:
+            status.quote = "No attributed quotes"
+
+    @on(DiffView.ChangeSelected)
+    def _change_selected(self, message: DiffView.ChangeSelected) -> None:
+        indices = message.pair.new if self._current_is_new else message.pair.old
+        if indices:
+            self.query_one(ArticleView).show_paragraph(indices[0])
+
+    def on_descendant_focus(self) -> None:
+        """Move the ``▶`` to the focused pane's title."""
+        self._update_titles()
+
+    def on_descendant_blur(self) -> None:
+        """Move the ``▶`` away from the pane that lost focus."""
+        self._update_titles()
+
+    # -- reactive state ------------------------------------------------------------------
+
+    def watch_current_path(self, path: Path | None) -> None:
+        """Show the newly highlighted file: read it in a worker, say so meanwhile."""
+        if path is None:
+            return
+        self._start_load()
+
+    def watch_marked(self) -> None:
+        """Compare again, with the marked file or automatically."""
+        if self.current_path is not None:
+            self._start_load()
+
+    def watch_diff_toggled(self, toggled: bool) -> None:
+        """Show or hide the diff pane (the CSS decides which the default is)."""
+        self.screen.set_class(toggled, "-diff-toggled")
+        diff = self.query_one(DiffView)
+        if self.focused is diff:
+            self.call_after_refresh(self._refocus_if_hidden)
+
+    def _refocus_if_hidden(self) -> None:
+        if not self.query_one(DiffView).display or self.query_one(DiffView).region.area == 0:
+            self.query_one(ArticleView).focus()
+
+    def _start_load(self) -> None:
+        path = self.current_path
+        if path is not None:
+            styles = self.query_one(ArticleView).article_styles()
+            self.load_file(path, self.marked, styles)
+
+    def _update_titles(self) -> None:
+        """Title each pane; the focused one gets ``▶`` so it shows without colour."""
+        files = self.query_one(FileList)
+        article = self.query_one(ArticleView)
+        diff = self.query_one(DiffView)
+        name = self.current_path.name if self.current_path else ""
+        compared = f"3 Diff vs {self._compared.name}" if self._compared else "3 Diff"
+        titles: list[tuple[Widget, str]] = [
+            (files, f"1 Files ({len(self.files)})"),
+            (article, f"2 Article · {name}" if name else "2 Article"),
+            (diff, compared),
+        ]
+        for widget, title in titles:
+            focused = widget is self.focused
+            widget.border_title = Text(("▶ " if focused else "") + title)
+        diff.border_subtitle = Text(diff.summary)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_next_quote(self) -> None:
+        """Step the article to its next quote."""
+        if not self.query_one(ArticleView).next_quote():
+            self.bell()
+
+    def action_previous_quote(self) -> None:
+        """Step the article to its previous quote."""
+        if not self.query_one(ArticleView).previous_quote():
+            self.bell()
+
+    def action_next_change(self) -> None:
+        """Step the diff to its next change."""
+        self.query_one(DiffView).next_change()
+
+    def action_previous_change(self) -> None:
+        """Step the diff to its previous change."""
+        self.query_one(DiffView).previous_change()
+
+    def action_mark(self) -> None:
+        """Mark the highlighted file as the one to compare with, or unmark it."""
+        path = self.query_one(FileList).highlighted_path
+        self.marked = None if path is None or path == self.marked else path
+
+    def action_toggle_diff(self) -> None:
+        """Show or hide the diff pane."""
+        self.diff_toggled = not self.diff_toggled
+
+    def action_focus_pane(self, pane: str) -> None:
+        """Focus the pane with id ``pane`` (showing the diff pane if it is hidden)."""
+        widget = self.query_one(f"#{pane}", BlocksView | FileList)
+        if pane == "diff" and widget.region.area == 0:
+            self.diff_toggled = not self.diff_toggled
+            self.call_after_refresh(widget.focus)
+            return
+        widget.focus()
+
+    def action_help(self) -> None:
+        """Open the help screen."""
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", self.BINDINGS),
+                    ("File list (1)", FileList.BINDINGS),
+                    ("Article and diff panes (2, 3)", BlocksView.BINDINGS),
+                    ("Diff pane (3)", DiffView.BINDINGS),
+                    (
+                        "Command palette",
+                        [Binding("ctrl+p", "command_palette", "Every action by name")],
+                    ),
+                ]
+            )
+        )
+
+    def action_compare_with(self) -> None:
+        """Open the picker for the file to compare with."""
+        files = self.query_one(FileList)
+        summaries = [row.summary for row in files.rows if row.summary is not None]
+        picker = ComparePicker(
+            self.files, summaries, current=self._compared or self.marked, clock=self.clock
+        )
+
+        def picked(path: Path | None) -> None:
+            if path is not None:
+                self.marked = path
+
+        self.push_screen(picker, picked)

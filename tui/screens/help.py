@@ -1,0 +1,57 @@
+"""The help screen: every key, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def key_names(binding: Binding) -> str:
+    """Return a binding's keys as a reader types them: ``j, down``."""
+    names = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "shift+tab": "Shift+Tab"}
+    keys = [names.get(key, key) for key in binding.key.split(",")]
+    return ", ".join(keys)
+
+
+def help_text(sections: Sequence[tuple[str, Iterable[BindingType]]]) -> Text:
+    """Return the help as text: a heading per section, then a key column and what it does."""
+    text = Text()
+    for title, bindings in sections:
+        rows = [b for b in bindings if isinstance(b, Binding) and b.description]
+        if not rows:
+            continue
+        if text:
+            text.append("\n")
+        text.append(f"{title}\n", "bold underline")
+        for binding in rows:
+            text.append(f"  {key_names(binding):<18}", "bold")
+            text.append(f"{binding.description}\n")
+    text.rstrip()
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key of the app and its panes; Escape, ``?`` or ``q`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, sections: Sequence[tuple[str, Iterable[BindingType]]]) -> None:
+        super().__init__()
+        self._sections = sections
+        """(heading, bindings) to list."""
+
+    def compose(self) -> ComposeResult:
+        """A bordered scrolling box of key descriptions."""
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = Text("Keys")
+            box.border_subtitle = Text("Escape closes")
+            yield Static(help_text(self._sections), id="help-text")

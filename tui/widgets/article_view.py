@@ -1,0 +1,245 @@
+"""The article pane: paragraphs wrapped to the pane, every attributed quote marked with its
+speaker, stepped through with ``n`` and ``p``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.reactive import reactive
+
+from tui.core import Article, Quote, Role
+
+from .blocks_view import Block, BlocksView
+
+MISSING_QUOTE = "⚠ missing quote — "
+"""Prefix of an attribution line whose quote the extraction lost."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStyles:
+    """The Rich styles an article is drawn with, read from the CSS on the UI thread."""
+
+    title: Style
+    """The title paragraph."""
+    quote: Style
+    """An attributed quote."""
+    current_quote: Style
+    """The quote ``n``/``p`` stepped to."""
+    speaker: Style
+    """The ``— Speaker`` line after a paragraph with quotes."""
+    attribution: Style
+    """A block quote's attribution line."""
+    boilerplate: Style
+    """Page furniture: captions, share lines, related links."""
+    orphan: Style
+    """An attribution line whose quote is missing."""
+    marker: Style
+    """Gutter markers."""
+
+
+def quote_paragraphs(article: Article, quote: Quote) -> list[int]:
+    """Return the indices of the paragraphs a quote's span touches, in order."""
+    found = []
+    paragraphs = article.paragraphs
+    index = min(max(quote.paragraph, 0), len(paragraphs) - 1) if paragraphs else 0
+    while index > 0 and paragraphs[index].start > quote.start:
+        index -= 1
+    while index < len(paragraphs) and paragraphs[index].start < quote.end:
+        if paragraphs[index].end > quote.start:
+            found.append(index)
+        index += 1
+    return found
+
+
+def paragraph_block(
+    article: Article,
+    index: int,
+    quotes: Sequence[Quote],
+    styles: ArticleStyles,
+    current: Quote | None = None,
+) -> Block:
+    """Return the block for paragraph ``index``: its text, quotes (``quotes`` are those that
+    touch it) highlighted, the current one reversed, and the speakers named after it."""
+    paragraph = article.paragraphs[index]
+    role = paragraph.role
+    text = Text(paragraph.text)
+    marker, continuation, indent = "", None, 0
+    if role is Role.TITLE:
+        text.stylize(styles.title)
+    elif role is Role.BOILERPLATE:
+        text.stylize(styles.boilerplate)
+        marker = "·"
+    elif role is Role.ORPHANED_ATTRIBUTION:
+        text = Text(MISSING_QUOTE, styles.orphan)
+        text.append(paragraph.text, styles.orphan)
+        marker = "⚠"
+    elif role is Role.ATTRIBUTION:
+        text = Text("— ", styles.attribution)
+        text.append(paragraph.text, styles.attribution)
+        indent = 4
+    elif role is Role.BLOCK_QUOTE:
+        indent = 4
+        marker, continuation = "❝", "│"
+    for quote in quotes:
+        start = max(quote.start, paragraph.start) - paragraph.start
+        end = min(quote.end, paragraph.end) - paragraph.start
+        style = styles.current_quote if quote is current else styles.quote
+        text.stylize(style, start, end)
+    if quotes and role is not Role.BLOCK_QUOTE:
+        marker, continuation = "❝", " "
+        inline = [q for q in quotes if q.kind != "block" and q.paragraph == index]
+        speakers = list(dict.fromkeys(q.speaker_name for q in inline))
+        if speakers:
+            text.append("\n— ", styles.speaker)
+            text.append("; ".join(speakers), styles.speaker)
+    return Block(text, marker, styles.marker, continuation, indent)
+
+
+class ArticleView(BlocksView):
+    """Shows one article; `n`/`p` step through its quotes and post `QuoteChanged`."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *BlocksView.COMPONENT_CLASSES,
+        "article-view--title",
+        "article-view--quote",
+        "article-view--current-quote",
+        "article-view--speaker",
+        "article-view--attribution",
+        "article-view--boilerplate",
+        "article-view--orphan",
+        "article-view--marker",
+    }
+
+    @dataclass
+    class QuoteChanged(Message):
+        """The current quote moved (or the article changed and there is none)."""
+
+        index: int | None
+        """Index of the current quote, or None."""
+        total: int
+        """How many attributed quotes the article has."""
+        quote: Quote | None
+        """The current quote, or None."""
+
+    current_quote: reactive[int | None] = reactive(None)
+    """Index of the quote ``n``/``p`` stepped to, or None."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        """The article shown, or None while a message is shown."""
+        self.quotes: tuple[Quote, ...] = ()
+        """Its attributed quotes, in order."""
+        self._by_paragraph: dict[int, list[Quote]] = {}
+        """The quotes touching each paragraph."""
+        self._quote_paragraphs: list[list[int]] = []
+        """The paragraphs each quote touches."""
+
+    def article_styles(self) -> ArticleStyles:
+        """Return the styles to build blocks with (call on the UI thread)."""
+        style = self.get_component_rich_style
+        return ArticleStyles(
+            title=style("article-view--title", partial=True),
+            quote=style("article-view--quote", partial=True),
+            current_quote=style("article-view--current-quote", partial=True),
+            speaker=style("article-view--speaker", partial=True),
+            attribution=style("article-view--attribution", partial=True),
+            boilerplate=style("article-view--boilerplate", partial=True),
+            orphan=style("article-view--orphan", partial=True),
+            marker=style("article-view--marker", partial=True),
+        )
+
+    @staticmethod
+    def build_blocks(
+        article: Article, quotes: Sequence[Quote], styles: ArticleStyles
+    ) -> list[Block]:
+        """Return every paragraph's block (safe to call from a worker thread)."""
+        by_paragraph: dict[int, list[Quote]] = {}
+        for quote in quotes:
+            for index in quote_paragraphs(article, quote):
+                by_paragraph.setdefault(index, []).append(quote)
+        return [
+            paragraph_block(article, k, by_paragraph.get(k, ()), styles)
+            for k in range(len(article.paragraphs))
+        ]
+
+    def show_article(
+        self, article: Article, quotes: Sequence[Quote], blocks: Sequence[Block]
+    ) -> None:
+        """Show ``article`` with its ``quotes``, drawn as ``blocks`` (from `build_blocks`)."""
+        self.article = article
+        self.quotes = tuple(quotes)
+        self._quote_paragraphs = [quote_paragraphs(article, q) for q in self.quotes]
+        self._by_paragraph = {}
+        for quote, indices in zip(self.quotes, self._quote_paragraphs, strict=True):
+            for index in indices:
+                self._by_paragraph.setdefault(index, []).append(quote)
+        self.set_reactive(ArticleView.current_quote, None)
+        self.set_blocks(blocks)
+        self.post_message(self.QuoteChanged(None, len(self.quotes), None))
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` (shown literally) instead of an article."""
+        self.article = None
+        self.quotes = ()
+        self._by_paragraph = {}
+        self._quote_paragraphs = []
+        self.set_reactive(ArticleView.current_quote, None)
+        self.set_blocks(
+            [Block(Text(line), "⚠" if k == 0 else "") for k, line in enumerate(text.split("\n\n"))]
+        )
+        self.post_message(self.QuoteChanged(None, 0, None))
+
+    def show_paragraph(self, index: int) -> None:
+        """Scroll paragraph ``index`` into view and point at it."""
+        if 0 <= index < len(self.blocks):
+            self.current = index
+            self.scroll_to_block(index)
+
+    def next_quote(self) -> bool:
+        """Step to the next quote; False when there is none after the current one."""
+        return self._step(1)
+
+    def previous_quote(self) -> bool:
+        """Step to the previous quote; False when there is none before the current one."""
+        return self._step(-1)
+
+    def _step(self, direction: int) -> bool:
+        if not self.quotes:
+            return False
+        current = self.current_quote
+        if current is None:
+            target = 0 if direction > 0 else len(self.quotes) - 1
+        else:
+            target = current + direction
+        if not 0 <= target < len(self.quotes):
+            return False
+        self.current_quote = target
+        return True
+
+    def watch_current_quote(self, old: int | None, new: int | None) -> None:
+        """Restyle the paragraphs of the old and new quote, and bring the new one into view."""
+        if self.article is None:
+            return
+        styles = self.article_styles()
+        current = None if new is None else self.quotes[new]
+        touched: set[int] = set()
+        for index in (old, new):
+            if index is not None and index < len(self._quote_paragraphs):
+                touched.update(self._quote_paragraphs[index])
+        for paragraph in sorted(touched):
+            quotes = self._by_paragraph.get(paragraph, [])
+            self.update_block(
+                paragraph, paragraph_block(self.article, paragraph, quotes, styles, current)
+            )
+        if current is not None:
+            paragraph = self._quote_paragraphs[new][0] if self._quote_paragraphs[new] else 0
+            offset = max(0, current.start - self.article.paragraphs[paragraph].start)
+            self.current = paragraph
+            self.scroll_to_block(paragraph, offset)
+        self.post_message(self.QuoteChanged(new, len(self.quotes), current))

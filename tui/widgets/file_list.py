@@ -1,0 +1,269 @@
+"""The file list: one two-line row per article, drawn a visible row at a time."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core import ArticleFile
+
+ROW_HEIGHT = 2
+"""Lines a row takes: the title, then the file name, age and quote count."""
+
+
+def format_age(seconds: float) -> str:
+    """Return an age as a reader says it: ``now``, ``3m``, ``2h``, ``5d``."""
+    if seconds < 60:
+        return "now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)}m"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)}h"
+    return f"{int(seconds // 86400)}d"
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """What reading a file found out for its row: a title and a quote count, or an error."""
+
+    path: Path
+    """The file."""
+    title: str | None
+    """The article's headline, or None when the file cannot be read."""
+    quotes: int | None
+    """How many attributed quotes it has, or None when unknown."""
+    error: str | None = None
+    """Why the file cannot be read, in one line, or None."""
+
+
+@dataclass(slots=True)
+class FileRow:
+    """One row of the list: the file and what is known about it so far."""
+
+    path: Path
+    """The file."""
+    modified: float
+    """Its modification time, seconds since the epoch."""
+    summary: FileSummary | None = None
+    """Title and quote count once the background scan has read the file."""
+
+
+class FileList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article files, newest first; moving the highlight posts `FileList.Highlighted`."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "file-list--highlight",
+        "file-list--detail",
+        "file-list--error",
+        "file-list--pointer",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Next file", id="files.next", show=False),
+        Binding("up,k", "move(-1)", "Previous file", id="files.previous", show=False),
+        Binding("pagedown,space", "page(1)", "Files page down", id="files.page_down", show=False),
+        Binding("pageup,b", "page(-1)", "Files page up", id="files.page_up", show=False),
+        Binding("home,g", "first", "Newest file", id="files.first", show=False),
+        Binding("end,G", "last", "Oldest file", id="files.last", show=False),
+        Binding("enter", "select", "Open file", id="files.select", show=False),
+    ]
+
+    @dataclass
+    class Highlighted(Message):
+        """The highlight moved to another file."""
+
+        path: Path
+        """The highlighted file."""
+
+    @dataclass
+    class Selected(Message):
+        """Enter was pressed on a file."""
+
+        path: Path
+        """The chosen file."""
+
+    highlighted: reactive[int | None] = reactive(None)
+    """Row index of the highlighted file, or None for an empty list."""
+    comparison: reactive[Path | None] = reactive(None)
+    """The file the diff compares with, marked ``⇄`` in its row."""
+
+    def __init__(
+        self,
+        files: Sequence[ArticleFile] = (),
+        *,
+        clock: Callable[[], float] = time.time,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._clock = clock
+        """Gives "now" for the ages."""
+        self._rows: list[FileRow] = []
+        """The rows, newest file first."""
+        self._index: dict[Path, int] = {}
+        """Row index by path."""
+        self.set_files(files)
+
+    # -- content -------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[FileRow]:
+        """The rows, in display order."""
+        return self._rows
+
+    @property
+    def highlighted_path(self) -> Path | None:
+        """The highlighted file, or None."""
+        index = self.highlighted
+        return None if index is None else self._rows[index].path
+
+    def set_files(self, files: Sequence[ArticleFile]) -> None:
+        """Show ``files`` (newest first, as given) and highlight the first."""
+        self._rows = [FileRow(f.path, f.modified) for f in files]
+        self._index = {row.path: k for k, row in enumerate(self._rows)}
+        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
+        self.highlighted = 0 if self._rows else None
+        self.refresh()
+
+    def update_summaries(self, summaries: Sequence[FileSummary]) -> None:
+        """Fill in titles and quote counts found by the background scan."""
+        for summary in summaries:
+            index = self._index.get(summary.path)
+            if index is not None:
+                self._rows[index].summary = summary
+        self.refresh()
+
+    def summary(self, path: Path) -> FileSummary | None:
+        """Return what is known about ``path``, or None."""
+        index = self._index.get(path)
+        return None if index is None else self._rows[index].summary
+
+    def select_path(self, path: Path) -> None:
+        """Move the highlight to ``path`` if it is listed."""
+        index = self._index.get(path)
+        if index is not None:
+            self.highlighted = index
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight ``step`` rows."""
+        if self._rows:
+            current = self.highlighted or 0
+            self.highlighted = max(0, min(len(self._rows) - 1, current + step))
+
+    def action_page(self, direction: int) -> None:
+        """Move the highlight a page of rows."""
+        self.action_move(direction * max(1, self.scrollable_content_region.height // ROW_HEIGHT))
+
+    def action_first(self) -> None:
+        """Highlight the newest file."""
+        self.action_move(-len(self._rows))
+
+    def action_last(self) -> None:
+        """Highlight the oldest file."""
+        self.action_move(len(self._rows))
+
+    def action_select(self) -> None:
+        """Post `Selected` for the highlighted file."""
+        if (path := self.highlighted_path) is not None:
+            self.post_message(self.Selected(path))
+
+    def on_click(self, event: events.Click) -> None:
+        """Highlight the clicked row."""
+        index = (event.y + self.scroll_offset.y) // ROW_HEIGHT
+        if 0 <= index < len(self._rows):
+            self.highlighted = index
+
+    def watch_highlighted(self, index: int | None) -> None:
+        """Keep the highlighted row in view and tell the app."""
+        self.refresh()
+        if index is None:
+            return
+        self._scroll_to_highlight()
+        self.post_message(self.Highlighted(self._rows[index].path))
+
+    def watch_comparison(self) -> None:
+        """Redraw the ``⇄`` mark."""
+        self.refresh()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """Return screen row ``y``: a row's title line or its detail line."""
+        width = self.scrollable_content_region.width
+        base = self.visual_style.rich_style
+        line = self.scroll_offset.y + y
+        index, part = divmod(line, ROW_HEIGHT)
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        row = self._rows[index]
+        is_current = index == self.highlighted
+        if part == 0:
+            strip = self._title_line(row, is_current, width)
+        else:
+            strip = self._detail_line(row, width)
+        if is_current:
+            strip = strip.apply_style(self.get_component_rich_style("file-list--highlight"))
+        return strip.apply_style(base)
+
+    def _title_line(self, row: FileRow, is_current: bool, width: int) -> Strip:
+        pointer_style = self.get_component_rich_style("file-list--pointer")
+        pointer = Segment("▶" if is_current else " ", pointer_style)
+        mark = Segment("⇄" if row.path == self.comparison else " ", pointer_style)
+        summary = row.summary
+        if summary is None:
+            title = Text(row.path.name, style="italic")
+        elif summary.title is None:
+            title = Text(row.path.name)
+        else:
+            title = Text(summary.title, style="bold")
+        title.truncate(max(1, width - 3), overflow="ellipsis")
+        console = self.app.console
+        segments = [pointer, mark, Segment(" "), *title.render(console)]
+        return Strip(segments).adjust_cell_length(width)
+
+    def _detail_line(self, row: FileRow, width: int) -> Strip:
+        detail_style = self.get_component_rich_style("file-list--detail")
+        age = format_age(max(0.0, self._clock() - row.modified))
+        text = Text("   ")
+        text.append(row.path.name, detail_style)
+        text.append(f" · {age}", detail_style)
+        summary = row.summary
+        if summary is not None and summary.error is not None:
+            text.append(" · ⚠ unreadable", self.get_component_rich_style("file-list--error"))
+        elif summary is not None and summary.quotes is not None:
+            noun = "quote" if summary.quotes == 1 else "quotes"
+            text.append(f" · {summary.quotes} {noun}", detail_style)
+        text.truncate(max(1, width), overflow="ellipsis")
+        strip = Strip(text.render(self.app.console))
+        return strip.adjust_cell_length(width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the highlighted row in view."""
+        self._scroll_to_highlight()
+
+    def _scroll_to_highlight(self) -> None:
+        """Scroll only as far as needed for the highlighted row to be seen whole."""
+        if self.highlighted is None:
+            return
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        y = self.highlighted * ROW_HEIGHT
+        if y < top:
+            self.scroll_to(y=y, animate=False)
+        elif y + ROW_HEIGHT > top + height:
+            self.scroll_to(y=y + ROW_HEIGHT - height, animate=False)
