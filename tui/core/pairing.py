@@ -37,6 +37,10 @@ half); unrelated stories, even on the same topic, share only a few per cent."""
 _MAX_PIECES = 3
 """Most paragraphs one paragraph may be split into (or merged from)."""
 
+_SHORT_PIECE_WORDS = 30
+_PIECE_KEPT = 0.4
+"""Share of its words a short piece of a split or merge must have in the whole, in order."""
+
 _DENSE_CELLS = 4096
 """Gaps up to this many old×new cells are scored exhaustively; larger ones use a word index."""
 
@@ -254,30 +258,47 @@ def _gap_candidates(texts: _Texts, i_range: range, j_range: range) -> dict[int, 
     return {i: sorted(near.get(i, ())) for i in i_range}
 
 
+def _pieces_belong(whole: list[int], pieces: list[list[int]]) -> bool:
+    """Return whether each short piece of a split or merge is mostly found in the whole.
+
+    A neighbouring sentence that shares a few words with the whole would otherwise ride along
+    into the split; a long piece that kept one sentence of the whole among new ones does
+    belong, so only short pieces are held to this.
+    """
+    for piece in pieces:
+        if 0 < len(piece) < _SHORT_PIECE_WORDS:
+            kept = Indel.similarity(piece, whole) / 2  # words of the piece found in order
+            if kept < _PIECE_KEPT * len(piece):
+                return False
+    return True
+
+
 def _gap_blocks(texts: _Texts, i_range: range, j_range: range) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
     candidates = _gap_candidates(texts, i_range, j_range)
     blocks: list[_Block] = []
-    single: dict[tuple[int, int], float] = {}
+    single: set[tuple[int, int]] = set()
     for i, js in candidates.items():
         for j in js:
+            single.add((i, j))
             sim, need = _score(texts, i, i, j, j)
-            single[(i, j)] = sim
             if sim >= need:
                 blocks.append(_Block(i, i, j, j, sim, sim - need))
     # Splits (one old, several consecutive new) and merges (the reverse), tried only where
     # every piece shares words with the whole.
-    for (i, j), _sim in single.items():
+    for i, j in sorted(single):
         for pieces in range(2, _MAX_PIECES + 1):
             last = j + pieces - 1
             if last < j_range.stop and all((i, k) in single for k in range(j, last + 1)):
                 sim, need = _score(texts, i, i, j, last)
-                if sim >= need:
+                parts = [texts.tokens(1, k) for k in range(j, last + 1)]
+                if sim >= need and _pieces_belong(texts.tokens(0, i), parts):
                     blocks.append(_Block(i, i, j, last, sim, sim - need))
             last = i + pieces - 1
             if last < i_range.stop and all((k, j) in single for k in range(i, last + 1)):
                 sim, need = _score(texts, i, last, j, j)
-                if sim >= need:
+                parts = [texts.tokens(0, k) for k in range(i, last + 1)]
+                if sim >= need and _pieces_belong(texts.tokens(1, j), parts):
                     blocks.append(_Block(i, last, j, j, sim, sim - need))
     return blocks
 
