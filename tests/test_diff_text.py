@@ -21,7 +21,15 @@ from tui.core import (
     load_article,
     pair_paragraphs,
 )
-from tui.diff_text import fold, header_lines, pair_lines, pair_text, paragraph_label, summary
+from tui.diff_text import (
+    fold,
+    header_lines,
+    legend,
+    pair_lines,
+    pair_text,
+    paragraph_label,
+    summary,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -210,3 +218,7 @@ def test_brackets_rebuild_both_versions_with_the_real_word_diff(
     rendered = line.plain[len("~ ¶1  ") :]
     assert _side(rendered, keep="-", drop="+") == before
     assert _side(rendered, keep="+", drop="-") == after
+
+
+def test_legend_explains_markers_and_brackets() -> None:
+    assert legend().plain == ("= unchanged  ~ changed  + added  - removed  > moved  [-old-]{+new+}")

@@ -206,9 +206,8 @@ def legend(styles: DiffStyles = DEFAULT_STYLES) -> Text:
     ):
         text.append(MARKERS[kind], styles.kind(kind))
         text.append(f" {word}  ", styles.folded)
-    text.append("[-deleted-]", styles.delete)
-    text.append(" ")
-    text.append("{+inserted+}", styles.insert)
+    text.append("[-old-]", styles.delete)
+    text.append("{+new+}", styles.insert)
     return text
 
 
