@@ -63,7 +63,9 @@ def _trie(words: set[str]) -> str:
 
 
 CUE = re.compile(
-    r"\b(?:" + _trie(_VERBS | {"according to", "According to", "Said", "Asked"}) + r")\b"
+    r"\b(?:"
+    + _trie(_VERBS | {"according to", "According to", "Said", "Asked"})
+    + r"|[a-z]{3,}ed(?= that\b))\b"
 )
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
 
@@ -177,6 +179,13 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
     if FILLER in word or "“" in word or "”" in word:
         return None
     if word.lower() in ("and", "but", "or"):
+        # ``he laughed and said``: the subject stands before the first verb.
+        for k in range(len(tokens) - 2, max(-1, len(tokens) - 5), -1):
+            if _ends_clause(masked, tokens[k][1]):
+                return None
+            found = _mention_ending_at(masked, base, tokens[:k], False) if k else None
+            if found is not None and found.kind != "description":
+                return found
         return None
     if _ends_clause(masked, b) or masked[b : b + 1] == ",":
         # An appositive between subject and verb: ``Garin, a pollster, said``.
@@ -226,6 +235,8 @@ def _mention_ending_at(
         if k < len(tokens) - 1 and _ends_clause(masked, tokens[k][1]):
             return _bare(masked, base, tokens, k + 1)
         low = w.lower()
+        if (low in _DETERMINERS or _POSSESSIVE.search(w)) and k == len(tokens) - 1:
+            return None  # a determiner alone (``that called``, ``His remarks``) names no one
         if low in _DETERMINERS or _POSSESSIVE.search(w):
             start = tokens[k][0]
             if _POSSESSIVE.search(w):
@@ -283,11 +294,15 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
             return None
     if word.lower() in _DETERMINERS or _is_name_word(word) or word[:1].islower():
         last = 0
+        named = False
         for k, (_, end, w) in enumerate(tokens):
             if k and (FILLER in w or "“" in w or w.lower() in _TIME_WORDS or k > 9):
                 break
-            if k and w.lower() in ("in", "at", "on", "who", "that", "which", "during"):
+            if k and (w.lower() in _FUNCTION and w.lower() != "of" or w.lower() in _STOPS):
                 break
+            if named and w[:1].islower() and w.lower() not in _CONNECTORS:
+                break  # the name is over: ``said Sanders as he closed``
+            named = named or _is_name_word(w)
             last = k
             if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
                 break
@@ -297,6 +312,7 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
     return None
 
 
+_STOPS = frozenset("as while when because after before during since until".split())
 _INTRO = frozenset(
     """in on at after before during while when as since asked speaking earlier later last
     for with without from by under over about despite although though if because once
@@ -317,7 +333,7 @@ def subject_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
     k = 0
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
-    if k < len(tokens) and tokens[k][2].lower() in _INTRO:
+    if k < len(tokens) and (tokens[k][2].lower() in _INTRO or tokens[k][2].endswith("ing")):
         comma = next(
             (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
             None,

@@ -56,7 +56,11 @@ _AFTER_VERB = re.compile(r"[a-z]{3,}(?:ed|s)\b")
 def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
     """An attribution right after a quote: ``,” said Kim``, ``,” she said``, ``?” Kim asked``."""
     pos = _LEAD.match(masked, qe).end()
+    if masked[qe - 2 : qe - 1] == "." and masked[pos : pos + 1].isupper():
+        return None  # the quote ended its sentence; what follows is a new one
     cue = CUE.match(masked, pos)
+    if cue is not None and cue.group().endswith("ing"):
+        return None  # ``…,” saying …``: a participle whose subject stands before the quote
     if cue is not None:
         found = right_mention(masked, base, cue.end(), stop)
         if found is not None:
@@ -101,13 +105,26 @@ def _by_cue(
     if word.lower() == "according to":
         return right_mention(masked, base, cue.end(), hi)
     head = masked[lo : cue.start()].rstrip()
-    participle = word.endswith("ing") and head.endswith(",")
+    participle = word.endswith("ing") and (
+        head.endswith((",", "”")) or _PARTICIPLE_LEAD.search(head) is not None
+    )
     found = None if participle else left_mention(masked, base, lo, cue.start())
-    if found is None and head:
-        found = subject_mention(masked, base, lo, cue.start())
-    if found is None and quote_after and masked[lo : cue.start()].strip() == "":
+    if found is None:
+        # A participle or a second verb (``…, adding``, ``… and added``) shares the subject
+        # of the verb before it, else of the clause.
+        for earlier in reversed(list(CUE.finditer(masked, lo, cue.start()))):
+            if earlier.group().lower() != "according to" and not earlier.group().endswith("ing"):
+                found = left_mention(masked, base, lo, earlier.start())
+                if found is not None:
+                    return found
+        if head:
+            found = subject_mention(masked, base, lo, cue.start())
+    if found is None and quote_after and not head:
         found = right_mention(masked, base, cue.end(), hi)
     return found
+
+
+_PARTICIPLE_LEAD = re.compile(r"\b(?:by|while|after|before|when|in)$")
 
 
 def _in_sentence(
