@@ -112,6 +112,8 @@ def test_fold_cuts_at_a_word_and_marks_the_cut() -> None:
     assert fold("one two three four five", width=12) == "one two…"
     assert fold("abcdefghijklmnopqrstuvwxyz", width=10) == "abcdefghij…"
     assert fold("line one\nline two", width=40) == "line one line two"
+    assert fold("新闻" * 40, width=10) == "新闻新闻新…"
+    assert fold("word " * 200_000) == "word " * 11 + "word…"
 
 
 def test_header_names_old_and_new_and_summarises() -> None:

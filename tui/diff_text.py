@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.style import StyleType
 from rich.text import Text
 
@@ -104,12 +105,20 @@ def paragraph_label(indices: Sequence[int]) -> str:
 
 
 def fold(text: str, width: int = FOLD_WIDTH) -> str:
-    """Return the paragraph's first words up to ``width`` characters, plus ``…`` if cut."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text.rfind(" ", 0, width + 1)
-    return text[: cut if cut > width // 2 else width].rstrip() + "…"
+    """Return the paragraph's first words up to ``width`` cells, plus ``…`` if cut."""
+    # Only the start matters, so a megabyte-long paragraph costs no more than a short one.
+    window = text[: width * 8]
+    line = " ".join(window.split())
+    if len(window) == len(text) and cell_len(line) <= width:
+        return line
+    end, cells = len(line), 0
+    for index, character in enumerate(line):
+        cells += get_character_cell_size(character)
+        if cells > width:
+            end = index
+            break
+    cut = line.rfind(" ", 0, end + 1)
+    return line[: cut if cut > end // 2 else end].rstrip() + "…"
 
 
 def header_lines(
