@@ -37,9 +37,15 @@ gush insist marvel lament recount remind rail rage fume sneer tease tell press i
 question point""".split()
 # Bare stems that are mostly nouns or too common as plain verbs to cue a quote on their own.
 _IRREGULAR = """said says say saying told tells tell telling wrote writes write writing written
-spoke speaks speaking read reads put puts according found finds asked ask argue explain insist warn predict
+spoke speaks speaking read reads according found finds asked ask argue explain insist warn predict
 acknowledge admit add""".split()
-_VERBS = {f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR)
+# Plural nouns far more often than verbs (``his remarks``, ``the charges``).
+_NOUN_FORMS = frozenset(
+    """remarks comments quotes posts tweets answers charges demands promises pledges offers
+    questions points presses labels brands terms hails hints vows estimates echoes states
+    reports counters jokes chants calls""".split()
+)
+_VERBS = ({f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR)) - _NOUN_FORMS
 
 
 def _trie(words: set[str]) -> str:
@@ -63,14 +69,14 @@ def _trie(words: set[str]) -> str:
 
 
 CUE = re.compile(
-    r"\b(?:"
-    + _trie(_VERBS | {"according to", "According to", "Said", "Asked"})
+    r"(?<![\w-])(?:"
+    + _trie(_VERBS | {"according to", "According to", "Said", "Asked", "put it", "puts it"})
     + r"|[a-z]{3,}ed(?= that\b))\b"
 )
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
 
 _PRONOUNS = frozenset("he she they it we i you who He She They It We I You Who".split())
-_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_CONTRACTION = re.compile(r"['’](?:d|s|ll|ve|re)$")
 _DETERMINERS = frozenset(
     """the a an one another this that these those his her its their our some many several
     both each most two three four five six seven eight nine ten other""".split()
@@ -106,7 +112,7 @@ _TRIM = ",.;:!?()[]{}\"“”‘'’—–"
 # A possessive ends the subject's modifier: ``Trump’s campaign``.
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+,?")
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[]?[A-Z0-9])|[;]\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[A-Z0-9])|[;]\s+")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
 
 
@@ -192,7 +198,7 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         for k in range(len(tokens) - 2, max(-1, len(tokens) - 25), -1):
             if _ends_clause(masked, tokens[k][1]) and masked[tokens[k][1]] == ",":
                 found = _mention_ending_at(masked, base, tokens[: k + 1], True)
-                if found is not None and found.kind != "description":
+                if found is not None:
                     return found
                 break
         return _mention_ending_at(masked, base, tokens, True)
@@ -206,7 +212,12 @@ def _mention_ending_at(
     a, b, word = tokens[-1]
     if word in _PRONOUNS:
         return Mention(word, base + a, base + b, "pronoun")
+    bare = _CONTRACTION.sub("", word)
+    if bare != word and bare in _PRONOUNS:
+        return Mention(bare, base + a, base + a + len(bare), "pronoun")
     if _is_name_word(word) and word not in _NOT_NAMES:
+        if _POSSESSIVE.search(word):
+            return None  # ``Mr. Trump’s remarks``: the name owns the noun, it is not the subject
         first = len(tokens) - 1
         k = first - 1
         while k >= 0:
@@ -250,7 +261,9 @@ def _mention_ending_at(
                     start = tokens[j][0]
                     j -= 1
             return Mention(masked[start:b], base + start, base + b, "description")
-        if low in ("that", "which", "and", "but", "to", "who", "if", "when", "as"):
+        if low in ("that", "which", "and", "but", "to", "who", "if", "when", "as") or (
+            k < len(tokens) - 1 and CUE.fullmatch(w)
+        ):
             return _bare(masked, base, tokens, k + 1)
     return _bare(masked, base, tokens, limit + 1)
 

@@ -105,9 +105,7 @@ def _by_cue(
     if word.lower() == "according to":
         return right_mention(masked, base, cue.end(), hi)
     head = masked[lo : cue.start()].rstrip()
-    participle = word.endswith("ing") and (
-        head.endswith((",", "”")) or _PARTICIPLE_LEAD.search(head) is not None
-    )
+    participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
     found = None if participle else left_mention(masked, base, lo, cue.start())
     if found is None:
         # A participle or a second verb (``…, adding``, ``… and added``) shares the subject
@@ -124,7 +122,7 @@ def _by_cue(
     return found
 
 
-_PARTICIPLE_LEAD = re.compile(r"\b(?:by|while|after|before|when|in)$")
+_PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
 
 
 def _in_sentence(
@@ -133,8 +131,13 @@ def _in_sentence(
     """An attribution elsewhere in the quote's sentence: ``Kim said the plan was “dead”``."""
     lo, hi = sentence
     before = [m for m in CUE.finditer(masked, lo, qs)]
-    for cue in reversed(before):
+    for k in range(len(before) - 1, -1, -1):
+        cue = before[k]
         found = _by_cue(masked, base, cue, lo, hi, True)
+        if found is not None and found.text.lower() in ("who", "which", "that") and k:
+            # A cue in a relative clause (``women who complained``) yields to the main verb.
+            earlier = _by_cue(masked, base, before[k - 1], lo, hi, True)
+            found = earlier or found
         if found is not None:
             return Attribution(found, cue.group(), True)
     later = masked.find("“", qe, hi)
@@ -211,6 +214,10 @@ def _block(text: str, k: int, paragraphs: list[tuple[int, int]], cast: Cast) -> 
     return Quote(lo, hi, text[lo:hi], mention, a, a + len(mention), full, "attribution", "block", k)
 
 
+import os
+
+FALLBACK = tuple(os.environ.get("FB", "").split(",")) if os.environ.get("FB") else ()
+FALLBACK_DIRECT = bool(os.environ.get("FBD"))
 _LINE_END = tuple(".!?;\"'”’»)…")
 
 
@@ -277,6 +284,13 @@ def find_quotes(text: str) -> list[Quote]:
                 near = intro or carried
             if near is not None and not _is_scare(text, span, masked, qs, False):
                 found[j] = Attribution(near.mention, near.cue, False)
+            elif near is None:
+                # No cue anywhere near: a sentence whose subject is a person or a pronoun
+                # is still reporting that person (``Perez keeps talking about the “…”``).
+                lo_s, _ = _sentence_of(bounds, qs)
+                subject = subject_mention(masked, lo, lo_s, qs)
+                if subject is not None and subject.kind != "description":
+                    found[j] = Attribution(subject, "", False)
         for j, span in enumerate(spans):
             att = found[j]
             if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
