@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,15 @@ def test_brackets_rebuild_both_versions_with_the_real_word_diff(
 
 def test_legend_explains_markers_and_brackets() -> None:
     assert legend().plain == ("= unchanged  ~ changed  + added  - removed  > moved  [-old-]{+new+}")
+
+
+def test_a_huge_changed_paragraph_is_not_compared_word_by_word() -> None:
+    before = " ".join(["alpha beta"] * 20_000)
+    after = " ".join(["alpha gamma"] * 20_000)
+    started = time.perf_counter()
+    (line,) = pair_lines(
+        article("o", before), article("n", after), Pair(PairKind.CHANGED, (0,), (0,), 0.5)
+    )
+    assert time.perf_counter() - started < 1.0
+    assert line.plain.startswith("~ ¶1  (too long to compare word by word) [-alpha beta")
+    assert line.plain.endswith("alpha gamma+}")

@@ -30,6 +30,11 @@ MARKERS: dict[PairKind, str] = {
 FOLD_WIDTH = 60
 """Unchanged paragraphs longer than this many characters are cut at a word and end in ``…``."""
 
+WORD_DIFF_LIMIT = 40_000
+"""Pairs with more characters than this (both sides) are shown as a whole deletion and a whole
+insertion: a word diff's cost grows with the square of the length, and drawing one pair must
+not freeze the pane."""
+
 
 @dataclass(frozen=True, slots=True)
 class DiffStyles:
@@ -235,6 +240,10 @@ def _note(pair: Pair) -> str:
 
 def _append_word_changes(body: Text, before: str, after: str, styles: DiffStyles) -> None:
     """Append the word-level diff of ``before`` → ``after`` with bracketed changes."""
+    if len(before) + len(after) > WORD_DIFF_LIMIT:
+        body.append("(too long to compare word by word) ", styles.note)
+        _append_hunk(body, before, after, styles)
+        return
     deleted: list[str] = []
     inserted: list[str] = []
     for change in diff_words(before, after):
