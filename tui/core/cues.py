@@ -43,7 +43,7 @@ acknowledge admit add""".split()
 _NOUN_FORMS = frozenset(
     """remarks comments quotes posts tweets answers charges demands promises pledges offers
     questions points presses labels brands terms hails hints vows estimates echoes states
-    reports counters jokes chants calls""".split()
+    reports counters jokes chants calls claims""".split()
 )
 _VERBS = ({f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR)) - _NOUN_FORMS
 

@@ -56,28 +56,60 @@ _AFTER_VERB = re.compile(r"[a-z]{3,}(?:ed|s)\b")
 def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
     """An attribution right after a quote: ``,” said Kim``, ``,” she said``, ``?” Kim asked``."""
     pos = _LEAD.match(masked, qe).end()
-    if masked[qe - 2 : qe - 1] == "." and masked[pos : pos + 1].isupper():
+    last = masked[:qe].rstrip("”").rstrip()[-1:]
+    ended = last in (".", "!", "?") and masked[pos : pos + 1].isupper()
+    if ended and last == ".":
         return None  # the quote ended its sentence; what follows is a new one
     cue = CUE.match(masked, pos)
     if cue is not None and cue.group().endswith("ing"):
         return None  # ``…,” saying …``: a participle whose subject stands before the quote
     if cue is not None:
         found = right_mention(masked, base, cue.end(), stop)
-        if found is not None:
+        if found is not None and (not ended or _clause_ends(masked, found.end - base)):
             return Attribution(found, cue.group(), True)
         return None
     limit = min(stop, pos + 90)
     cue = CUE.search(masked, pos, limit)
     between = masked[pos : cue.start()] if cue is not None else ""
     if cue is None or FILLER in between or "“" in between or _BREAK.search(between):
-        return _after_any_verb(masked, base, qe, pos, limit)
+        return None if ended else _after_any_verb(masked, base, qe, pos, limit)
     if cue.group().lower() == "according to":
         found = right_mention(masked, base, cue.end(), stop)
     else:
         found = left_mention(masked, base, pos, cue.start())
-    if found is not None and found.start - base <= pos + 60:
-        return Attribution(found, cue.group(), True)
-    return None
+    if found is None or found.start - base > pos + 60:
+        return None
+    gap = masked[pos : found.start - base]
+    if "," in gap or any(w.lower() in _GAP_STOPS for w in gap.split()):
+        return None  # ``,” for instance, and Trump vowed``: another clause, another speaker
+    if ended and not _clause_ends(masked, cue.end()):
+        return None  # ``?” He added that …`` opens a new sentence of its own
+    return Attribution(found, cue.group(), True)
+
+
+_GAP_STOPS = frozenset("and but or if for as while when because so then that which who".split())
+_CLAUSE_END = re.compile(r"(?:\s+\w+ly)?\s*(?:[.,;:!?“]|$)")
+
+
+def _clause_ends(masked: str, pos: int) -> bool:
+    """True when the attribution stops at ``pos`` (``Trump asked.``), not a new clause."""
+    return _CLAUSE_END.match(masked, pos) is not None
+
+
+_ADJACENT = re.compile(r"(?:[\w’'.-]+\s+){0,3}?[,:]?\s*(?:that\s+)?$")
+
+
+def _adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | None:
+    """A cue just before the quote (``he warned, “``, ``telling her, “``)."""
+    window = max(lo, qs - 60)
+    cues = list(CUE.finditer(masked, window, qs))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if FILLER in masked[cue.end() : qs] or not _ADJACENT.match(masked[cue.end() : qs]):
+        return None
+    found = _by_cue(masked, base, cue, lo, len(masked), True)
+    return Attribution(found, cue.group(), True) if found is not None else None
 
 
 _BREAK = re.compile(r"[.!?;]\s")
@@ -267,7 +299,9 @@ def find_quotes(text: str) -> list[Quote]:
         for span in spans:
             qs, qe = span.start - lo, span.end - lo
             sentence = _sentence_of(bounds, qs)
-            att = _after(masked, lo, qe, len(masked)) if span.closed else None
+            att = _adjacent_before(masked, lo, qs, sentence[0])
+            if att is None and span.closed:
+                att = _after(masked, lo, qe, len(masked))
             if att is None:
                 att = _in_sentence(masked, lo, qs, qe, sentence)
             found.append(att)
