@@ -73,8 +73,20 @@ class DiffView(BlocksView):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("]", "next_change", "Next change", id="diff.next_change"),
-        Binding("[", "previous_change", "Previous change", id="diff.previous_change"),
+        Binding(
+            "]",
+            "next_change",
+            "Next change",
+            id="diff.next_change",
+            tooltip="Step to the next change in the diff",
+        ),
+        Binding(
+            "[",
+            "previous_change",
+            "Prev change",
+            id="diff.previous_change",
+            tooltip="Step to the previous change in the diff",
+        ),
     ]
 
     class ChangeSelected(Message):
