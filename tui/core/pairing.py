@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from rapidfuzz.distance import Indel
@@ -47,8 +47,10 @@ _DENSE_CELLS = 4096
 _CANDIDATES = 6
 """In a large gap, how many old paragraphs (most rare words shared) each new one is tried with."""
 
-_COMMON_POSTINGS = 40
-"""A word in more paragraphs than this in a gap is too common to say two paragraphs relate."""
+_POSTINGS_BUDGET = 120
+"""In a large gap, each new paragraph looks up the paragraphs holding its words, rarest word
+first, while the paragraphs looked at stay within this budget (a word in more paragraphs than
+this says little about which one it came from)."""
 
 _BASE_THRESHOLD = 0.3
 """Word similarity long paragraphs need to be paired in place."""
@@ -98,6 +100,7 @@ class _Texts:
     vocabulary: dict[str, int]
     old_tokens: list[list[int] | None]
     new_tokens: list[list[int] | None]
+    word_sets: dict[tuple[int, int], frozenset[int]] = field(default_factory=dict)
 
     def tokens(self, side: int, index: int) -> list[int]:
         """Return a paragraph's lower-cased words as ids (side 0 is old, 1 is new)."""
@@ -113,7 +116,10 @@ class _Texts:
 
     def words(self, side: int, index: int) -> set[int]:
         """Return the set of a paragraph's word ids."""
-        return set(self.tokens(side, index))
+        found = self.word_sets.get((side, index))
+        if found is None:
+            found = self.word_sets[(side, index)] = frozenset(self.tokens(side, index))
+        return found
 
 
 def _similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -236,26 +242,29 @@ def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, fl
     return _similarity(a, b), _threshold(max(len(a), len(b)))
 
 
-def _gap_candidates(texts: _Texts, i_range: range, j_range: range) -> dict[int, list[int]]:
+def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
     """Return, for each old paragraph in a gap, the new ones worth scoring against it."""
-    if len(i_range) * len(j_range) <= _DENSE_CELLS:
-        return {i: [j for j in j_range if _related(texts, i, j)] for i in i_range}
-    # A large gap (a rewrite): only score pairs that share rare words, so the work stays
-    # close to linear in the gap's size instead of quadratic.
+    if len(olds) * len(news) <= _DENSE_CELLS:
+        return {i: [j for j in news if _related(texts, i, j)] for i in olds}
+    # A large gap (a rewrite, a reshuffle): only score pairs that share a new paragraph's
+    # rarest words, so the work stays close to linear in the gap's size, not quadratic.
     postings: dict[int, list[int]] = defaultdict(list)
-    for i in i_range:
+    for i in olds:
         for word in texts.words(0, i):
             postings[word].append(i)
     near: dict[int, list[int]] = defaultdict(list)
-    for j in j_range:
+    for j in news:
+        found = sorted((postings[w] for w in texts.words(1, j) if w in postings), key=len)
         shared: Counter[int] = Counter()
-        for word in texts.words(1, j):
-            found = postings.get(word)
-            if found and len(found) <= _COMMON_POSTINGS:
-                shared.update(found)
+        budget = _POSTINGS_BUDGET
+        for where in found:
+            if len(where) > budget:
+                break
+            shared.update(where)
+            budget -= len(where)
         for i, _ in shared.most_common(_CANDIDATES):
             near[i].append(j)
-    return {i: sorted(near.get(i, ())) for i in i_range}
+    return {i: sorted(near.get(i, ())) for i in olds}
 
 
 def _pieces_belong(whole: list[int], pieces: list[list[int]]) -> bool:
@@ -273,9 +282,9 @@ def _pieces_belong(whole: list[int], pieces: list[list[int]]) -> bool:
     return True
 
 
-def _gap_blocks(texts: _Texts, i_range: range, j_range: range) -> list[_Block]:
+def _gap_blocks(texts: _Texts, olds: list[int], news: list[int]) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
-    candidates = _gap_candidates(texts, i_range, j_range)
+    candidates = _gap_candidates(texts, olds, news)
     blocks: list[_Block] = []
     single: set[tuple[int, int]] = set()
     for i, js in candidates.items():
@@ -289,13 +298,13 @@ def _gap_blocks(texts: _Texts, i_range: range, j_range: range) -> list[_Block]:
     for i, j in sorted(single):
         for pieces in range(2, _MAX_PIECES + 1):
             last = j + pieces - 1
-            if last < j_range.stop and all((i, k) in single for k in range(j, last + 1)):
+            if all((i, k) in single for k in range(j, last + 1)):
                 sim, need = _score(texts, i, i, j, last)
                 parts = [texts.tokens(1, k) for k in range(j, last + 1)]
                 if sim >= need and _pieces_belong(texts.tokens(0, i), parts):
                     blocks.append(_Block(i, i, j, last, sim, sim - need))
             last = i + pieces - 1
-            if last < i_range.stop and all((k, j) in single for k in range(i, last + 1)):
+            if all((k, j) in single for k in range(i, last + 1)):
                 sim, need = _score(texts, i, last, j, j)
                 parts = [texts.tokens(0, k) for k in range(i, last + 1)]
                 if sim >= need and _pieces_belong(texts.tokens(1, j), parts):
@@ -353,25 +362,10 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
     return chain
 
 
-def _moves(texts: _Texts, lone_old: list[int], lone_new: list[int]) -> list[_Block]:
-    """Return matches among unpaired paragraphs regardless of order: identical text first."""
+def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Block]:
+    """Return clear matches among unpaired paragraphs regardless of order, best first."""
     found: list[_Block] = []
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for j in lone_new:
-        by_text[texts.new[j]].append(j)
-    left_old: list[int] = []
     taken: set[int] = set()
-    for i in lone_old:
-        spots = by_text.get(texts.old[i])
-        if spots:
-            j = spots.pop(0)
-            taken.add(j)
-            found.append(_Block(i, i, j, j, 1.0, 1.0))
-        else:
-            left_old.append(i)
-    left_new = [j for j in lone_new if j not in taken]
-    if not left_old or not left_new:
-        return found
     candidates = _gap_candidates(
         _Texts(
             [texts.old[i] for i in left_old],
@@ -380,8 +374,8 @@ def _moves(texts: _Texts, lone_old: list[int], lone_new: list[int]) -> list[_Blo
             [texts.tokens(0, i) for i in left_old],
             [texts.tokens(1, j) for j in left_new],
         ),
-        range(len(left_old)),
-        range(len(left_new)),
+        list(range(len(left_old))),
+        list(range(len(left_new))),
     )
     scored: list[tuple[float, int, int]] = []
     for a, bs in candidates.items():
@@ -408,18 +402,17 @@ def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
         if pair.new and pair.kind is not PairKind.MOVED:
             for i in pair.old:
                 anchor_of[i] = max(pair.new)
+    # Carry each anchor forward, so a removed paragraph finds its nearest placed predecessor.
+    for i in range(1, old_count):
+        if anchor_of[i] < 0:
+            anchor_of[i] = anchor_of[i - 1]
     keys: list[tuple[int, int, int]] = []
     for pair in pairs:
         if pair.new:
             keys.append((min(pair.new), 0, 0))
             continue
         i = pair.old[0]
-        before = -1
-        for p in range(i - 1, -1, -1):
-            if anchor_of[p] >= 0:
-                before = anchor_of[p]
-                break
-        keys.append((before, 1, i))
+        keys.append((anchor_of[i - 1] if i else -1, 1, i))
     return [pair for _, pair in sorted(zip(keys, pairs, strict=True), key=lambda kp: kp[0])]
 
 
@@ -457,11 +450,25 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     for i, j in anchors:
         paired_old[i] = paired_new[j] = True
     pairs.extend(Pair(PairKind.EQUAL, (i,), (j,), 1.0) for i, j in anchors)
+
+    # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
+    # take those first so that no gap pairs them with a merely similar paragraph.
+    spare_new: dict[int, list[int]] = defaultdict(list)
+    for j in range(len(new)):
+        if not paired_new[j]:
+            spare_new[b[j]].append(j)
+    for i in range(len(old)):
+        spots = spare_new.get(a[i]) if not paired_old[i] else None
+        if spots:
+            take(_Block(i, i, spots[0], spots[0], 1.0, 1.0), PairKind.MOVED)
+            del spots[0]
+
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     for (pi, pj), (ni, nj) in pairwise(bounds):
-        if ni - pi > 1 and nj - pj > 1:
-            i_range, j_range = range(pi + 1, ni), range(pj + 1, nj)
-            for block in _best_chain(_gap_blocks(texts, i_range, j_range), pj + 1, nj - 1):
+        olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
+        news = [j for j in range(pj + 1, nj) if not paired_new[j]]
+        if olds and news:
+            for block in _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1):
                 same = (
                     block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
                 )
