@@ -202,7 +202,26 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
                     return found
                 break
         return _mention_ending_at(masked, base, tokens, True)
-    return _mention_ending_at(masked, base, tokens, False)
+    for _ in range(3):
+        found = _mention_ending_at(masked, base, tokens, False)
+        if found is None or found.kind != "description":
+            return found
+        # ``Beck, who has in the past described``: a phrase after a preposition is where or
+        # when, not who; the subject stands before it.
+        k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
+        if k == 0 or tokens[k - 1][2].lower() not in _PREPOSITIONS:
+            return found
+        tokens = tokens[: k - 1]
+        while tokens and tokens[-1][2].lower() in _ADVERBS:
+            tokens.pop()
+        if not tokens or _ends_clause(masked, tokens[-1][1]):
+            return None
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    "in at on during with after before since by from for into over under about through".split()
+)
 
 
 def _mention_ending_at(
