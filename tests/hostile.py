@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -283,3 +285,19 @@ def snapshot_tree(root: Path) -> dict[str, tuple[int, int, int]]:
             info = os.lstat(path)
             out[os.path.relpath(path, root)] = (info.st_mode, info.st_size, info.st_mtime_ns)
     return out
+
+
+@contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Fail with AssertionError (instead of hanging the suite) when the block runs too long."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise AssertionError(f"{what} took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
