@@ -373,6 +373,22 @@ def subject_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
         if comma is None:
             return None
         k = comma + 1
+        # More of the opening phrase: ``In Ames, Iowa, on Sunday, Mrs. Clinton``.
+        while k < len(tokens):
+            nxt = next(
+                (
+                    j
+                    for j in range(k, min(len(tokens), k + 4))
+                    if _ends_clause(masked, tokens[j][1])
+                ),
+                None,
+            )
+            first = tokens[k][2]
+            if nxt is None or not (first.lower() in _INTRO or (nxt == k and _is_cap(first))):
+                break
+            if nxt == k and first in _PRONOUNS:
+                break
+            k = nxt + 1
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
     if k >= len(tokens):

@@ -138,7 +138,14 @@ def _by_cue(
         return right_mention(masked, base, cue.end(), hi)
     head = masked[lo : cue.start()].rstrip()
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
-    found = None if participle else left_mention(masked, base, lo, cue.start())
+    found = None
+    if not participle and head.endswith(","):
+        # ``…, said Nargis Kassenova, an expert``: inverted after a comma.
+        found = right_mention(masked, base, cue.end(), hi)
+        if found is not None and not _INVERTED_END.match(masked, found.end - base):
+            found = None
+    if found is None and not participle:
+        found = left_mention(masked, base, lo, cue.start())
     if found is None:
         # A participle or a second verb (``…, adding``, ``… and added``) shares the subject
         # of the verb before it, else of the clause.
@@ -154,6 +161,7 @@ def _by_cue(
     return found
 
 
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
 
 
