@@ -489,13 +489,13 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     return _display_order(pairs, len(old))
 
 
-def _fingerprint(paragraphs: Sequence[str]) -> set[tuple[str, str, str]]:
-    """Return the set of three-word shingles (lower-cased) of a paragraph list."""
-    shingles: set[tuple[str, str, str]] = set()
-    for text in paragraphs:
-        words = text.lower().split()
-        shingles.update(zip(words, words[1:], words[2:], strict=False))
-    return shingles
+def _fingerprint(paragraphs: Sequence[str]) -> set[int]:
+    """Return the hashes of the text's three-word shingles (lower-cased)."""
+    # One split of the whole text: a few shingles straddle paragraphs, which costs nothing in
+    # accuracy and saves a loop over paragraphs. Hashes rather than tuples keep big sets small;
+    # both sides are hashed in the same process, so the salt of str hashes does not matter.
+    words = " ".join(paragraphs).lower().split()
+    return set(map(hash, zip(words, words[1:], words[2:], strict=False)))
 
 
 def version_similarity(old: list[str], new: list[str]) -> float:
@@ -510,8 +510,8 @@ def version_similarity(old: list[str], new: list[str]) -> float:
     b = _fingerprint(new)
     if not a or not b:
         # Too short for shingles: fall back on the paragraphs themselves.
-        a = {(_key(t).lower(), "", "") for t in old if t.strip()}
-        b = {(_key(t).lower(), "", "") for t in new if t.strip()}
+        a = {hash(_key(t).lower()) for t in old if t.strip()}
+        b = {hash(_key(t).lower()) for t in new if t.strip()}
         if not a or not b:
             return 1.0 if not a and not b else 0.0
     if len(a) > len(b):
