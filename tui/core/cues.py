@@ -68,11 +68,10 @@ def _trie(words: set[str]) -> str:
     return walk(tree)
 
 
-CUE = re.compile(
-    r"(?<![\w-])(?:"
-    + _trie(_VERBS | {"according to", "According to", "Said", "Asked", "put it", "puts it"})
-    + r"|[a-z]{3,}ed(?= that\b))\b"
-)
+_PHRASES = {"according to", "According to", "Said", "Asked", "put it", "puts it"} | {
+    f"{verb} out" for verb in ("point", "points", "pointed", "pointing")
+}
+CUE = re.compile(r"(?<![\w-])(?:" + _trie(_VERBS | _PHRASES) + r"|[a-z]{3,}ed(?= that\b))\b")
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
 
 _PRONOUNS = frozenset("he she they it we i you who He She They It We I You Who".split())

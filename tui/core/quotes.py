@@ -64,11 +64,13 @@ def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
     if cue is not None and cue.group().endswith("ing"):
         return None  # ``…,” saying …``: a participle whose subject stands before the quote
     if cue is not None:
+        if cue.group().lower() in _OBJECT_VERBS and not ended:
+            return None  # ``,” told reporters``: what follows is the hearer
         found = right_mention(masked, base, cue.end(), stop)
         if found is not None and (not ended or _clause_ends(masked, found.end - base)):
             return Attribution(found, cue.group(), True)
         return None
-    limit = min(stop, pos + 90)
+    limit = min(stop, pos + 200)
     cue = CUE.search(masked, pos, limit)
     between = masked[pos : cue.start()] if cue is not None else ""
     if cue is None or FILLER in between or "“" in between or _BREAK.search(between):
@@ -88,7 +90,10 @@ def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
 
 
 _GAP_STOPS = frozenset("and but or if for as while when because so then that which who".split())
-_CLAUSE_END = re.compile(r"(?:\s+\w+ly)?\s*(?:[.,;:!?“]|$)")
+_CLAUSE_END = re.compile(
+    r"(?:\s+\w+ly)?(?:\s+(?:in|on|at|to|during|after|with|from)\s+[^.,;:!?“”]{1,40})?"
+    r"\s*(?:[.,;:!?“]|$)"
+)
 
 
 def _clause_ends(masked: str, pos: int) -> bool:
@@ -139,7 +144,7 @@ def _by_cue(
     head = masked[lo : cue.start()].rstrip()
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
     found = None
-    if not participle and head.endswith(","):
+    if not participle and head.endswith(",") and word.lower() not in _OBJECT_VERBS:
         # ``…, said Nargis Kassenova, an expert``: inverted after a comma.
         found = right_mention(masked, base, cue.end(), hi)
         if found is not None and not _INVERTED_END.match(masked, found.end - base):
@@ -161,8 +166,20 @@ def _by_cue(
     return found
 
 
+# Verbs whose following noun is the hearer, never an inverted subject.
+_OBJECT_VERBS = frozenset("told tells tell telling".split())
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
+
+
+def _according_to(masked: str, base: int, sentence: tuple[int, int]) -> Attribution | None:
+    """``…,” Kim said, according to the Post``: the reporting source is the one given."""
+    lo, hi = sentence
+    at = masked.find("ccording to ", lo, hi)
+    if at < 1 or masked[at - 1] not in "Aa":
+        return None
+    found = right_mention(masked, base, at + 11, hi)
+    return Attribution(found, masked[at - 1 : at + 11], True) if found is not None else None
 
 
 def _in_sentence(
@@ -171,6 +188,7 @@ def _in_sentence(
     """An attribution elsewhere in the quote's sentence: ``Kim said the plan was “dead”``."""
     lo, hi = sentence
     before = [m for m in CUE.finditer(masked, lo, qs)]
+
     for k in range(len(before) - 1, -1, -1):
         cue = before[k]
         found = _by_cue(masked, base, cue, lo, hi, True)
@@ -307,7 +325,9 @@ def find_quotes(text: str) -> list[Quote]:
         for span in spans:
             qs, qe = span.start - lo, span.end - lo
             sentence = _sentence_of(bounds, qs)
-            att = _adjacent_before(masked, lo, qs, sentence[0])
+            att = _according_to(masked, lo, sentence)
+            if att is None:
+                att = _adjacent_before(masked, lo, qs, sentence[0])
             if att is None and span.closed:
                 att = _after(masked, lo, qe, len(masked))
             if att is None:
