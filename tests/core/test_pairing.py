@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -232,3 +233,27 @@ def test_every_index_once_and_in_order(old: list[str], new: list[str]) -> None:
 def test_identical_inputs_all_equal(paragraphs: list[str]) -> None:
     pairs = pair_paragraphs(paragraphs, list(paragraphs))
     assert kinds(pairs) == [("equal", (k,), (k,)) for k in range(len(paragraphs))]
+
+
+def invented_paragraphs(count: int, seed: int) -> list[str]:
+    """Return distinct made-up paragraphs of 25 to 40 words."""
+    rng = random.Random(seed)
+    syllables = "ba co de fi gu ha ke li mo nu pa re si to vu wa".split()
+    words = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(3000)]
+    common = "the of and to in said was for on with".split()
+    return [
+        " ".join(
+            rng.choice(common) if rng.random() < 0.4 else rng.choice(words)
+            for _ in range(rng.randint(25, 40))
+        )
+        for _ in range(count)
+    ]
+
+
+def test_large_gap_every_paragraph_edited() -> None:
+    # No paragraph survives verbatim, so the whole article is one gap, too large to score
+    # every cell: pairing must still find each edited paragraph in place.
+    old = invented_paragraphs(120, seed=7)
+    new = [" ".join([*text.split()[:-3], "plus", "three", "words"]) for text in old]
+    pairs = pair_paragraphs(old, new)
+    assert kinds(pairs) == [("changed", (k,), (k,)) for k in range(120)]
