@@ -99,7 +99,8 @@ _NOT_NAMES = frozenset(
     Nor While Though Although Because Since Before During Despite Until With Without From
     By To Of Even Only Just Indeed However Moreover Still Thus Hence Why How What Where
     Who Which Some Many Most Other Others Both Each Every Such These Those Their His Her Its
-    Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms""".split()
+    Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Much
+    More Less Few Two Three Four Five Six Seven Eight Nine Ten All Any No None Not""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -161,7 +162,7 @@ def _tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or word[:2] in ("d'", "d’", "al", "de") and "-" in word
+    return word[:1].isupper() or (word[:2] in ("d'", "d’", "al", "de") and "-" in word)
 
 
 def _is_name_word(word: str) -> bool:
@@ -176,11 +177,17 @@ def _ends_clause(masked: str, end: int) -> bool:
 def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | None:
     """Return the subject just left of a cue at masked[cue_start], searching from lo."""
     tokens = _tokens(masked, max(lo, cue_start - 220), cue_start)
-    while tokens and tokens[-1][2].lower() in _ADVERBS and not _ends_clause(masked, tokens[-1][1]):
-        tokens.pop()
+    while tokens and not _ends_clause(masked, tokens[-1][1]):
+        low = tokens[-1][2].lower()
+        if low in _ADVERBS or low in _WHEN:
+            tokens.pop()  # ``Beck on Wednesday called``: the time is not the speaker
+        elif low in ("on", "last", "this", "late", "early") and len(tokens) > 1:
+            tokens.pop()
+        else:
+            break
     if not tokens:
         return None
-    a, b, word = tokens[-1]
+    _, b, word = tokens[-1]
     if FILLER in word or "“" in word or "”" in word:
         return None
     if word.lower() in ("and", "but", "or"):
@@ -218,6 +225,10 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
     return None
 
 
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night
+    morning afternoon evening week month year weekend""".split()
+)
 _PREPOSITIONS = frozenset(
     "in at on during with after before since by from for into over under about through".split()
 )
@@ -329,7 +340,7 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
         for k, (_, end, w) in enumerate(tokens):
             if k and (FILLER in w or "“" in w or w.lower() in _TIME_WORDS or k > 9):
                 break
-            if k and (w.lower() in _FUNCTION and w.lower() != "of" or w.lower() in _STOPS):
+            if k and ((w.lower() in _FUNCTION and w.lower() != "of") or w.lower() in _STOPS):
                 break
             if named and w[:1].islower() and w.lower() not in _CONNECTORS:
                 break  # the name is over: ``said Sanders as he closed``
@@ -399,11 +410,13 @@ def subject_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
         return Mention(word, base + a, base + b, "pronoun")
     end = k
     seen_name = _is_name_word(word) and word not in _NOT_NAMES
+    if word in _NOT_NAMES and word.lower() not in _DETERMINERS:
+        return None
     for j in range(k, min(len(tokens), k + 8)):
         w = tokens[j][2]
         if FILLER in w or (j > k and w.lower() in _FUNCTION):
             break
-        if _is_name_word(w):
+        if _is_name_word(w) and (j > k or seen_name):
             if seen_name and j > end + 1:
                 break
             seen_name = True

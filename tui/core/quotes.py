@@ -205,7 +205,7 @@ def _in_sentence(
             return Attribution(found, cue.group(), True)
     head = masked[lo:qs].rstrip()
     if head.endswith(":"):
-        found = first_mention(masked, base, lo, qs)
+        found = subject_mention(masked, base, lo, qs) or first_mention(masked, base, lo, qs)
         if found is not None:
             return Attribution(found, ":", True)
     return None
@@ -220,7 +220,7 @@ def _colon_intro(masked: str, base: int) -> Attribution | None:
         found = _by_cue(masked, base, cue, lo, hi, True)
         if found is not None:
             return Attribution(found, cue.group(), True)
-    found = first_mention(masked, base, lo, hi)
+    found = subject_mention(masked, base, lo, hi) or first_mention(masked, base, lo, hi)
     return Attribution(found, ":", True) if found is not None else None
 
 
@@ -238,7 +238,7 @@ def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -
     if n <= 6 and all(
         w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in") for w in words
     ):
-        return not direct or n <= 3 and inner[-1:] not in ".!?,"
+        return not direct or (n <= 3 and inner[-1:] not in ".!?,")
     return False
 
 
@@ -272,10 +272,6 @@ def _block(text: str, k: int, paragraphs: list[tuple[int, int]], cast: Cast) -> 
     return Quote(lo, hi, text[lo:hi], mention, a, a + len(mention), full, "attribution", "block", k)
 
 
-import os
-
-FALLBACK = tuple(os.environ.get("FB", "").split(",")) if os.environ.get("FB") else ()
-FALLBACK_DIRECT = bool(os.environ.get("FBD"))
 _LINE_END = tuple(".!?;\"'”’»)…")
 
 

@@ -70,8 +70,21 @@ class Cast:
     """(full name, ``m`` or ``f``) where an honorific or title says."""
 
 
+_OFFICES = frozenset(
+    """secretary minister president senator governor representative chairman chairwoman
+    chair director spokesman spokeswoman spokesperson ambassador general judge justice
+    attorney mayor candidate nominee leader speaker chief commissioner adviser advisor
+    sen. rep. gov. gen. pres. dr. prof. mr. mrs. ms. lt. col. capt. sgt. rev. amb.""".split()
+)
+
+
 def _strip(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (leading title words, name words)."""
+    office = max((k for k, w in enumerate(words[:-1]) if w.lower() in _OFFICES), default=-1)
+    if office >= 0:
+        # ``Finance Minister Jane Kim``: everything up to the office is title.
+        lead, rest = _strip(words[office + 1 :])
+        return words[: office + 1] + lead, rest
     k = 0
     while k < len(words) - 1 and (words[k].lower() in _LEADING or words[k].endswith(".")):
         if len(words[k]) == 2 and words[k][1] == "." and k + 1 < len(words):
