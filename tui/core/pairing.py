@@ -36,6 +36,9 @@ few near-total rewrites far less), while different authors' essays on the very s
 never passed 0.06. This sits at twice that, so shared boilerplate (a bylines block, a list of
 related links) does not make two stories look like versions of each other."""
 
+_REPLACE_FACTOR = 0.6
+"""Share of the usual threshold a lone old paragraph and a lone new one in the same place need."""
+
 _MAX_PIECES = 3
 """Most paragraphs one paragraph may be split into (or merged from)."""
 
@@ -469,7 +472,16 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     for (pi, pj), (ni, nj) in pairwise(bounds):
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
-        if olds and news:
+        if len(olds) == 1 and len(news) == 1 and _related(texts, olds[0], news[0]):
+            # One paragraph out, one in, between two unchanged ones: the place itself says
+            # they are one paragraph rewritten, so less likeness is needed.
+            # Short lines are excepted: two captions in one place can still be unrelated.
+            i, j = olds[0], news[0]
+            sim, need = _score(texts, i, i, j, j)
+            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
+            if sim >= (need if short else need * _REPLACE_FACTOR):
+                take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
+        elif olds and news:
             for block in _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1):
                 same = (
                     block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
