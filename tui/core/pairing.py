@@ -6,11 +6,13 @@ The pairing runs in stages, each on what the previous one left:
    matched patience-style: common prefix and suffix, then lines unique to both sides kept in
    order by a longest increasing subsequence, recursively inside the gaps; repeated identical
    lines with no unique anchor left pair by rank (first with first, second with second).
-2. Similarity alignment inside each gap between anchors: candidate blocks (one-to-one, and
-   one-to-several consecutive paragraphs for splits and merges) are scored with rapidfuzz, and
-   the best order-preserving chain of blocks is kept.
-3. Moves: what is still unpaired on both sides is matched by similarity regardless of order.
-4. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
+2. Verbatim moves: text left unpaired on both sides is the same paragraph out of order.
+3. Similarity alignment inside each gap between anchors: candidate blocks (one-to-one, and
+   one-to-several consecutive paragraphs for splits and merges) are scored with rapidfuzz's
+   Indel similarity over words, and the best order-preserving chain of blocks is kept.
+4. Edited moves: what is still unpaired on both sides is matched by similarity regardless of
+   order, with a stricter threshold.
+5. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
    old one, like a unified diff.
 """
 
@@ -38,6 +40,11 @@ related links) does not make two stories look like versions of each other."""
 
 _REPLACE_FACTOR = 0.6
 """Share of the usual threshold a lone old paragraph and a lone new one in the same place need."""
+
+_MOVE_MARGIN = 0.2
+_MOVE_FLOOR = 0.65
+"""An edited paragraph found out of order needs its threshold plus the margin, and at least
+the floor: without the evidence of place, only a clear likeness says it is the same one."""
 
 _MAX_PIECES = 3
 """Most paragraphs one paragraph may be split into (or merged from)."""
@@ -119,7 +126,7 @@ class _Texts:
             cache[index] = found
         return found
 
-    def words(self, side: int, index: int) -> set[int]:
+    def words(self, side: int, index: int) -> frozenset[int]:
         """Return the set of a paragraph's word ids."""
         found = self.word_sets.get((side, index))
         if found is None:
@@ -388,7 +395,7 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
             i, j = left_old[a], left_new[b]
             sim, need = _score(texts, i, i, j, j)
             # A move claims more than an in-place edit, so it must be clearly the same text.
-            if sim >= max(need + 0.2, 0.65):
+            if sim >= max(need + _MOVE_MARGIN, _MOVE_FLOOR):
                 scored.append((sim, i, j))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
