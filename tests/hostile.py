@@ -30,6 +30,7 @@ ESCAPES_TEXT = (
     "Markets \x1b[31mfell\x1b[0m sharply, analysts said.\x1b[2J\x1b[H\n\n"
     "Clipboard \x1b]52;c;cm0gLXJmIH4K\x07 write and title \x1b]0;pwned\x1b\\ change.\n\n"
     "Cursor \x1b[10;10H moves \x1b[?25l hidden \x1b7 saved \x1b8 and \x9b31m C1 too.\n\n"
+    "“Stay \x1b[31mcalm\x1b[0m and \x1b]52;c;eA==\x07carry on,” said Jane Doe.\n\n"
     "Unterminated \x1b]0;title string\n\nThe last paragraph survives."
 )
 """Colour codes, cursor moves, an OSC 52 clipboard write, a title change, 8-bit CSI, and an
@@ -39,7 +40,8 @@ MARKUP_TEXT = (
     "Markup in copy\n\n"
     "The memo read [bold]not bold[/bold] and [link=https://evil.example]a link[/link].\n\n"
     "A stray closer [/] and a click [@click=app.quit]quit now[/] must stay text.\n\n"
-    "Rich tags [red on white]colour[/] and :smile: emoji codes stay literal too."
+    "Rich tags [red on white]colour[/] and :smile: emoji codes stay literal too.\n\n"
+    "“[bold]Run[/bold] [@click=app.quit]now[/],” said Jane Doe."
 )
 """Textual and Rich markup inside article text: shown literally, never interpreted."""
 
@@ -175,9 +177,14 @@ FILES: tuple[HostileFile, ...] = (
     HostileFile(
         "escapes",
         _const(ESCAPES_TEXT.encode("utf-8")),
-        shows=("Markets fell sharply", "write and title change.", "The last paragraph survives."),
+        shows=(
+            "Markets fell sharply",
+            "write and title change.",
+            "“Stay calm and carry on,”",
+            "The last paragraph survives.",
+        ),
     ),
-    HostileFile("markup", _const(MARKUP_TEXT.encode()), shows=MARKUP_LITERALS, paragraphs=4),
+    HostileFile("markup", _const(MARKUP_TEXT.encode()), shows=MARKUP_LITERALS, paragraphs=5),
     HostileFile("quote_marks", _const(QUOTE_MARKS_TEXT.encode()), shows=("«Nested “quotes",)),
     HostileFile("quote_in_every_word", _quote_in_every_word, shows=("w19999",), paragraphs=100),
     HostileFile(
