@@ -35,7 +35,7 @@ class Attribution:
 
 _LEAD = re.compile(r"\s*[,—–-]?\s*")
 _DASH = re.compile(r"^[\-–—―~]+\s*")
-_SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|titled|entitled|nicknamed)\s*$", re.I)
+_SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|titled|entitled|nicknamed)\s*\Z", re.I)
 _WORD = re.compile(r"[\w’']+")
 
 
@@ -226,9 +226,11 @@ def _colon_intro(masked: str, base: int) -> Attribution | None:
 
 def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -> bool:
     """True for a quoted term rather than quoted speech: so-called, titles, nicknames."""
-    inner = text[span.start : span.end].strip("“”„«»\"'` ")
-    if _SO_CALLED.search(masked[max(0, qs - 20) : qs]):
+    if _SO_CALLED.search(masked, max(0, qs - 20), qs):
         return True
+    if direct and span.end - span.start > 60:
+        return False  # a long passage with its own cue is speech, whatever its case
+    inner = text[span.start : span.end].strip("“”„«»\"'` ")
     n = _words(inner)
     if n == 0:
         return True
