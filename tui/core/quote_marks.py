@@ -87,7 +87,34 @@ def spans_in_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedSp
             open_at = -1
     if open_at >= 0 and hi - open_at > 1:
         out.append(QuotedSpan(open_at, hi, index, False, open_at == lo))
-    return out
+    return _with_singles(text, lo, hi, index, out)
+
+
+# A single-quoted run at the top level (headlines quote with single marks): the opening
+# mark faces a word with nothing word-like behind it, the closing one the reverse, and an
+# apostrophe inside is allowed only before a letter (``don’t``).
+_SINGLE = re.compile(
+    r"(?<![\w’'‘])[‘'](?=[A-Za-z0-9])(?:[^‘’'\"“”\n]|[’'](?=[a-z])){1,150}?(?<=\S)[’'](?![\w’'])"
+)
+
+
+def _with_singles(
+    text: str, lo: int, hi: int, index: int, doubles: list[QuotedSpan]
+) -> list[QuotedSpan]:
+    """Return ``doubles`` with the single-quoted runs that lie outside them, in order."""
+    if "‘" not in text[lo:hi] and " '" not in text[lo:hi] and text[lo : lo + 1] != "'":
+        return doubles
+    singles = []
+    for match in _SINGLE.finditer(text, lo, hi):
+        a, b = match.span()
+        if text[a : a + 2] == "''" or text[b - 2 : b] == "''":
+            continue
+        if any(d.start <= a < d.end or d.start < b <= d.end for d in doubles):
+            continue
+        singles.append(QuotedSpan(a, b, index, True, a == lo))
+    if not singles:
+        return doubles
+    return sorted(doubles + singles, key=lambda span: span.start)
 
 
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[list[QuotedSpan]]:
