@@ -44,8 +44,11 @@ from tui.widgets.status_line import StatusLine
 MAX_CANDIDATES = 200
 """Files, nearest in time, searched for another version of the highlighted article."""
 
-SCAN_BATCH_SECONDS = 0.1
+SCAN_BATCH_SECONDS = 0.25
 """How often the background scan posts the titles it found."""
+
+SCAN_SLICE_SECONDS = 0.01
+"""The scan works this long, then rests as long, leaving the UI thread half the GIL."""
 
 
 @dataclass
@@ -290,9 +293,14 @@ class NewsReaderApp(App[None]):
         worker = get_current_worker()
         batch: list[FileSummary] = []
         posted = time.monotonic()
+        slice_started = time.monotonic()
         for path in paths:
             if worker.is_cancelled:
                 return
+            if time.monotonic() - slice_started > SCAN_SLICE_SECONDS:
+                # Hand the GIL to the UI thread half the time, so keys stay quick.
+                time.sleep(SCAN_SLICE_SECONDS)
+                slice_started = time.monotonic()
             try:
                 article = load_article(path)
                 quotes = len(find_quotes(article.text))
@@ -311,7 +319,7 @@ class NewsReaderApp(App[None]):
         try:
             article = load_article(path)
         except ArticleError as error:
-            self.post_message(ArticleFailed(path, str(error)))
+            self.post_message(ArticleFailed(path, error.reason))
             self.post_message(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
             return
         quotes = tuple(find_quotes(article.text))
@@ -367,7 +375,8 @@ class NewsReaderApp(App[None]):
 
     @on(FilesScanned)
     def _files_scanned(self, message: FilesScanned) -> None:
-        self.query_one(FileList).update_summaries(message.summaries)
+        for files in self.query(FileList):  # none once the app is closing
+            files.update_summaries(message.summaries)
 
     @on(FileList.Highlighted)
     def _file_highlighted(self, message: FileList.Highlighted) -> None:
@@ -388,7 +397,10 @@ class NewsReaderApp(App[None]):
     def _article_failed(self, message: ArticleFailed) -> None:
         if message.path == self.current_path:
             self.query_one(ArticleView).show_message(
-                f"This file cannot be shown.\n\n{message.reason}"
+                f"This file cannot be shown: it {message.reason}."
+                if message.reason.startswith(("is ", "grew", "starts"))
+                else f"This file cannot be shown: {message.reason}.",
+                f"{message.path}",
             )
 
     @on(DiffReady)

@@ -44,7 +44,9 @@ async def test_n_steps_quotes_and_the_status_line_follows(seed_dir: Path, make_a
             quote = view.quotes[number - 1]
             assert status(app).startswith(f"Quote {number}/8 · ")
             seen.append(quote.speaker_name)
-            line = view.line_of(quote.paragraph, quote.start - view.article.paragraphs[quote.paragraph].start)
+            line = view.line_of(
+                quote.paragraph, quote.start - view.article.paragraphs[quote.paragraph].start
+            )
             assert line in view.visible_lines(), f"quote {number} is off screen"
             assert view.current == quote.paragraph
         assert seen == ["Antony Blinken"] * 8

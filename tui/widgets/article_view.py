@@ -183,16 +183,17 @@ class ArticleView(BlocksView):
         self.set_blocks(blocks)
         self.post_message(self.QuoteChanged(None, len(self.quotes), None))
 
-    def show_message(self, text: str) -> None:
-        """Show ``text`` (shown literally) instead of an article."""
+    def show_message(self, text: str, detail: str = "") -> None:
+        """Show ``text`` (and a dimmed ``detail`` under it) literally instead of an article."""
         self.article = None
         self.quotes = ()
         self._by_paragraph = {}
         self._quote_paragraphs = []
         self.set_reactive(ArticleView.current_quote, None)
-        self.set_blocks(
-            [Block(Text(line), "⚠" if k == 0 else "") for k, line in enumerate(text.split("\n\n"))]
-        )
+        blocks = [Block(Text(text, "bold"), "⚠")]
+        if detail:
+            blocks.append(Block(Text(detail, "dim")))
+        self.set_blocks(blocks)
         self.post_message(self.QuoteChanged(None, 0, None))
 
     def show_paragraph(self, index: int) -> None:

@@ -21,7 +21,7 @@ from textual.strip import Strip
 from tui.core import ArticleFile
 
 ROW_HEIGHT = 2
-"""Lines a row takes: the title, then the file name, age and quote count."""
+"""Lines a row takes: the title, then the age, quote count and file name."""
 
 
 def format_age(seconds: float) -> str:
@@ -140,11 +140,16 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def update_summaries(self, summaries: Sequence[FileSummary]) -> None:
         """Fill in titles and quote counts found by the background scan."""
+        top = self.scroll_offset.y // ROW_HEIGHT
+        bottom = top + self.scrollable_content_region.height // ROW_HEIGHT + 1
+        seen = False
         for summary in summaries:
             index = self._index.get(summary.path)
             if index is not None:
                 self._rows[index].summary = summary
-        self.refresh()
+                seen = seen or top <= index <= bottom
+        if seen:
+            self.refresh()
 
     def summary(self, path: Path) -> FileSummary | None:
         """Return what is known about ``path``, or None."""
@@ -240,14 +245,14 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         detail_style = self.get_component_rich_style("file-list--detail")
         age = format_age(max(0.0, self._clock() - row.modified))
         text = Text("   ")
-        text.append(row.path.name, detail_style)
-        text.append(f" · {age}", detail_style)
+        text.append(f"{age} · ", detail_style)
         summary = row.summary
         if summary is not None and summary.error is not None:
-            text.append(" · ⚠ unreadable", self.get_component_rich_style("file-list--error"))
+            text.append("⚠ unreadable · ", self.get_component_rich_style("file-list--error"))
         elif summary is not None and summary.quotes is not None:
             noun = "quote" if summary.quotes == 1 else "quotes"
-            text.append(f" · {summary.quotes} {noun}", detail_style)
+            text.append(f"{summary.quotes} {noun} · ", detail_style)
+        text.append(row.path.name, detail_style)
         text.truncate(max(1, width), overflow="ellipsis")
         strip = Strip(text.render(self.app.console))
         return strip.adjust_cell_length(width)

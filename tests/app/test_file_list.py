@@ -1,0 +1,80 @@
+"""The file list: ages against the frozen clock, titles and quote counts, ten thousand rows."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.app.conftest import FIXED_NOW, NEW_SEED, OLD_SEED, settle, write
+from tui.widgets.article_view import ArticleView
+from tui.widgets.file_list import FileList, format_age
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(0, "now"), (59, "now"), (180, "3m"), (3599, "59m"), (7200, "2h"), (5 * 86400, "5d")],
+)
+def test_format_age(seconds: float, shown: str) -> None:
+    assert format_age(seconds) == shown
+
+
+def rows(files: FileList) -> list[str]:
+    return [files.render_line(y).text.rstrip() for y in range(files.size.height)]
+
+
+async def test_rows_show_title_name_age_and_quotes(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        shown = rows(app.query_one(FileList))
+        assert shown[0].startswith("▶  The United States’ Secretary")
+        assert shown[1].strip() == f"3m · 8 quotes · {NEW_SEED}"
+        assert shown[2].startswith(" ⇄ Colombia and US revising bilateral")
+        assert shown[3].strip() == f"2h · 5 quotes · {OLD_SEED}"
+
+
+async def test_j_k_and_enter_move_and_open(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        files = app.query_one(FileList)
+        await pilot.press("j")
+        await settle(pilot)
+        assert files.highlighted == 1
+        assert app.query_one(ArticleView).article.name == OLD_SEED  # type: ignore[union-attr]
+        await pilot.press("k")
+        assert files.highlighted == 0
+        await pilot.press("G")
+        assert files.highlighted == 1
+        await pilot.press("g", "enter")
+        assert files.highlighted == 0
+        assert app.focused is app.query_one(ArticleView)
+
+
+async def test_ten_thousand_files_list_at_once(tmp_path: Path, make_app) -> None:
+    body = "A short note on the council budget.\n\nIt passed by nine votes to two.\n"
+    paths = [write(tmp_path, f"note_{k:05}.txt", body, k * 60) for k in range(10_000)]
+    app = make_app(paths)
+    started = time.perf_counter()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        files = app.query_one(FileList)
+        assert len(files.rows) == 10_000
+        assert "now · 0 quotes · note_00000" in "\n".join(rows(files))
+        assert time.perf_counter() - started < 2.0, "the list appears within two seconds"
+        await pilot.press("G")
+        await pilot.pause()
+        assert files.highlighted_path == paths[-1]
+        assert "note_09999" in "\n".join(rows(files))
+        app.workers.cancel_all()
+
+
+async def test_age_is_relative_to_the_clock(tmp_path: Path, make_app) -> None:
+    path = write(tmp_path, "day_old.txt", "Old news.\n\nStill here.\n", 5 * 86400 + 5)
+    app = make_app([path])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "5d · 0 quotes · day_old.txt" in "\n".join(rows(app.query_one(FileList)))
+        assert FIXED_NOW > 0

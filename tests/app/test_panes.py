@@ -1,0 +1,202 @@
+"""The panes together: focus, help, narrow terminals, the diff and what it compares with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.conftest import NEW_SEED, OLD_SEED, SEEDS, settle, write
+from tui.core import PairKind
+from tui.screens.compare import ComparePicker
+from tui.screens.help import HelpScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.diff_view import DiffView
+from tui.widgets.file_list import FileList
+from tui.widgets.status_line import StatusLine
+
+UNRELATED = (
+    "Storm closes mountain passes\n\n"
+    "Heavy snow closed three mountain passes on Tuesday, stranding dozens of lorries.\n\n"
+    "“We have never seen drifts like these in November,” said Maria Lopez, a road engineer.\n\n"
+    "Crews expect to reopen the roads by the weekend if the wind drops.\n"
+)
+
+
+async def test_tab_cycles_the_panes_and_numbers_jump(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        files, article, diff = (app.query_one(f"#{n}") for n in ("files", "article", "diff"))
+        assert app.focused is files
+        order = []
+        for _ in range(3):
+            await pilot.press("tab")
+            order.append(app.focused)
+        assert order == [article, diff, files]
+        await pilot.press("shift+tab")
+        assert app.focused is diff
+        for key, pane in (("1", files), ("2", article), ("3", diff)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.focused is pane
+            assert str(pane.border_title).startswith("▶ "), "focused pane's title is marked"
+        assert not str(files.border_title).startswith("▶")
+
+
+async def test_help_lists_every_key_and_escape_closes(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for binding in [*app.BINDINGS, *FileList.BINDINGS, *ArticleView.BINDINGS]:
+            assert binding.description in text
+            assert binding.id, "every binding has an id"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("n")  # the app still answers
+        assert app.query_one(ArticleView).current_quote == 0
+
+
+async def test_highlighting_a_file_changes_article_and_diff(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        article = app.query_one(ArticleView)
+        diff = app.query_one(DiffView)
+        assert article.article is not None and article.article.name == NEW_SEED
+        assert "unchanged" in diff.summary
+        assert str(diff.border_title).endswith(f"vs {OLD_SEED}")
+        assert "older" in app.query_one(StatusLine).render().plain
+        await pilot.press("down")
+        await settle(pilot)
+        assert article.article.name == OLD_SEED
+        assert str(diff.border_title).endswith(f"vs {NEW_SEED}")
+        assert "unchanged" in diff.summary
+        assert "newer" in app.query_one(StatusLine).render().plain
+
+
+async def test_right_bracket_steps_changes_and_the_article_follows(
+    seed_dir: Path, make_app
+) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        article = app.query_one(ArticleView)
+        diff = app.query_one(DiffView)
+        followed = 0
+        changes = [p for p in diff.pairs if p.kind is not PairKind.EQUAL]
+        assert changes
+        for _ in changes:
+            before = diff.current_pair
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            pair = diff.current_pair
+            assert pair is not None and pair is not before
+            assert pair.kind is not PairKind.EQUAL
+            if pair.new:  # the newest file is the diff's new side
+                followed += 1
+                assert article.current == pair.new[0]
+                assert article.line_of(pair.new[0]) in article.visible_lines()
+        assert followed, "some change has a paragraph in the article to follow"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert diff.current_pair is not None
+
+
+async def test_no_similar_version_says_so(tmp_path: Path, make_app) -> None:
+    only = write(tmp_path, "storm.txt", UNRELATED, 60)
+    other = write(tmp_path, "blinken.txt", (SEEDS / NEW_SEED).read_text(), 120)
+    app = make_app([only, other])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        diff = app.query_one(DiffView)
+        assert diff.summary == ""
+        assert any("No similar version" in diff.render_line(y).text for y in range(5))
+
+
+async def test_m_marks_the_file_to_compare_with(seed_dir: Path, make_app) -> None:
+    storm = write(seed_dir, "storm.txt", UNRELATED, 30)
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        files = app.query_one(FileList)
+        assert files.highlighted_path == storm
+        await pilot.press("m")  # compare the others with the storm story
+        await pilot.press("down")
+        await settle(pilot)
+        assert files.highlighted_path == seed_dir / NEW_SEED
+        assert files.comparison == storm
+        assert "storm.txt" in str(app.query_one(DiffView).border_title)
+        await pilot.press("up", "m", "down")  # unmark: back to the automatic choice
+        await settle(pilot)
+        assert files.comparison == seed_dir / OLD_SEED
+
+
+async def test_compare_with_picker_from_the_palette(seed_dir: Path, make_app) -> None:
+    storm = write(seed_dir, "storm.txt", UNRELATED, 30)
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"compare with")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparePicker)
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert app.marked == storm
+        assert app.query_one(FileList).comparison == storm
+
+
+async def test_narrow_terminal_gives_way_and_d_toggles(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        diff = app.query_one(DiffView)
+        article = app.query_one(ArticleView)
+        assert diff.region.width > 40 and diff.region.y == article.region.y  # side by side
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        files = app.query_one(FileList)
+        assert diff.region.area == 0
+        assert files.region.width >= 20 and article.region.width >= 50
+        assert app.query_one(StatusLine).region.height == 1
+        await pilot.press("d")
+        await pilot.pause()
+        assert diff.region.area > 0 and diff.region.y > article.region.y  # stacked
+        assert article.region.height >= 8
+        await pilot.press("3")
+        assert app.focused is diff
+        await pilot.press("d")
+        await pilot.pause()
+        assert diff.region.area == 0
+        assert app.focused is article
+
+
+async def test_palette_runs_app_actions(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next quote")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(ArticleView).current_quote == 0
+
+
+async def test_q_quits(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
