@@ -71,3 +71,14 @@ def test_round_trip(a: str, b: str) -> None:
     assert all(r.text and r.op in ("equal", "insert", "delete") for r in runs)
     # Runs are maximal: no two neighbours share an op.
     assert all(x.op != y.op for x, y in itertools.pairwise(runs))
+
+
+def test_huge_texts_round_trip_without_aligning_everything() -> None:
+    # Too long to align word by word: the common head and tail stay equal, the middle is
+    # shown as one deletion and one insertion instead of exhausting memory.
+    head, tail = "same start " * 3000, " same end" * 3000
+    a = head + " ".join(f"old{k}" for k in range(8000)) + tail
+    b = head + " ".join(f"new{k}" for k in range(8000)) + tail
+    runs = diff_words(a, b)
+    assert rebuilt(runs) == (a, b)
+    assert [r.op for r in runs] == ["equal", "delete", "insert", "equal"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Opcode
 
 from .model import WordChange
 
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
 """Whitespace runs, words (with inner apostrophes: ``don't``), and single other characters."""
+
+_MAX_CELLS = 50_000_000
+"""Largest token-count product aligned word by word (about 6 MB and a tenth of a second)."""
 
 _GLUE = re.compile(r"\s*(?:[^\w\s]\s*)?")
 """Text so slight (spaces, one punctuation mark) that keeping it between two changes would
@@ -19,6 +22,47 @@ chop the display into fragments rather than show a phrase replaced."""
 def _tokens(text: str) -> list[str]:
     """Return the text cut into tokens that concatenate back to it."""
     return _TOKEN.findall(text)
+
+
+def _opcodes(ta: list[str], tb: list[str]) -> list[Opcode]:
+    """Return Indel opcodes for two token lists, coarse where they are too long to align.
+
+    The common head and tail are cut off first (cheap, and usually most of a long text); if
+    what is left would still need more than ``_MAX_CELLS`` cells of alignment (memory and
+    time grow with the product of the lengths), it is shown as one deletion and one
+    insertion rather than risk a freeze or running out of memory.
+    """
+    head = 0
+    limit = min(len(ta), len(tb))
+    while head < limit and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
+    out: list[Opcode] = []
+    if head:
+        out.append(Opcode("equal", 0, head, 0, head))
+    if len(mid_a) * len(mid_b) <= _MAX_CELLS:
+        for op in Indel.opcodes(mid_a, mid_b):
+            out.append(
+                Opcode(
+                    op.tag,
+                    op.src_start + head,
+                    op.src_end + head,
+                    op.dest_start + head,
+                    op.dest_end + head,
+                )
+            )
+    else:
+        if mid_a:
+            out.append(Opcode("delete", head, head + len(mid_a), head, head))
+        if mid_b:
+            end = head + len(mid_a)
+            out.append(Opcode("insert", end, end, head, head + len(mid_b)))
+    if tail:
+        out.append(Opcode("equal", len(ta) - tail, len(ta), len(tb) - tail, len(tb)))
+    return out
 
 
 def _slide_spaces(stretches: list[tuple[str | None, str, str]]) -> None:
@@ -55,7 +99,7 @@ def diff_words(a: str, b: str) -> list[WordChange]:
     ta, tb = _tokens(a), _tokens(b)
     # A stretch: (kept text, deleted text, inserted text); kept is None for a change.
     stretches: list[tuple[str | None, str, str]] = []
-    for op in Indel.opcodes(ta, tb):
+    for op in _opcodes(ta, tb):
         if op.tag == "equal":
             stretches.append(("".join(ta[op.src_start : op.src_end]), "", ""))
             continue
