@@ -359,7 +359,8 @@ _INTRO = frozenset(
     """in on at after before during while when as since asked speaking earlier later last
     for with without from by under over about despite although though if because once
     until unlike like according writing responding meanwhile however instead yesterday
-    today monday tuesday wednesday thursday friday saturday sunday this""".split()
+    today monday tuesday wednesday thursday friday saturday sunday this amid based hours days
+    minutes weeks months years moments""".split()
 )
 _JOINERS = frozenset("but and so yet still then now also meanwhile however instead or".split())
 _FUNCTION = frozenset(
@@ -368,9 +369,15 @@ _FUNCTION = frozenset(
 )
 
 
-def subject_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
+def subject_mention(
+    masked: str, base: int, lo: int, hi: int, vocabulary: str = ""
+) -> Mention | None:
     """Return the subject that opens the clause masked[lo:hi], past any opening phrase
-    (``In December, the prince``); a description gives its first few words."""
+    (``In December, the prince``); a description gives its first few words.
+
+    A lone capitalised word whose lower-case form occurs in ``vocabulary`` (the article) is
+    a common word capitalised by its place (``Good information…``), not a name.
+    """
     tokens = _tokens(masked, lo, hi)[:40]
     k = 0
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
@@ -433,6 +440,8 @@ def subject_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
         return None
     start, stop = tokens[k][0], tokens[end][1]
     kind = "name" if seen_name else "description"
+    if kind == "name" and end == k and vocabulary and f" {word.lower()} " in vocabulary:
+        return None
     return Mention(masked[start:stop], base + start, base + stop, kind)
 
 

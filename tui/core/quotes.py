@@ -144,6 +144,14 @@ def _by_cue(
     head = masked[lo : cue.start()].rstrip()
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
     found = None
+    if head.endswith((" and", " but")):
+        # ``Kasich says he’d sit Putin down and tell him``: the second verb shares the
+        # first verb's subject, not the object standing before ``and``.
+        for earlier in reversed(list(CUE.finditer(masked, lo, cue.start()))):
+            if earlier.group().lower() != "according to" and not earlier.group().endswith("ing"):
+                found = left_mention(masked, base, lo, earlier.start())
+                if found is not None:
+                    return found
     if not participle and head.endswith(",") and word.lower() not in _OBJECT_VERBS:
         # ``…, said Nargis Kassenova, an expert``: inverted after a comma.
         found = right_mention(masked, base, cue.end(), hi)
@@ -348,7 +356,7 @@ def find_quotes(text: str) -> list[Quote]:
                 # No cue anywhere near: a sentence whose subject is a person or a pronoun
                 # is still reporting that person (``Perez keeps talking about the “…”``).
                 lo_s, _ = _sentence_of(bounds, qs)
-                subject = subject_mention(masked, lo, lo_s, qs)
+                subject = subject_mention(masked, lo, lo_s, qs, text)
                 if subject is not None and subject.kind != "description":
                     found[j] = Attribution(subject, "", False)
         for j, span in enumerate(spans):
