@@ -242,8 +242,8 @@ def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -
     n = _words(inner)
     if n == 0:
         return True
-    if not direct and n <= 3:
-        return True
+    if not direct and n <= 3 and inner[-1:] not in ".!?":
+        return True  # a short phrase with no cue of its own; a short sentence is speech
     words = inner.split()
     if n <= 6 and all(
         w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in") for w in words
