@@ -345,6 +345,15 @@ def find_quotes(text: str) -> list[Quote]:
             if found[j] is not None:
                 continue
             qs = span.start - lo
+            lo_s, hi_s = _sentence_of(bounds, qs)
+            if _words(masked[lo_s:qs]) >= 2:
+                # The quote sits inside a sentence of its own making (``That’s why he wanted
+                # to “go an extra step”``): that sentence's subject reports it.
+                subject = subject_mention(masked, lo, lo_s, qs, text)
+                if subject is not None and subject.kind != "description":
+                    if not _is_scare(text, span, masked, qs, False):
+                        found[j] = Attribution(subject, "", False)
+                    continue
             near = next((found[i] for i in range(j - 1, -1, -1) if found[i]), None)
             if near is None:
                 near = next((found[i] for i in range(j + 1, len(spans)) if found[i]), None)
