@@ -74,7 +74,7 @@ _PHRASES = {"according to", "According to", "Said", "Asked", "put it", "puts it"
 CUE = re.compile(r"(?<![\w-])(?:" + _trie(_VERBS | _PHRASES) + r"|[a-z]{3,}ed(?= that\b))\b")
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
 
-_PRONOUNS = frozenset("he she they it we i you who He She They It We I You Who".split())
+_PRONOUNS = frozenset("he she they it we i you who which He She They It We I You Who".split())
 _CONTRACTION = re.compile(r"['’](?:d|s|ll|ve|re)$")
 _DETERMINERS = frozenset(
     """the a an one another this that these those his her its their our some many several
@@ -178,7 +178,10 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
     """Return the subject just left of a cue at masked[cue_start], searching from lo."""
     tokens = _tokens(masked, max(lo, cue_start - 220), cue_start)
     while tokens and not _ends_clause(masked, tokens[-1][1]):
-        low = tokens[-1][2].lower()
+        word = tokens[-1][2]
+        low = word.lower()
+        if word != low and low not in _WHEN:
+            break  # ``Early described``: a capitalised word is a name, not an adverb
         if low in _ADVERBS or low in _WHEN:
             tokens.pop()  # ``Beck on Wednesday called``: the time is not the speaker
         elif low in ("on", "last", "this", "late", "early") and len(tokens) > 1:

@@ -171,6 +171,14 @@ def _by_cue(
             found = subject_mention(masked, base, lo, cue.start())
     if found is None and quote_after and not head:
         found = right_mention(masked, base, cue.end(), hi)
+    if found is not None and found.kind != "description":
+        before = masked[lo : found.start - base].rstrip().rsplit(" ", 1)[-1].lower()
+        if before in ("what", "whom", "as"):
+            # ``Ban condemned what he called a “breach”``: the main clause's subject is
+            # the one reported.
+            main = subject_mention(masked, base, lo, found.start - base)
+            if main is not None and main.kind != "description":
+                return main
     return found
 
 
@@ -213,7 +221,11 @@ def _in_sentence(
             return Attribution(found, cue.group(), True)
     head = masked[lo:qs].rstrip()
     if head.endswith(":"):
-        found = subject_mention(masked, base, lo, qs) or first_mention(masked, base, lo, qs)
+        # ``… doesn’t surprise pollster Daron Shaw: “…”``: a name just before the colon
+        # speaks; otherwise the clause's subject does.
+        found = left_mention(masked, base, lo, lo + len(head) - 1)
+        if found is None or found.kind != "name":
+            found = subject_mention(masked, base, lo, qs) or first_mention(masked, base, lo, qs)
         if found is not None:
             return Attribution(found, ":", True)
     return None
