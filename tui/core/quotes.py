@@ -246,8 +246,8 @@ def _colon_intro(masked: str, base: int) -> Attribution | None:
 
 def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -> bool:
     """True for a quoted term rather than quoted speech: so-called, titles, nicknames."""
-    if _SO_CALLED.search(masked, max(0, qs - 20), qs):
-        return True
+    if _SO_CALLED.search(masked, max(0, qs - 20), qs) or masked[qs - 1 : qs] == "=":
+        return True  # ``so-called “…”``; ``author="…"`` is markup, not speech
     if direct and span.end - span.start > 60:
         return False  # a long passage with its own cue is speech, whatever its case
     inner = text[span.start : span.end].strip("“”„«»\"'` ")
@@ -257,11 +257,23 @@ def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -
     if not direct and n <= 3 and inner[-1:] not in ".!?":
         return True  # a short phrase with no cue of its own; a short sentence is speech
     words = inner.split()
-    if n <= 6 and all(
-        w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in") for w in words
-    ):
+    if n <= 8 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        # Title Case: a title of a work or a show when a possessive, ``on``/``in`` or a
+        # kind of work stands before it (``on ABC’s “Good Morning America”``).
+        before = masked[max(0, qs - 30) : qs].split()
+        last = before[-1].lower() if before else ""
+        if last in _TITLE_LEADS or _POSSESSIVE_END.search(last):
+            return True
         return not direct or (n <= 3 and inner[-1:] not in ".!?,")
     return False
+
+
+_SMALL_WORDS = frozenset("of the a an and in on for to with at by or from".split())
+_TITLE_LEADS = frozenset(
+    """on in show show, podcast book book, movie film series program programme album song
+    novel network channel magazine newspaper memoir documentary play episode""".split()
+)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _quote(text: str, span: QuotedSpan, att: Attribution, cast: Cast, kind: str) -> Quote:
