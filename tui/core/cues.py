@@ -363,7 +363,8 @@ _INTRO = frozenset(
     for with without from by under over about despite although though if because once
     until unlike like according writing responding meanwhile however instead yesterday
     today monday tuesday wednesday thursday friday saturday sunday this amid based hours days
-    minutes weeks months years moments""".split()
+    minutes weeks months years moments across inside outside near behind beyond around
+    throughout among along within toward towards upon""".split()
 )
 _JOINERS = frozenset("but and so yet still then now also meanwhile however instead or".split())
 _FUNCTION = frozenset(

@@ -369,7 +369,7 @@ def find_quotes(text: str) -> list[Quote]:
             if found[j] is not None:
                 continue
             qs = span.start - lo
-            lo_s, hi_s = _sentence_of(bounds, qs)
+            lo_s, _ = _sentence_of(bounds, qs)
             if _words(masked[lo_s:qs]) >= 2:
                 # The quote sits inside a sentence of its own making (``That’s why he wanted
                 # to “go an extra step”``): that sentence's subject reports it.
