@@ -1,0 +1,301 @@
+"""The hostile corpus through the app: every file gives text or a clear message in the pane,
+keys keep working afterwards, ``q`` quits, and nothing is written where the app reads."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.app.conftest import FIXED_NOW, NEW_SEED, SEEDS, settle
+from tests.hostile import (
+    BY_NAME,
+    FILES,
+    MARKUP_LITERALS,
+    Corpus,
+    snapshot_tree,
+    write_corpus,
+    write_many_files,
+)
+from tui.app import NewsReaderApp
+from tui.cli import resolve_paths
+from tui.core import list_articles
+from tui.screens.help import HelpScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.file_list import FileList
+
+HEAVY = ("one_mb_paragraph", "many_paragraphs", "ten_thousand_quotes", "quote_in_every_word")
+"""Cases too big to share one app with the rest; each gets its own check."""
+
+LIGHT = tuple(case for case in FILES if case.name not in HEAVY)
+
+FIRST_LINES = {
+    "cp1252": "Café owner said “we’re open” — again.",
+    "latin1": "Café crème brûlée.",
+    "utf16_bom": "Body with “quotes” and é.",
+    "utf16_le_no_bom": "A body paragraph, in UTF-16 LE.",
+    "utf16_be_no_bom": "A body paragraph, in UTF-16 BE.",
+    "crlf": "First line wrapped.",
+    "lone_cr": "First line wrapped.",
+    "escapes": "Markets fell sharply, analysts said.",
+    "markup": "[link=https://evil.example]",
+    "quote_marks": "An opening mark that never closes",
+}
+"""Text each readable case must show near the top of the article pane."""
+
+REASONS = {
+    "nul_bytes": "binary",
+    "binary": "binary",
+    "control_bytes": "binary",
+    "bom_lies": "not UTF-8",
+    "pipe.txt": "not a regular file",
+    "folder.txt": "directory",
+    "loop_a.txt": "symbolic links",
+    "dangling.txt": "no such file",
+    "absent.txt": "no such file",
+}
+"""What the pane must say for each path that cannot be read (by case or file name)."""
+
+
+def pane_text(widget: ArticleView | FileList) -> str:
+    """The lines a pane shows now, as plain text."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def new_app(paths: list[Path], directory: Path | None = None) -> NewsReaderApp:
+    app = NewsReaderApp(paths, directory, clock=lambda: FIXED_NOW)
+    app.animation_level = "none"
+    return app
+
+
+async def wait_for(
+    pilot: Pilot[None], check: Callable[[], bool], what: str, timeout: float
+) -> None:
+    """Poll until ``check()`` holds, failing with ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        await pilot.pause(0.05)
+
+
+async def assert_keys_work_and_q_quits(pilot: Pilot[None]) -> None:
+    """Press the reading keys, open and close help, then quit with ``q``."""
+    app = pilot.app
+    await pilot.press("2", "n", "p", "j", "pagedown", "pageup", "right_square_bracket", "1")
+    await pilot.press("question_mark")
+    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen", 5)
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen), "help to close", 5)
+    assert app.is_running
+    await pilot.press("q")
+    await wait_for(pilot, lambda: not app.is_running, "q to quit", 5)
+    assert app.return_code in (0, None)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    return write_corpus(tmp_path / "hostile", names=tuple(case.name for case in LIGHT))
+
+
+async def test_every_light_hostile_path_shows_text_or_a_message(corpus: Corpus) -> None:
+    paths = [*corpus.files.values(), *corpus.errors(), corpus.spaced]
+    app = new_app(paths)
+    shown: dict[Path, str] = {}
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        files = app.query_one(FileList)
+        article = app.query_one(ArticleView)
+        for _ in range(len(paths)):
+            await settle(pilot)
+            path = files.highlighted_path
+            assert path is not None
+            shown[path] = pane_text(article)
+            await pilot.press("down")
+        assert set(shown) == set(paths), "every path is listed and can be highlighted"
+        for name, path in corpus.files.items():
+            text = shown[path]
+            assert "\x1b" not in text
+            if name in REASONS:
+                assert "cannot be shown" in text and REASONS[name] in text, (name, text)
+            elif name in FIRST_LINES:
+                assert FIRST_LINES[name] in text, (name, text)
+            else:  # empty and whitespace-only files
+                assert text.strip(), f"{name}: the pane is blank; it should say the file is empty"
+        for path in corpus.errors():
+            if path.name in REASONS:
+                assert REASONS[path.name] in shown[path], (path.name, shown[path])
+                assert "cannot be shown" in shown[path]
+        assert "Zoë Ångström" in shown[corpus.spaced]
+        for literal in ("[bold]", "[/bold]", "[/link]"):
+            assert literal in shown[corpus.files["markup"]]
+        await assert_keys_work_and_q_quits(pilot)
+
+
+async def test_markup_in_the_article_is_shown_and_never_run(tmp_path: Path) -> None:
+    path = tmp_path / BY_NAME["markup"].filename
+    path.write_bytes(BY_NAME["markup"].data())
+    app = new_app([path])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        text = pane_text(app.query_one(ArticleView))
+        for literal in MARKUP_LITERALS:
+            assert literal in text
+        # Step onto the quote whose text holds [@click=app.quit], then click across it.
+        await pilot.press("2", "n")
+        await pilot.pause()
+        for y in range(1, 20):
+            await pilot.click(ArticleView, offset=(12, y))
+        await pilot.pause()
+        assert app.is_running, "a [@click=app.quit] in the text must not quit"
+        await assert_keys_work_and_q_quits(pilot)
+
+
+@pytest.mark.parametrize("name", ["many_paragraphs", "ten_thousand_quotes", "quote_in_every_word"])
+async def test_heavy_file_opens_and_keys_stay_quick(tmp_path: Path, name: str) -> None:
+    case = BY_NAME[name]
+    path = tmp_path / case.filename
+    path.write_bytes(case.data())
+    app = new_app([path])
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: article.article is not None, f"{name} to open", 8)
+        assert pane_text(article).strip()
+        await pilot.press("2")
+        for key in ("n", "j", "pagedown", "n", "end", "home"):
+            started = time.monotonic()
+            await pilot.press(key)
+            await pilot.pause()
+            assert time.monotonic() - started < 1.0, f"{key!r} took too long on {name}"
+        await assert_keys_work_and_q_quits(pilot)
+
+
+async def test_a_file_changed_while_shown(tmp_path: Path) -> None:
+    deleted = tmp_path / "deleted.txt"
+    truncated = tmp_path / "truncated.txt"
+    rewritten = tmp_path / "rewritten.txt"
+    for path in (deleted, truncated, rewritten):
+        path.write_text(f"Headline of {path.stem}\n\nThe {path.stem} body, as first written.\n")
+    app = new_app([deleted, truncated, rewritten])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        files = app.query_one(FileList)
+        article = app.query_one(ArticleView)
+
+        async def show(path: Path) -> str:
+            # Move off the file and back, as a reader would to see it again.
+            other = next(p for p in (deleted, truncated, rewritten) if p != path)
+            for target in (other, path):
+                files.select_path(target)
+                await settle(pilot)
+            assert files.highlighted_path == path
+            return pane_text(article)
+
+        for path in (deleted, truncated, rewritten):
+            assert f"The {path.stem} body, as first written." in await show(path)
+        deleted.unlink()
+        truncated.write_bytes(b"")
+        rewritten.write_text("A new headline\n\nRewritten with “new words,” said Kim Lee.\n")
+        assert "no such file" in await show(deleted)
+        assert "as first written" not in await show(truncated)
+        assert "Rewritten with “new words,” said Kim Lee." in await show(rewritten)
+        # The file vanishes while it is the one shown, then the reader steps a quote.
+        rewritten.unlink()
+        await pilot.press("2", "n", "p")
+        await pilot.pause()
+        assert app.is_running
+        await assert_keys_work_and_q_quits(pilot)
+
+
+async def test_ten_thousand_files_list_and_stay_responsive(tmp_path: Path) -> None:
+    directory = tmp_path / "many"
+    write_many_files(directory, 10_000)
+    seed = directory / NEW_SEED
+    seed.write_text((SEEDS / NEW_SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    before = snapshot_tree(directory)
+    paths = [f.path for f in list_articles(directory)]
+    started = time.monotonic()
+    app = new_app(paths, directory)
+    async with app.run_test(size=(120, 36)) as pilot:
+        files = app.query_one(FileList)
+        article = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: article.article is not None, "the first article", 8)
+        assert time.monotonic() - started < 8.0
+        assert len(files.rows) == 10_001
+        assert "10001" in str(files.border_title)
+        for key in ("end", "home", "pagedown", "j", "k"):
+            pressed = time.monotonic()
+            await pilot.press(key)
+            await pilot.pause()
+            assert time.monotonic() - pressed < 1.0, f"{key!r} was slow with 10,000 files"
+        await assert_keys_work_and_q_quits(pilot)
+    assert snapshot_tree(directory) == before
+
+
+async def test_the_app_never_writes_into_the_directory_it_reads(corpus: Corpus) -> None:
+    before = snapshot_tree(corpus.root)
+    paths, directory = resolve_paths([str(corpus.root)])
+    app = new_app(paths, directory)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for key in ("down", "m", "down", "d", "2", "n", "right_square_bracket", "down"):
+            await pilot.press(key)
+            await settle(pilot)
+        await assert_keys_work_and_q_quits(pilot)
+    assert snapshot_tree(corpus.root) == before
+
+
+# --- the real program, for what cannot be checked in-process -------------------------------
+
+NEWSREADER = Path(sys.executable).parent / "newsreader"
+
+
+def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=10)
+
+
+@pytest.mark.parametrize("target", ["one_mb_paragraph", "fifo"])
+def test_real_app_on_a_hostile_file_shows_it_and_quits_promptly(
+    tmp_path: Path, target: str
+) -> None:
+    # In-process this case cannot be bounded: a worker thread busy with the file keeps the
+    # event loop from closing. So the real program runs in tmux, and the test waits with a
+    # deadline for something in the pane, and for `q` to end the program.
+    if target == "fifo":
+        path = tmp_path / "pipe.txt"
+        os.mkfifo(path)
+        expect = "not a regular file"
+    else:
+        path = tmp_path / BY_NAME[target].filename
+        path.write_bytes(BY_NAME[target].data())
+        expect = "lorem “ipsum” dolor"
+    session = f"nr-hostile-{uuid.uuid4().hex[:8]}"
+    status = tmp_path / "status"
+    command = f"{shlex.quote(str(NEWSREADER))} {shlex.quote(str(path))}; echo $? > {status}"
+    started = _tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+    assert started.returncode == 0, f"tmux could not start: {started.stderr}"
+    try:
+        deadline = time.monotonic() + 8
+        screen = ""
+        while expect not in screen:
+            assert time.monotonic() < deadline, f"{expect!r} never appeared:\n{screen}"
+            time.sleep(0.2)
+            screen = _tmux("capture-pane", "-p", "-t", session).stdout
+        _tmux("send-keys", "-t", session, "j", "n", "pagedown")
+        time.sleep(0.3)
+        _tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 5
+        while not status.exists() or not status.read_text().strip():
+            assert time.monotonic() < deadline, "q did not end newsreader within 5 s"
+            time.sleep(0.1)
+        assert status.read_text().strip() == "0"
+    finally:
+        _tmux("kill-session", "-t", session)
