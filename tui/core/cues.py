@@ -182,7 +182,16 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         low = word.lower()
         if word != low and low not in _WHEN:
             break  # ``Early described``: a capitalised word is a name, not an adverb
-        if low in _ADVERBS or low in _WHEN:
+        if low == "ago":
+            # ``The State Department less than two weeks ago said``
+            tokens.pop()
+            for _ in range(5):
+                if not tokens or tokens[-1][2] != tokens[-1][2].lower():
+                    break
+                if tokens[-1][2] in _DETERMINERS or _ends_clause(masked, tokens[-1][1]):
+                    break
+                tokens.pop()
+        elif low in _ADVERBS or low in _WHEN:
             tokens.pop()  # ``Beck on Wednesday called``: the time is not the speaker
         elif low in ("on", "last", "this", "late", "early") and len(tokens) > 1:
             tokens.pop()
@@ -420,7 +429,7 @@ def subject_mention(
     if word in _PRONOUNS:
         return Mention(word, base + a, base + b, "pronoun")
     end = k
-    seen_name = _is_name_word(word) and word not in _NOT_NAMES
+    seen_name = _is_name_word(word) and word not in _NOT_NAMES and word.lower() not in _DETERMINERS
     if word in _NOT_NAMES and word.lower() not in _DETERMINERS:
         return None
     for j in range(k, min(len(tokens), k + 8)):

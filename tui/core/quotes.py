@@ -142,14 +142,19 @@ def _by_cue(
     if word.lower() == "according to":
         return right_mention(masked, base, cue.end(), hi)
     head = masked[lo : cue.start()].rstrip()
+    if _PASSIVE.search(head):
+        return None  # ``the staffer was charged``: the subject is spoken about, not speaking
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
+    if participle and _NAMED_BEFORE.search(head):
+        # ``with Sen. John McCain calling it``: the name right before the participle.
+        participle = False
     found = None
     if head.endswith((" and", " but")):
         # ``Kasich says he’d sit Putin down and tell him``: the second verb shares the
         # first verb's subject, not the object standing before ``and``.
         for earlier in reversed(list(CUE.finditer(masked, lo, cue.start()))):
-            if earlier.group().lower() != "according to" and not earlier.group().endswith("ing"):
-                found = left_mention(masked, base, lo, earlier.start())
+            if earlier.group().lower() != "according to":
+                found = _by_cue(masked, base, earlier, lo, hi, quote_after)
                 if found is not None:
                     return found
     if not participle and head.endswith(",") and word.lower() not in _OBJECT_VERBS:
@@ -184,6 +189,8 @@ def _by_cue(
 
 # Verbs whose following noun is the hearer, never an inverted subject.
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)(?:\s+\w+ly)?$")
+_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]+|\b(?:he|she|they))$")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
 
