@@ -333,6 +333,18 @@ def _block_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _join_masks(text: str, paragraphs: list[tuple[int, int]], masks: list[str]) -> str:
+    """Return ``text`` with every paragraph replaced by its mask (offsets unchanged)."""
+    parts: list[str] = []
+    pos = 0
+    for (lo, hi), masked in zip(paragraphs, masks, strict=True):
+        parts.append(text[pos:lo])
+        parts.append(masked)
+        pos = hi
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Return every attributed direct quote in ``text``, in order of position."""
     if not isinstance(text, str) or not text.strip():
@@ -340,7 +352,11 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = paragraph_spans(text)
     blocks = _block_paragraphs(text, paragraphs)
     all_spans = find_spans(text, paragraphs)
-    cast = build_cast(text)
+    masks = [
+        mask(text, lo, hi, spans) for (lo, hi), spans in zip(paragraphs, all_spans, strict=True)
+    ]
+    # People are looked for outside quotations: a name quoted is not a name in the story.
+    cast = build_cast(_join_masks(text, paragraphs, masks))
     quotes: list[Quote] = []
     carried: Attribution | None = None
     intro: Attribution | None = None
@@ -352,7 +368,7 @@ def find_quotes(text: str) -> list[Quote]:
             carried = intro = None
             continue
         spans = all_spans[k]
-        masked = mask(text, lo, hi, spans)
+        masked = masks[k]
         if not spans:
             carried = None
             intro = _colon_intro(masked, lo)

@@ -107,47 +107,79 @@ def _clean_run(words: list[str]) -> list[str]:
     return out
 
 
+# What follows a person's name far more than a place's or a product's: a verb, a possessive
+# noun, an appositive or a relative ``who``.
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s\s+[a-z]+|,\s+(?:who|a|an|the)\b|\s+(?:[a-z]{2,}(?:ed|s)|said|told|spoke|wrote|"
+    r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might)\b)"
+)
+_CUE_BEFORE = re.compile(r"(?:said|says|told|added|wrote|asked|according to|by|from)\s+\Z")
+_PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
+
+
 def build_cast(text: str) -> Cast:
-    """Return the Cast of the people named in ``text``."""
+    """Return the Cast of the people named in ``text`` (best given with its quotes masked,
+    so names inside quotations are not taken for people in the story)."""
+    runs = []
+    alone: set[str] = set()
+    for match in _NAME.finditer(text):
+        words = _clean_run(match.group().split())
+        if words:
+            runs.append((match.start(), words))
+            if len(words) == 1:
+                alone.add(words[0])
     offsets: list[int] = []
     names: list[str] = []
     titles: list[tuple[int, str, str]] = []
     sexes: dict[str, str] = {}
     by_surname: dict[str, str] = {}
-    for match in _NAME.finditer(text):
-        words = match.group().split()
+    for start, words in runs:
         if len(words) == 1 and words[0] not in by_surname:
-            continue
-        words = _clean_run(words)
-        if not words:
             continue
         lead, name = _strip(words)
         if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
             continue
         if any(w.lower() in _NOT_PERSON for w in name):
             continue
+        end = start + len(" ".join(words))
         if len(name) >= 2 and not name[-1].endswith("."):
             full = " ".join(name)
-            by_surname[name[-1]] = full
-            by_surname.setdefault(name[0], full)
-            before = text[max(0, match.start() - 60) : match.start()]
-            before = _OFFICE_SPLIT.split(before)[-1]
-            office = " ".join([before.strip(), *lead]).lower()
+            before = text[max(0, start - 60) : start]
+            office = " ".join([_OFFICE_SPLIT.split(before)[-1].strip(), *lead]).lower()
             for short, long in _ABBREVIATED_OFFICE.items():
                 office = office.replace(short, long)
-            after = _APPOSITIVE.match(text, match.end())
+            after = _APPOSITIVE.match(text, end)
             if after:
                 office += " " + after.group(1).lower()
+            if full not in by_surname.values() and not (
+                lead
+                or name[-1] in alone
+                or after
+                or _PERSON_AFTER.match(text, end)
+                or _CUE_BEFORE.search(before)
+            ):
+                continue  # nothing says a person: a place, a product, a title
+            by_surname[name[-1]] = full
+            by_surname.setdefault(name[0], full)
             if office.strip():
-                titles.append((match.start(), office, full))
+                titles.append((start, office, full))
         elif len(name) == 1 and name[0] in by_surname:
             full = by_surname[name[0]]
         else:
             continue
         if lead and lead[0].lower() in _HONORIFIC_SEX:
             sexes.setdefault(full, _HONORIFIC_SEX[lead[0].lower()])
-        offsets.append(match.start() + len(" ".join(lead)) + (1 if lead else 0))
+        offsets.append(start + len(" ".join(lead)) + (1 if lead else 0))
         names.append(full)
+    votes: dict[str, int] = {}
+    for offset, full in zip(offsets, names, strict=True):
+        # The first pronoun after a name in its sentence usually refers to it.
+        found = _PRONOUN_AFTER.search(text, offset + len(full), offset + len(full) + 120)
+        if found and found.group(1):
+            votes[full] = votes.get(full, 0) + (1 if found.group(1) in ("he", "his", "him") else -1)
+    for full, vote in votes.items():
+        if vote:
+            sexes.setdefault(full, "m" if vote > 0 else "f")
     return Cast(tuple(offsets), tuple(names), tuple(titles), tuple(sexes.items()))
 
 
