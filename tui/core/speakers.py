@@ -39,7 +39,7 @@ _NOT_PERSON = frozenset(
     city county state republic kingdom nations journal magazine network company corp inc
     church school foundation fund group club bank board times press daily weekly review
     america american americans island islands coast valley river north south east west
-    america’s""".split()
+    america’s new san los las fort saint lake mount port""".split()
 )
 _HONORIFIC_SEX = {"mr.": "m", "mrs.": "f", "ms.": "f"}
 _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -110,7 +110,7 @@ def _clean_run(words: list[str]) -> list[str]:
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
 # noun, an appositive or a relative ``who``.
 _PERSON_AFTER = re.compile(
-    r"(?:['’]s\s+[a-z]+|,\s+(?:who|a|an|the)\b|\s+(?:[a-z]{2,}(?:ed|s)|said|told|spoke|wrote|"
+    r"(?:['’]s\s+[a-z]+|,\s+(?:who|a|an|the)\b|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
     r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might)\b)"
 )
 _CUE_BEFORE = re.compile(r"(?:said|says|told|added|wrote|asked|according to|by|from)\s+\Z")
@@ -210,14 +210,19 @@ def resolve(cast: Cast, mention: str, kind: str, offset: int) -> str:
 
 
 def _latest(cast: Cast, offset: int, sex: str | None) -> str | None:
-    """Return the most recently named person before ``offset`` of the given sex, if known."""
+    """Return the most recently named person before ``offset`` of the given sex: one known
+    to be of that sex if any is near, else the latest of unknown sex."""
     sexes = dict(cast.sexes)
     k = bisect.bisect_left(cast.offsets, offset)
+    unknown = None
     for j in range(k - 1, max(-1, k - 40), -1):
         full = cast.names[j]
-        if sex is None or sexes.get(full, sex) == sex:
+        known = sexes.get(full)
+        if sex is None or known == sex:
             return full
-    return None
+        if known is None and unknown is None:
+            unknown = full
+    return unknown
 
 
 def name_in(line: str) -> str | None:
@@ -227,5 +232,5 @@ def name_in(line: str) -> str | None:
     runs = list(_NAME.finditer(head))
     if not runs:
         return None
-    _, name = _strip(runs[-1].group().split())
+    _, name = _strip(_clean_run(runs[-1].group().split()) or runs[-1].group().split())
     return " ".join(name) if name else None
