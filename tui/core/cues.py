@@ -24,7 +24,7 @@ def _forms(stem: str) -> list[str]:
     return [stem + "s", stem + "ed", stem + "ing"]
 
 
-_DOUBLING = frozenset({"quip", "snap", "chat", "admit"})
+_DOUBLING = frozenset({"quip", "snap", "chat", "admit", "rip"})
 _REGULAR = """add ask argue explain note state declare recall respond reply answer continue
 conclude tweet post claim insist warn acknowledge admit suggest announce confirm reiterate
 promise pledge predict remark observe emphasize emphasise stress urge joke quip shout chant
@@ -34,16 +34,19 @@ maintain scoff sigh snap retort criticize criticise praise deny proclaim cite qu
 reason offer tout brag mock slam decry dub label brand term hail hint comment opine thank
 implore plead reassure estimate reveal confide concur echo explain repeat add chime grumble
 gush insist marvel lament recount remind rail rage fume sneer tease tell press interject
-question point""".split()
+question point refer elaborate condemn denounce dismiss portray blame compare imply express
+talk agree publish ridicule lambaste chide scold rebuke characterize characterise deride
+disparage castigate bemoan speculate clarify underscore congratulate apologize apologise
+summarize summarise rant mutter rip lash""".split()
 # Bare stems that are mostly nouns or too common as plain verbs to cue a quote on their own.
 _IRREGULAR = """said says say saying told tells tell telling wrote writes write writing written
-spoke speaks speaking read reads according found finds asked ask argue explain insist warn predict
+spoke speaks speaking read reads according found finds hit hits hitting sang sings asked ask argue explain insist warn predict
 acknowledge admit add""".split()
 # Plural nouns far more often than verbs (``his remarks``, ``the charges``).
 _NOUN_FORMS = frozenset(
-    """remarks comments quotes posts tweets answers charges demands promises pledges offers
-    questions points presses labels brands terms hails hints vows estimates echoes states
-    reports counters jokes chants calls claims""".split()
+    """remarks comments posts tweets answers charges demands pledges offers questions points
+    presses labels brands terms hails hints estimates echoes states counters jokes talks
+    expresses""".split()
 )
 _VERBS = ({f for stem in _REGULAR for f in _forms(stem)} | set(_IRREGULAR)) - _NOUN_FORMS
 
@@ -68,9 +71,12 @@ def _trie(words: set[str]) -> str:
     return walk(tree)
 
 
-_PHRASES = {"according to", "According to", "Said", "Asked", "put it", "puts it"} | {
-    f"{verb} out" for verb in ("point", "points", "pointed", "pointing")
-}
+_PHRASES = (
+    {"according to", "According to", "Said", "Asked", "put it", "puts it"}
+    | {f"{verb} out" for verb in ("point", "points", "pointed", "pointing")}
+    | {f"{verb} back" for verb in ("shot", "fired", "hit", "hits", "shoots", "fires")}
+    | {"went on", "goes on", "go on"}
+)
 CUE = re.compile(r"(?<![\w-])(?:" + _trie(_VERBS | _PHRASES) + r"|[a-z]{3,}ed(?= that\b))\b")
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
 

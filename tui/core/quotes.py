@@ -149,14 +149,28 @@ def _by_cue(
         # ``with Sen. John McCain calling it``: the name right before the participle.
         participle = False
     found = None
+    agent = _BY_AGENT.match(masked, cue.end())
+    if agent is not None:
+        # ``measures added by Republicans``: the agent after ``by`` speaks.
+        found = right_mention(masked, base, agent.end(), hi)
+        if found is not None:
+            return found
     if head.endswith((" and", " but")):
         # ``Kasich says he’d sit Putin down and tell him``: the second verb shares the
-        # first verb's subject, not the object standing before ``and``.
+        # first verb's subject, not the object standing before ``and``; after ``, and``
+        # a new clause has a subject of its own.
+        clause = max(head.rfind(", and "), head.rfind(", but "), head.rfind("; "))
         for earlier in reversed(list(CUE.finditer(masked, lo, cue.start()))):
+            if earlier.start() - lo < clause:
+                break
             if earlier.group().lower() != "according to":
                 found = _by_cue(masked, base, earlier, lo, hi, quote_after)
                 if found is not None:
                     return found
+        if clause >= 0:
+            found = subject_mention(masked, base, lo + clause + 2, cue.start())
+            if found is not None:
+                return found
     if not participle and head.endswith(",") and word.lower() not in _OBJECT_VERBS:
         # ``…, said Nargis Kassenova, an expert``: inverted after a comma.
         found = right_mention(masked, base, cue.end(), hi)
@@ -191,7 +205,8 @@ def _by_cue(
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)(?:\s+\w+ly)?$")
 _NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]+|\b(?:he|she|they))$")
-_INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|$)")
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|who\b|whose\b|$)")
+_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
 
 
