@@ -158,6 +158,29 @@ def test_repeated_identical_lines_pair_by_position() -> None:
     ]
 
 
+def test_rewrite_between_edited_paragraphs_pairs_in_place() -> None:
+    # No paragraph survives verbatim: the neighbours are paired by likeness, and the one
+    # paragraph left on each side between them is a loose rewrite, paired by its place.
+    before = (
+        "The new routes will start in March and cost about four million a year to run, "
+        "the council said."
+    )
+    after = (
+        "Officials expect buses on the northern lines from spring, at a cost to taxpayers "
+        "of four million annually."
+    )
+    old = [STORY[0], before, STORY[3]]
+    new = [
+        STORY[0].replace("Tuesday", "Wednesday"),
+        after,
+        STORY[3].replace("river bridge", "old river bridge"),
+    ]
+    assert kinds(pair_paragraphs(old, new)) == [("changed", (k,), (k,)) for k in range(3)]
+    # Without neighbours to place it, the same likeness is too weak to claim a pair.
+    unplaced = pair_paragraphs([STORY[0], STORY[1], before], [STORY[5], STORY[6], after])
+    assert ("changed", (2,), (2,)) not in kinds(unplaced)
+
+
 def test_short_unrelated_lines_not_paired() -> None:
     old = [STORY[0], "Related posts", "Photo: Reuters", STORY[1]]
     new = [STORY[0], "Read more", "Share this article", STORY[1]]

@@ -10,9 +10,11 @@ The pairing runs in stages, each on what the previous one left:
 3. Similarity alignment inside each gap between anchors: candidate blocks (one-to-one, and
    one-to-several consecutive paragraphs for splits and merges) are scored with rapidfuzz's
    Indel similarity over words, and the best order-preserving chain of blocks is kept.
-4. Edited moves: what is still unpaired on both sides is matched by similarity regardless of
+4. Lone rewrites: where exactly one paragraph on each side is left between two placed pairs
+   (or the start or end), the place is evidence enough for a lower threshold.
+5. Edited moves: what is still unpaired on both sides is matched by similarity regardless of
    order, with a stricter threshold.
-5. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
+6. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
    old one, like a unified diff.
 """
 
@@ -415,6 +417,27 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
     return found
 
 
+def _lone_between(
+    pairs: list[Pair], paired_old: list[bool], paired_new: list[bool]
+) -> list[tuple[int, int]]:
+    """Return (old, new) for each stretch between in-order pairs that left exactly one
+    paragraph unpaired on each side."""
+    placed = sorted(
+        (min(p.old), max(p.old), min(p.new), max(p.new))
+        for p in pairs
+        if p.kind is not PairKind.MOVED
+    )
+    n_old, n_new = len(paired_old), len(paired_new)
+    edges = [(-1, -1, -1, -1), *placed, (n_old, n_old, n_new, n_new)]
+    found: list[tuple[int, int]] = []
+    for (_, last_i, _, last_j), (next_i, _, next_j, _) in pairwise(edges):
+        olds = [i for i in range(last_i + 1, next_i) if not paired_old[i]]
+        news = [j for j in range(last_j + 1, next_j) if not paired_new[j]]
+        if len(olds) == 1 and len(news) == 1:
+            found.append((olds[0], news[0]))
+    return found
+
+
 def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
     """Return pairs in the new version's order, each removed one after its old predecessor."""
     anchor_of: list[int] = [-1] * old_count  # last new index of the in-order pair holding old i
@@ -487,21 +510,23 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     for (pi, pj), (ni, nj) in pairwise(bounds):
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
-        if len(olds) == 1 and len(news) == 1 and _related(texts, olds[0], news[0]):
-            # One paragraph out, one in, between two unchanged ones: the place itself says
-            # they are one paragraph rewritten, so less likeness is needed.
-            # Short lines are excepted: two captions in one place can still be unrelated.
-            i, j = olds[0], news[0]
-            sim, need = _score(texts, i, i, j, j)
-            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
-            if sim >= (need if short else need * _REPLACE_FACTOR):
-                take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
-        elif olds and news:
+        if olds and news:
             for block in _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1):
                 same = (
                     block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
                 )
                 take(block, PairKind.EQUAL if same else PairKind.CHANGED)
+
+    for i, j in _lone_between(pairs, paired_old, paired_new):
+        if _related(texts, i, j):
+            # One paragraph out, one in, between two placed ones (unchanged or paired by
+            # likeness, or the start or end): the place itself says they are one paragraph
+            # rewritten, so less likeness is needed. Short lines are excepted: two captions
+            # in one place can still be unrelated.
+            sim, need = _score(texts, i, i, j, j)
+            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
+            if sim >= (need if short else need * _REPLACE_FACTOR):
+                take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
 
     lone_old = [i for i in range(len(old)) if not paired_old[i]]
     lone_new = [j for j in range(len(new)) if not paired_new[j]]
