@@ -35,13 +35,13 @@ reason offer tout brag mock slam decry dub label brand term hail hint comment op
 implore plead reassure estimate reveal confide concur echo explain repeat add chime grumble
 gush insist marvel lament recount remind rail rage fume sneer tease tell press interject
 question point refer elaborate condemn denounce dismiss portray blame compare imply express
-talk agree publish ridicule lambaste chide scold rebuke characterize characterise deride
+talk publish ridicule lambaste chide scold rebuke characterize characterise deride
 disparage castigate bemoan speculate clarify underscore congratulate apologize apologise
 summarize summarise rant mutter rip lash""".split()
 # Bare stems that are mostly nouns or too common as plain verbs to cue a quote on their own.
 _IRREGULAR = """said says say saying told tells tell telling wrote writes write writing written
-spoke speaks speaking read reads according found finds hit hits hitting sang sings asked ask argue explain insist warn predict
-acknowledge admit add""".split()
+spoke speaks speaking read reads according found finds hit hits hitting sang sings asked ask
+argue explain insist warn predict acknowledge admit add""".split()
 # Plural nouns far more often than verbs (``his remarks``, ``the charges``).
 _NOUN_FORMS = frozenset(
     """remarks comments posts tweets answers charges demands pledges offers questions points

@@ -375,7 +375,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     carried: Attribution | None = None
     intro: Attribution | None = None
-    for k, (lo, hi) in enumerate(paragraphs):
+    for k, (lo, _) in enumerate(paragraphs):
         if k in blocks:
             block = _block(text, k, paragraphs, cast)
             if block is not None:
