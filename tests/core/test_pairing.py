@@ -179,6 +179,16 @@ def test_rewrite_between_edited_paragraphs_pairs_in_place() -> None:
     # Without neighbours to place it, the same likeness is too weak to claim a pair.
     unplaced = pair_paragraphs([STORY[0], STORY[1], before], [STORY[5], STORY[6], after])
     assert ("changed", (2,), (2,)) not in kinds(unplaced)
+    # A paragraph moved in beside it does not hide that it is the one left in that place.
+    old = [STORY[0], before, STORY[2], STORY[3], STORY[4]]
+    new = [STORY[0], after, STORY[4].replace("welcomed", "praised"), STORY[2], STORY[3]]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1,), (1,)),
+        ("moved", (4,), (2,)),
+        ("equal", (2,), (3,)),
+        ("equal", (3,), (4,)),
+    ]
 
 
 def test_short_unrelated_lines_not_paired() -> None:

@@ -10,10 +10,10 @@ The pairing runs in stages, each on what the previous one left:
 3. Similarity alignment inside each gap between anchors: candidate blocks (one-to-one, and
    one-to-several consecutive paragraphs for splits and merges) are scored with rapidfuzz's
    Indel similarity over words, and the best order-preserving chain of blocks is kept.
-4. Lone rewrites: where exactly one paragraph on each side is left between two placed pairs
-   (or the start or end), the place is evidence enough for a lower threshold.
-5. Edited moves: what is still unpaired on both sides is matched by similarity regardless of
+4. Edited moves: what is still unpaired on both sides is matched by similarity regardless of
    order, with a stricter threshold.
+5. Lone rewrites: where exactly one paragraph on each side is left between two in-order pairs
+   (or the start or end), the place is evidence enough for a lower threshold.
 6. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
    old one, like a unified diff.
 """
@@ -517,22 +517,23 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
                 )
                 take(block, PairKind.EQUAL if same else PairKind.CHANGED)
 
-    for i, j in _lone_between(pairs, paired_old, paired_new):
-        if _related(texts, i, j):
-            # One paragraph out, one in, between two placed ones (unchanged or paired by
-            # likeness, or the start or end): the place itself says they are one paragraph
-            # rewritten, so less likeness is needed. Short lines are excepted: two captions
-            # in one place can still be unrelated.
-            sim, need = _score(texts, i, i, j, j)
-            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
-            if sim >= (need if short else need * _REPLACE_FACTOR):
-                take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
-
     lone_old = [i for i in range(len(old)) if not paired_old[i]]
     lone_new = [j for j in range(len(new)) if not paired_new[j]]
     if lone_old and lone_new:
         for block in _moves(texts, lone_old, lone_new):
             take(block, PairKind.MOVED)
+
+    for i, j in _lone_between(pairs, paired_old, paired_new):
+        if _related(texts, i, j):
+            # One paragraph out, one in, between two placed ones (unchanged or paired by
+            # likeness, or the start or end; moved ones are not in the way): the place itself
+            # says they are one paragraph rewritten, so less likeness is needed. Short lines
+            # are excepted: two captions in one place can still be unrelated. After the moves,
+            # so that a clear likeness elsewhere wins over a weak one in place.
+            sim, need = _score(texts, i, i, j, j)
+            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
+            if sim >= (need if short else need * _REPLACE_FACTOR):
+                take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
 
     for i in range(len(old)):
         if not paired_old[i]:
