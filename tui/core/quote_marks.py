@@ -20,6 +20,9 @@ _CLOSERS = frozenset("”»")
 _OPEN_LEFT = frozenset(" \t\n([{—–-/:;,…")
 _CLOSE_RIGHT = frozenset(" \t\n.,;:!?)]}—–-/…'’")
 _SENTENCE_END = frozenset(".!?…")
+# Kept inside a masked quote: what ends a sentence, and the comma that hands over to an
+# attribution (``,” Kim pressed``).
+_KEPT = _SENTENCE_END | {","}
 FILLER = "_"
 """What stands for a quote's words in a masked paragraph."""
 
@@ -126,8 +129,8 @@ def mask(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> str:
     """Return text[lo:hi] with each span's words replaced by filler, same length.
 
     Each span becomes ``“___”`` so patterns can see where a quote stands without reading
-    its words; a final ``.``, ``!`` or ``?`` inside the marks is kept because it can end the
-    sentence the quote stands in.
+    its words; a final ``.``, ``!``, ``?`` or ``,`` inside the marks is kept because it can end
+    the sentence the quote stands in, or hand over to an attribution.
     """
     parts: list[str] = []
     pos = lo
@@ -140,7 +143,7 @@ def mask(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> str:
         opening = 2 if text[span.start : span.start + 2] in ("''", "``") else 1
         body_end = span.end - close
         last = text[body_end - 1] if body_end - 1 >= span.start + opening else ""
-        keep = last if last in _SENTENCE_END else ""
+        keep = last if last in _KEPT else ""
         fill = inner - opening - close - len(keep)
         parts.append("“" * opening + FILLER * max(fill, 0) + keep + "”" * close)
         pos = span.end
