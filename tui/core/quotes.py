@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import (
     CUE,
@@ -360,6 +360,87 @@ def _join_masks(text: str, paragraphs: list[tuple[int, int]], masks: list[str]) 
     return "".join(parts)
 
 
+_LINE_BREAK = re.compile(r"(?<=[.!?…”\"’)])[ \t]*\n\s*(?=[A-Z“\"‘'(])")
+
+
+def _units(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """Return the (start, end) of the lines of a paragraph that stand as paragraphs of their
+    own: copy that breaks paragraphs with single newlines. A line break inside a quote, or
+    after a line that does not end a sentence (wrapped text), does not count."""
+    cuts = [lo]
+    for match in _LINE_BREAK.finditer(text, lo, hi):
+        if not any(span.start < match.start() < span.end for span in spans):
+            cuts.append(match.end())
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], hi], strict=True):
+        while b > a and text[b - 1].isspace():
+            b -= 1  # the break's own whitespace belongs to neither line
+        out.append((a, b))
+    return out
+
+
+def _in_unit(spans: list[QuotedSpan], a: int, b: int) -> list[QuotedSpan]:
+    """Return the spans inside text[a:b], marked as opening it when they start it."""
+    return [
+        replace(s, opens_paragraph=s.opens_paragraph or s.start == a)
+        for s in spans
+        if a <= s.start < b
+    ]
+
+
+def _attribute(
+    text: str,
+    lo: int,
+    spans: list[QuotedSpan],
+    masked: str,
+    before: Attribution | None,
+) -> list[Attribution | None]:
+    """Return an attribution (or None) for each span of one paragraph; ``before`` is what a
+    quote opening the paragraph continues (the last speaker, or a colon's introduction)."""
+    bounds = sentence_bounds(masked)
+    found: list[Attribution | None] = []
+    for span in spans:
+        qs, qe = span.start - lo, span.end - lo
+        sentence = _sentence_of(bounds, qs)
+        att = _according_to(masked, lo, sentence)
+        if att is None:
+            att = _adjacent_before(masked, lo, qs, sentence[0])
+        if att is None and span.closed:
+            att = _after(masked, lo, qe, len(masked))
+        if att is None:
+            att = _in_sentence(masked, lo, qs, qe, sentence)
+        found.append(att)
+    # Quotes with no cue of their own: a split quote takes its neighbour's speaker, a
+    # quote paragraph the speaker of the quote it continues or the colon before it.
+    for j, span in enumerate(spans):
+        if found[j] is not None:
+            continue
+        qs = span.start - lo
+        lo_s, _ = _sentence_of(bounds, qs)
+        if _words(masked[lo_s:qs]) >= 2:
+            # The quote sits inside a sentence of its own making (``That’s why he wanted
+            # to “go an extra step”``): that sentence's subject reports it.
+            subject = subject_mention(masked, lo, lo_s, qs, text)
+            if subject is not None and subject.kind != "description":
+                if not _is_scare(text, span, masked, qs, False):
+                    found[j] = Attribution(subject, "", False)
+                continue
+        near = next((found[i] for i in range(j - 1, -1, -1) if found[i]), None)
+        if near is None:
+            near = next((found[i] for i in range(j + 1, len(spans)) if found[i]), None)
+        if near is None and span.opens_paragraph:
+            near = before
+        if near is not None and not _is_scare(text, span, masked, qs, False):
+            found[j] = Attribution(near.mention, near.cue, False)
+        elif near is None:
+            # No cue anywhere near: a sentence whose subject is a person or a pronoun
+            # is still reporting that person (``Perez keeps talking about the “…”``).
+            subject = subject_mention(masked, lo, lo_s, qs, text)
+            if subject is not None and subject.kind != "description":
+                found[j] = Attribution(subject, "", False)
+    return found
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Return every attributed direct quote in ``text``, in order of position."""
     if not isinstance(text, str) or not text.strip():
@@ -367,71 +448,33 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = paragraph_spans(text)
     blocks = _block_paragraphs(text, paragraphs)
     all_spans = find_spans(text, paragraphs)
-    masks = [
-        mask(text, lo, hi, spans) for (lo, hi), spans in zip(paragraphs, all_spans, strict=True)
-    ]
+    units: list[tuple[int, int, list[QuotedSpan], str]] = []
+    for k, (lo, hi) in enumerate(paragraphs):
+        if k in blocks:
+            units.append((lo, hi, [], text[lo:hi]))
+            continue
+        for a, b in _units(text, lo, hi, all_spans[k]) if all_spans[k] else [(lo, hi)]:
+            spans = _in_unit(all_spans[k], a, b)
+            units.append((a, b, spans, mask(text, a, b, spans)))
     # People are looked for outside quotations: a name quoted is not a name in the story.
-    cast = build_cast(_join_masks(text, paragraphs, masks))
+    cast = build_cast(_join_masks(text, [(a, b) for a, b, _, _ in units], [m for *_, m in units]))
     quotes: list[Quote] = []
     carried: Attribution | None = None
     intro: Attribution | None = None
-    for k, (lo, _) in enumerate(paragraphs):
-        if k in blocks:
-            block = _block(text, k, paragraphs, cast)
+    block_starts = {paragraphs[k][0]: k for k in blocks}
+    for lo, _, spans, masked in units:
+        if lo in block_starts:
+            block = _block(text, block_starts[lo], paragraphs, cast)
             if block is not None:
                 quotes.append(block)
             carried = intro = None
             continue
-        spans = all_spans[k]
-        masked = masks[k]
         if not spans:
             carried = None
             intro = _colon_intro(masked, lo)
             continue
-        bounds = sentence_bounds(masked)
-        found: list[Attribution | None] = []
-        for span in spans:
-            qs, qe = span.start - lo, span.end - lo
-            sentence = _sentence_of(bounds, qs)
-            att = _according_to(masked, lo, sentence)
-            if att is None:
-                att = _adjacent_before(masked, lo, qs, sentence[0])
-            if att is None and span.closed:
-                att = _after(masked, lo, qe, len(masked))
-            if att is None:
-                att = _in_sentence(masked, lo, qs, qe, sentence)
-            found.append(att)
-        # Quotes with no cue of their own: a split quote takes its neighbour's speaker, a
-        # quote paragraph the speaker of the quote it continues or the colon before it.
-        for j, span in enumerate(spans):
-            if found[j] is not None:
-                continue
-            qs = span.start - lo
-            lo_s, _ = _sentence_of(bounds, qs)
-            if _words(masked[lo_s:qs]) >= 2:
-                # The quote sits inside a sentence of its own making (``That’s why he wanted
-                # to “go an extra step”``): that sentence's subject reports it.
-                subject = subject_mention(masked, lo, lo_s, qs, text)
-                if subject is not None and subject.kind != "description":
-                    if not _is_scare(text, span, masked, qs, False):
-                        found[j] = Attribution(subject, "", False)
-                    continue
-            near = next((found[i] for i in range(j - 1, -1, -1) if found[i]), None)
-            if near is None:
-                near = next((found[i] for i in range(j + 1, len(spans)) if found[i]), None)
-            if near is None and span.opens_paragraph:
-                near = intro or carried
-            if near is not None and not _is_scare(text, span, masked, qs, False):
-                found[j] = Attribution(near.mention, near.cue, False)
-            elif near is None:
-                # No cue anywhere near: a sentence whose subject is a person or a pronoun
-                # is still reporting that person (``Perez keeps talking about the “…”``).
-                lo_s, _ = _sentence_of(bounds, qs)
-                subject = subject_mention(masked, lo, lo_s, qs, text)
-                if subject is not None and subject.kind != "description":
-                    found[j] = Attribution(subject, "", False)
-        for j, span in enumerate(spans):
-            att = found[j]
+        found = _attribute(text, lo, spans, masked, intro or carried)
+        for span, att in zip(spans, found, strict=True):
             if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                 continue
             quotes.append(_quote(text, span, att, cast, "inline"))
