@@ -55,6 +55,12 @@ _AFTER_VERB = re.compile(r"[a-z]{3,}(?:ed|s)\b")
 
 def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
     """An attribution right after a quote: ``,” said Kim``, ``,” she said``, ``?” Kim asked``."""
+    dash = _DASHED.match(masked, qe)
+    if dash is not None:
+        # ``“…” ― Ariana Huichapa``: a signed quote.
+        found = right_mention(masked, base, dash.end(), stop)
+        if found is not None and _INVERTED_END.match(masked, found.end - base):
+            return Attribution(found, "—", True)
     pos = _LEAD.match(masked, qe).end()
     last = masked[:qe].rstrip("”").rstrip()[-1:]
     ended = last in (".", "!", "?") and masked[pos : pos + 1].isupper()
@@ -117,7 +123,9 @@ def _adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | 
     return Attribution(found, cue.group(), True) if found is not None else None
 
 
-_BREAK = re.compile(r"[.!?;]\s")
+# A sentence break, but not the full stop of ``Mrs.``, ``Sen.`` or an initial.
+_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
+_DASHED = re.compile(r"\s*[―—–-]+\s*(?=[A-Z])")
 
 
 def _after_any_verb(masked: str, base: int, qe: int, pos: int, limit: int) -> Attribution | None:
