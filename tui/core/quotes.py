@@ -244,7 +244,12 @@ def _in_sentence(
             found = earlier or found
         if found is not None:
             return Attribution(found, cue.group(), True)
+    # A cue after the quote reports it unless another quote stands between: then that one
+    # is the cue's, and a short term before it (the seed's ``“free trade” agreement``) is
+    # not; a passage of some length still is (``“a great deal of weight” …, Sroka said``).
     later = masked.find("“", qe, hi)
+    if later >= 0 and qe - qs > 25:
+        later = -1
     for cue in CUE.finditer(masked, qe, hi if later < 0 else later):
         found = _by_cue(masked, base, cue, qe, hi, False)
         if found is not None:
