@@ -90,7 +90,7 @@ def _after(masked: str, base: int, qe: int, stop: int) -> Attribution | None:
     gap = masked[pos : found.start - base]
     if "," in gap or any(w.lower() in _GAP_STOPS for w in gap.split()):
         return None  # ``,” for instance, and Trump vowed``: another clause, another speaker
-    if ended and not _clause_ends(masked, cue.end()):
+    if ended and found.kind != "name" and not _clause_ends(masked, cue.end()):
         return None  # ``?” He added that …`` opens a new sentence of its own
     return Attribution(found, cue.group(), True)
 
@@ -129,17 +129,30 @@ _DASHED = re.compile(r"\s*[―—–-]+\s*(?=[A-Z])")
 
 
 def _after_any_verb(masked: str, base: int, qe: int, pos: int, limit: int) -> Attribution | None:
-    """``,” Kim pressed.``: a quote ending in a comma, then a subject and any past-tense or
-    present verb, is attributed whatever the verb."""
+    """``,” Kim pressed.``, ``,” they conclude.``, ``,” exhorted Kim.``: a quote ending in a
+    comma, then a subject and a verb (or a verb and a subject) closing the clause, is
+    attributed whatever the verb."""
     if masked[qe - 2 : qe - 1] not in (",", "?", "!") and masked[qe : qe + 1] != ",":
         return None
+    inverted = _AFTER_VERB.match(masked, pos)
+    if inverted is not None and masked[inverted.end() : inverted.end() + 1] == " ":
+        found = right_mention(masked, base, inverted.end() + 1, limit)
+        if found is not None and found.kind == "name":
+            if _INVERTED_END.match(masked, found.end - base):
+                return Attribution(found, inverted.group(), True)
     found = subject_mention(masked, base, pos, limit)
     if found is None or found.start - base != pos:
         return None
-    verb = _AFTER_VERB.match(masked, _LEAD.match(masked, found.end - base).end())
+    at = _LEAD.match(masked, found.end - base).end()
+    verb = _AFTER_VERB.match(masked, at)
     if verb is None:
-        return None
+        verb = _ANY_VERB.match(masked, at)
+        if verb is None or not _clause_ends(masked, verb.end()):
+            return None
     return Attribution(found, verb.group(), True)
+
+
+_ANY_VERB = re.compile(r"[a-z]{3,}\b")
 
 
 def _by_cue(
@@ -266,15 +279,20 @@ def _in_sentence(
     return None
 
 
-def _colon_intro(masked: str, base: int) -> Attribution | None:
-    """A paragraph ending ``… responded:`` that introduces a quote in the next one."""
-    if not masked.rstrip().endswith(":"):
+def _intro(masked: str, base: int) -> Attribution | None:
+    """What a paragraph without quotes hands to a quote paragraph after it: the speaker of
+    ``… responded:``, or of a last sentence with a speech verb (``Howard continued his
+    remarks.``)."""
+    if not masked.strip():
         return None
     lo, hi = sentence_bounds(masked)[-1]
+    colon = masked.rstrip().endswith(":")
     for cue in reversed(list(CUE.finditer(masked, lo, hi))):
         found = _by_cue(masked, base, cue, lo, hi, True)
         if found is not None:
-            return Attribution(found, cue.group(), True)
+            return Attribution(found, cue.group(), colon)
+    if not colon:
+        return None
     found = subject_mention(masked, base, lo, hi) or first_mention(masked, base, lo, hi)
     return Attribution(found, ":", True) if found is not None else None
 
@@ -443,6 +461,9 @@ def _attribute(
             near = next((found[i] for i in range(j + 1, len(spans)) if found[i]), None)
         if near is None and span.opens_paragraph:
             near = before
+        if near is None and lo_s > 0:
+            # ``Clinton touted her credentials. “We need …”``: the sentence before speaks.
+            near = _intro(masked[:lo_s], lo)
         if near is not None and not _is_scare(text, span, masked, qs, False):
             found[j] = Attribution(near.mention, near.cue, False)
         elif near is None:
@@ -484,7 +505,7 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if not spans:
             carried = None
-            intro = _colon_intro(masked, lo)
+            intro = _intro(masked, lo)
             continue
         found = _attribute(text, lo, spans, masked, intro or carried)
         for span, att in zip(spans, found, strict=True):
@@ -492,6 +513,6 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
             quotes.append(_quote(text, span, att, cast, "inline"))
         carried = next((f for f in reversed(found) if f is not None), None)
-        intro = _colon_intro(masked, lo)
+        intro = _intro(masked, lo)
     quotes.sort(key=lambda q: q.start)
     return quotes
