@@ -115,7 +115,14 @@ def _adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | 
     window = max(lo, qs - 60)
     cues = list(CUE.finditer(masked, window, qs))
     if not cues:
-        return None
+        # ``Hillary Clinton cracked, “…”``: a person, a verb and a comma or colon.
+        verb = _VERB_BEFORE.search(masked, window, qs)
+        if verb is None:
+            return None
+        found = left_mention(masked, base, lo, verb.start())
+        if found is None or found.kind == "description":
+            return None
+        return Attribution(found, verb.group(1), True)
     cue = cues[-1]
     if FILLER in masked[cue.end() : qs] or not _ADJACENT.match(masked[cue.end() : qs]):
         return None
@@ -123,6 +130,7 @@ def _adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | 
     return Attribution(found, cue.group(), True) if found is not None else None
 
 
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 # A sentence break, but not the full stop of ``Mrs.``, ``Sen.`` or an initial.
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _DASHED = re.compile(r"\s*[―—–-]+\s*(?=[A-Z])")
@@ -137,9 +145,9 @@ def _after_any_verb(masked: str, base: int, qe: int, pos: int, limit: int) -> At
     inverted = _AFTER_VERB.match(masked, pos)
     if inverted is not None and masked[inverted.end() : inverted.end() + 1] == " ":
         found = right_mention(masked, base, inverted.end() + 1, limit)
-        if found is not None and found.kind == "name":
-            if _INVERTED_END.match(masked, found.end - base):
-                return Attribution(found, inverted.group(), True)
+        named = found is not None and found.kind == "name"
+        if named and _INVERTED_END.match(masked, found.end - base):
+            return Attribution(found, inverted.group(), True)
     found = subject_mention(masked, base, pos, limit)
     if found is None or found.start - base != pos:
         return None
