@@ -1,0 +1,412 @@
+"""The app's speed and size: start to first paint, a 10,000-file directory, a 5 MB article,
+key presses. Each figure is printed beside a baseline measured in the same run.
+
+Run: ``.venv/bin/python benchmarks/bench_app.py``. Every measurement runs in a fresh Python
+process (``--probe NAME``), so imports, caches and peak memory do not leak between them.
+Inputs are generated into a temporary directory; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+NEWSREADER = Path(sys.executable).parent / "newsreader"
+SIZE = (160, 45)
+KEY_ROUNDS = 40
+
+
+# --- inputs ------------------------------------------------------------------------------------
+
+
+def make_directory(directory: Path, count: int = 10_000) -> None:
+    """Write ``count`` small articles (varied paragraphs from the seeds) into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paragraphs = [
+        p for seed in sorted(SEEDS.glob("*.txt")) for p in seed.read_text().split("\n\n") if p
+    ]
+    for k in range(count):
+        body = "\n\n".join(paragraphs[(k + j) % len(paragraphs)] for j in range(4))
+        fd = os.open(directory / f"story_{k:05d}.txt", os.O_WRONLY | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, f"Story number {k} for the desk\n\n{body}\n".encode())
+        finally:
+            os.close(fd)
+
+
+def make_big_article(path: Path, size: int = 5_000_000) -> None:
+    """Write an article of about ``size`` bytes: the seeds' paragraphs, numbered, repeated."""
+    paragraphs = [
+        p for seed in sorted(SEEDS.glob("*.txt")) for p in seed.read_text().split("\n\n") if p
+    ]
+    parts = ["A very long article for the benchmark"]
+    total = 0
+    k = 0
+    while total < size:
+        text = f"{paragraphs[k % len(paragraphs)]} ({k})"
+        parts.append(text)
+        total += len(text.encode()) + 2
+        k += 1
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+
+
+# --- probes: each runs alone in a fresh process and prints one JSON object --------------------
+
+
+def _peak_memory_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _bare_app():  # type: ignore[no-untyped-def]
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        BINDINGS = [  # noqa: RUF012
+            ("n", "bump", ""),
+            ("p", "bump", ""),
+            ("j", "bump", ""),
+            ("pagedown", "bump", ""),
+        ]
+
+        def compose(self) -> ComposeResult:
+            yield Static("hello", id="static")
+
+        def action_bump(self) -> None:
+            static = self.query_one(Static)
+            static.update(f"pressed at {time.perf_counter():.6f}")
+
+    return Bare()
+
+
+async def _until(pilot, check, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.perf_counter() + timeout
+    while not check():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app never showed the article")
+        await pilot.pause(0.005)
+
+
+async def _open_app(
+    paths: list[Path], directory: Path | None, started: float, settle: bool = True
+) -> dict:
+    from tui.app import NewsReaderApp
+    from tui.widgets.article_view import ArticleView
+
+    app = NewsReaderApp(paths, directory)
+    app.animation_level = "none"
+    result: dict = {}
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.query_one(ArticleView)
+        await _until(pilot, lambda: article.article is not None)
+        await pilot.pause()
+        result["seconds"] = time.perf_counter() - started
+        result["paragraphs"] = len(article.article.paragraphs)
+        result["listed"] = len(app.files)
+        if settle:  # the background scan of every file, and the search for a version
+            await app.workers.wait_for_complete()
+            result["settled_seconds"] = time.perf_counter() - started
+        result["memory_mb"] = _peak_memory_mb()
+        await pilot.press("q")
+    return result
+
+
+async def _bare_paint(started: float) -> dict:
+    app = _bare_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seconds = time.perf_counter() - started
+        memory = _peak_memory_mb()
+        await pilot.press("q")
+    return {"seconds": seconds, "memory_mb": memory}
+
+
+async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
+    """Time from a key reaching the app to the screen update it causes, per key.
+
+    The app's ``_display`` (called with each compositor update, headless too) is wrapped to
+    stamp every redraw; a key's latency is its first redraw. Keys run so each one changes
+    the screen: ``n`` and ``p`` alternate on the quotes, ``j`` and ``pagedown`` start from
+    the top each round."""
+    from textual import events
+
+    stamps: list[float] = []
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            stamps.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = spy
+    timings: dict[str, list[float]] = {"n": [], "j": [], "pagedown": []}
+    missed = 0
+
+    async def send(key: str) -> float | None:
+        before = len(stamps)
+        sent = time.perf_counter()
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        deadline = sent + 1.0
+        while len(stamps) == before and time.perf_counter() < deadline:
+            await asyncio.sleep(0.0005)
+        latency = stamps[before] - sent if len(stamps) > before else None
+        await asyncio.sleep(0.02)  # let the update finish before the next key
+        return latency
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: ready(app))
+        await pilot.press("2")  # the article pane, as a reader would (unbound in the bare app)
+        await pilot.pause()
+        await send("n")
+        for round_ in range(KEY_ROUNDS):
+            await send("home")
+            for key in ("j", "pagedown", "n" if round_ % 2 else "p"):
+                latency = await send(key)
+                if latency is None:
+                    missed += 1
+                else:
+                    timings["n" if key in "np" else key].append(latency)
+        await pilot.press("q")
+    figures = {
+        key: {
+            "p50_ms": statistics.median(values) * 1000,
+            "p95_ms": statistics.quantiles(values, n=20)[18] * 1000,
+            "count": len(values),
+        }
+        for key, values in timings.items()
+        if len(values) >= 2
+    }
+    figures["missed"] = missed
+    return figures
+
+
+def probe(name: str, arg: str | None) -> dict:
+    """Run one measurement in this process and return its figures."""
+    started = time.perf_counter()
+    if name == "bare-paint":
+        import textual.app  # noqa: F401  (imports count, as they do for the app)
+
+        return asyncio.run(_bare_paint(started))
+    if name == "seeds-paint":
+        from tui.cli import resolve_paths
+
+        files, directory = resolve_paths([])
+        return asyncio.run(_open_app(files, directory, started))
+    if name == "dir-paint":
+        from tui.cli import resolve_paths
+
+        assert arg is not None
+        files, directory = resolve_paths([arg])
+        return asyncio.run(_open_app(files, directory, started))
+    if name == "big-read":
+        from tui.core import decode, read_bytes
+
+        assert arg is not None
+        text, _ = decode(read_bytes(arg))
+        return {"seconds": time.perf_counter() - started, "chars": len(text)}
+    if name == "big-open":
+        import tui.app  # noqa: F401
+
+        assert arg is not None
+        return asyncio.run(_open_app([Path(arg)], None, time.perf_counter(), settle=False))
+    if name == "bare-keys":
+        app = _bare_app()
+        return asyncio.run(_key_latencies(app, lambda app: True))
+    if name in ("seeds-keys", "big-keys"):
+        from tui.app import NewsReaderApp
+        from tui.cli import resolve_paths
+        from tui.widgets.article_view import ArticleView
+
+        files = resolve_paths([])[0] if name == "seeds-keys" else [Path(str(arg))]
+        app = NewsReaderApp(files)
+        app.animation_level = "none"
+
+        def ready(app: NewsReaderApp) -> bool:
+            return app.query_one(ArticleView).article is not None
+
+        return asyncio.run(_key_latencies(app, ready))
+    raise SystemExit(f"unknown probe {name}")
+
+
+# --- the real terminal ------------------------------------------------------------------------
+
+
+def tmux_first_paint(command: str, expect: str, timeout: float = 30.0) -> float:
+    """Seconds from starting ``command`` in a 160×45 tmux pane until ``expect`` shows."""
+    session = f"bench-{uuid.uuid4().hex[:8]}"
+    started = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "45",
+         f"env TERM=xterm-256color {command}"],
+        check=True,
+    )  # fmt: skip
+    try:
+        while True:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+            if expect in screen:
+                return time.perf_counter() - started
+            if time.perf_counter() - started > timeout:
+                raise TimeoutError(f"{expect!r} never appeared")
+            time.sleep(0.005)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+BARE_SCRIPT = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("bare app is up")
+Bare().run()
+"""
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+class ProbeFailed(Exception):
+    """A measurement's process failed; ``str()`` says which and its last error line."""
+
+
+def run_probe(name: str, arg: str | None = None) -> dict:
+    command = [sys.executable, __file__, "--probe", name] + ([arg] if arg else [])
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT)
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise ProbeFailed(f"probe {name} failed: {last}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def line(label: str, value: float, unit: str, base_label: str, base: float, target: str) -> None:
+    ratio = value / base if base else float("inf")
+    limit = float(target.split()[1])
+    verdict = "ok" if value < limit else "OVER"
+    print(
+        f"{label:<44} {value:9.3f} {unit:<3} | {base_label:<34} {base:9.3f} {unit:<3}"
+        f" | x{ratio:6.1f} | target {target} {unit}: {verdict}"
+    )
+
+
+def best(name: str, arg: str | None = None, runs: int = 3, key: str = "seconds") -> dict:
+    """The run with the smallest ``key`` of ``runs`` (start-up times are noisy)."""
+    results = [run_probe(name, arg) for _ in range(runs)]
+    return min(results, key=lambda r: r[key])
+
+
+def start_up(bare: dict, many: Path, big: Path) -> None:
+    """Start to the article shown, on the seeds and on 10,000 files; memory there."""
+    seeds = best("seeds-paint")
+    line("start to article shown, seeds (in-process)", seeds["seconds"], "s",
+         "bare App+Static first paint", bare["seconds"], "< 1")  # fmt: skip
+    directory = run_probe("dir-paint", str(many))
+    line(f"start to article shown, {directory['listed']:,} files", directory["seconds"],
+         "s", "bare App+Static first paint", bare["seconds"], "< 2")  # fmt: skip
+    print(f"{'  … until the background scan of every file ends':<44} "
+          f"{directory['settled_seconds']:9.3f} s")  # fmt: skip
+    line("peak resident memory (VmHWM), 10,000 files", directory["memory_mb"], "MB",
+         "bare App+Static", bare["memory_mb"], "< 300")  # fmt: skip
+
+
+def big_article(bare: dict, many: Path, big: Path) -> None:
+    """Open a 5 MB article, against reading and decoding it."""
+    read = best("big-read", str(big))
+    opened = run_probe("big-open", str(big))
+    line(f"open a {big.stat().st_size / 1e6:.0f} MB article ({opened['paragraphs']:,} ¶)",
+         opened["seconds"], "s", "read + decode the file", read["seconds"], "< 2")  # fmt: skip
+
+
+def key_presses(bare: dict, many: Path, big: Path) -> None:
+    """Key to redraw, on the seeds and the 5 MB article, against a bare app's key."""
+    bare_keys = run_probe("bare-keys")
+    for name, label in (("seeds-keys", "seeds"), ("big-keys", "5 MB article")):
+        keys = run_probe(name, str(big) if name == "big-keys" else None)
+        for key in ("n", "j", "pagedown"):
+            name_ = "n/p" if key == "n" else key
+            line(f"key {name_} redraw p95, {label}", keys[key]["p95_ms"], "ms",
+                 f"bare App key {name_} p95", bare_keys[key]["p95_ms"], "< 50")  # fmt: skip
+        if keys["missed"]:
+            print(f"  ({keys['missed']} key presses in {label} caused no redraw within 1 s)")
+
+
+def main() -> None:
+    print(
+        f"bench_app: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; quick figures are"
+        " the best of 3 runs, the 10,000-file and 5 MB ones a single run"
+    )
+    with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp:
+        root = Path(tmp)
+        many = root / "ten thousand"
+        made = time.perf_counter()
+        make_directory(many)
+        big = root / "big article.txt"
+        make_big_article(big)
+        print(
+            f"inputs: 10,000 articles and a {big.stat().st_size / 1e6:.1f} MB article "
+            f"written in {time.perf_counter() - made:.1f} s"
+        )
+
+        try:
+            bare = best("bare-paint")
+        except ProbeFailed as error:
+            raise SystemExit(f"no baseline: {error}") from None
+        for section in (start_up, big_article, key_presses):
+            try:
+                section(bare, many, big)
+            except ProbeFailed as error:
+                print(error)
+
+        if shutil.which("tmux"):
+            bare_script = root / "bare_app.py"
+            bare_script.write_text(BARE_SCRIPT)
+            bare_tmux = min(
+                tmux_first_paint(f"{shlex.quote(sys.executable)} {shlex.quote(str(bare_script))}",
+                                 "bare app is up")
+                for _ in range(3)
+            )  # fmt: skip
+            app_tmux = min(
+                tmux_first_paint(shlex.quote(str(NEWSREADER)), "Antony Blinken met")
+                for _ in range(3)
+            )
+            line("real terminal (tmux): newsreader to article", app_tmux, "s",
+                 "bare App+Static script in tmux", bare_tmux, "< 1")  # fmt: skip
+            dir_tmux = tmux_first_paint(
+                f"{shlex.quote(str(NEWSREADER))} {shlex.quote(str(many))}", "Story number"
+            )
+            line("real terminal (tmux): 10,000 files to article", dir_tmux, "s",
+                 "bare App+Static script in tmux", bare_tmux, "< 2")  # fmt: skip
+        else:
+            print("tmux not found: real-terminal figures left out")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--probe", help="run one measurement and print it as JSON")
+    parser.add_argument("arg", nargs="?")
+    args = parser.parse_args()
+    if args.probe:
+        print(json.dumps(probe(args.probe, args.arg)))
+    else:
+        main()
