@@ -1,0 +1,406 @@
+"""Speaker mentions: the name, pronoun or description that speaks, found by walking the
+words of a masked paragraph left or right of a cue, or at the head of a clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import CUE
+from .quote_marks import FILLER
+
+_PRONOUNS = frozenset("he she they it we i you who which He She They It We I You Who".split())
+_CONTRACTION = re.compile(r"['’](?:d|s|ll|ve|re)$")
+_DETERMINERS = frozenset(
+    """the a an one another this that these those his her its their our some many several
+    both each most two three four five six seven eight nine ten other""".split()
+)
+_ADVERBS = frozenset(
+    """also later then has had have would will once previously recently repeatedly again
+    further simply just famously reportedly often quickly flatly bluntly frankly publicly
+    privately initially subsequently earlier never not did does do is was were are be been
+    may might could should can only still even already long first herself himself itself
+    themselves""".split()
+)
+_CONNECTORS = frozenset("of de la van von der den bin al da di du del le y ibn st. the".split())
+_TITLES = frozenset(
+    """mr. mrs. ms. dr. sen. rep. gov. lt. gen. col. sgt. rev. prof. pres. amb. st. jr. sr.
+    capt. cmdr. adm. maj. supt. det. insp. gov lt gen col mr mrs ms dr sen rep""".split()
+)
+# Capitalised words that open sentences and clauses without naming anyone.
+_NOT_NAMES = frozenset(
+    """The A An But And In On At For So Yet Still Then Later Asked When After As If That This
+    Meanwhile Instead Also Now Here There Speaking Writing Earlier Last Today Yesterday Or
+    Nor While Though Although Because Since Before During Despite Until With Without From
+    By To Of Even Only Just Indeed However Moreover Still Thus Hence Why How What Where
+    Who Which Some Many Most Other Others Both Each Every Such These Those Their His Her Its
+    Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Much
+    More Less Few Two Three Four Five Six Seven Eight Nine Ten All Any No None Not""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    recently later earlier afterward afterwards then also again once last this on in at
+    during after before while when on""".split()
+)
+_TOKEN = re.compile(r"\S+")
+_TRIM = ",.;:!?()[]{}\"“”‘'’—–"
+# A possessive ends the subject's modifier: ``Trump’s campaign``.
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+,?")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention found beside a cue, with offsets into the whole text."""
+
+    text: str
+    """The mention as written."""
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset just past it."""
+    kind: str
+    """``name``, ``pronoun`` or ``description``."""
+
+
+def _tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, word) for the words of masked[lo:hi], punctuation trimmed."""
+    out = []
+    for match in _TOKEN.finditer(masked, lo, hi):
+        word = match.group()
+        a, b = match.span()
+        core = word.strip(_TRIM)
+        if not core:
+            out.append((a, b, word))
+            continue
+        a += word.find(core)
+        if word.lower().rstrip(",;:") in _TITLES or _INITIALS.fullmatch(word):
+            core = word.rstrip(",;:")
+        out.append((a, a + len(core), core if core else word))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:2] in ("d'", "d’", "al", "de") and "-" in word)
+
+
+def _is_name_word(word: str) -> bool:
+    return (_is_cap(word) and FILLER not in word) or word.lower() in _TITLES
+
+
+def _ends_clause(masked: str, end: int) -> bool:
+    """True when the word ending at ``end`` is followed by a comma, colon or mark."""
+    return end < len(masked) and masked[end] in ',;:“”"(—–'
+
+
+def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | None:
+    """Return the subject just left of a cue at masked[cue_start], searching from lo."""
+    tokens = _tokens(masked, max(lo, cue_start - 220), cue_start)
+    while tokens and not _ends_clause(masked, tokens[-1][1]):
+        word = tokens[-1][2]
+        low = word.lower()
+        if word != low and low not in _WHEN:
+            break  # ``Early described``: a capitalised word is a name, not an adverb
+        if low == "ago":
+            # ``The State Department less than two weeks ago said``
+            tokens.pop()
+            for _ in range(5):
+                if not tokens or tokens[-1][2] != tokens[-1][2].lower():
+                    break
+                if tokens[-1][2] in _DETERMINERS or _ends_clause(masked, tokens[-1][1]):
+                    break
+                tokens.pop()
+        elif low in _ADVERBS or low in _WHEN:
+            tokens.pop()  # ``Beck on Wednesday called``: the time is not the speaker
+        elif low in ("on", "last", "this", "late", "early") and len(tokens) > 1:
+            tokens.pop()
+        else:
+            break
+    if not tokens:
+        return None
+    _, b, word = tokens[-1]
+    if FILLER in word or "“" in word or "”" in word:
+        return None
+    if word.lower() in ("and", "but", "or"):
+        # ``he laughed and said``: the subject stands before the first verb.
+        for k in range(len(tokens) - 2, max(-1, len(tokens) - 5), -1):
+            if _ends_clause(masked, tokens[k][1]):
+                return None
+            found = _mention_ending_at(masked, base, tokens[:k], False) if k else None
+            if found is not None and found.kind != "description":
+                return found
+        return None
+    if _ends_clause(masked, b) or masked[b : b + 1] == ",":
+        # An appositive between subject and verb: ``Garin, a pollster, said``.
+        for k in range(len(tokens) - 2, max(-1, len(tokens) - 25), -1):
+            if _ends_clause(masked, tokens[k][1]) and masked[tokens[k][1]] == ",":
+                found = _mention_ending_at(masked, base, tokens[: k + 1], True)
+                if found is not None:
+                    return found
+                break
+        return _mention_ending_at(masked, base, tokens, True)
+    for _ in range(3):
+        found = _mention_ending_at(masked, base, tokens, False)
+        if found is None or found.kind != "description":
+            return found
+        # ``Beck, who has in the past described``: a phrase after a preposition is where or
+        # when, not who; the subject stands before it.
+        k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
+        if k == 0 or tokens[k - 1][2].lower() not in _PREPOSITIONS:
+            return found
+        tokens = tokens[: k - 1]
+        while tokens and tokens[-1][2].lower() in _ADVERBS:
+            tokens.pop()
+        if not tokens or _ends_clause(masked, tokens[-1][1]):
+            return None
+    return None
+
+
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night
+    morning afternoon evening week month year weekend""".split()
+)
+_PREPOSITIONS = frozenset(
+    "in at on during with after before since by from for into over under about through".split()
+)
+
+
+def _mention_ending_at(
+    masked: str, base: int, tokens: list[tuple[int, int, str]], past_comma: bool
+) -> Mention | None:
+    """Return the mention whose last word is tokens[-1]."""
+    a, b, word = tokens[-1]
+    if word in _PRONOUNS:
+        return Mention(word, base + a, base + b, "pronoun")
+    bare = _CONTRACTION.sub("", word)
+    if bare != word and bare in _PRONOUNS:
+        return Mention(bare, base + a, base + a + len(bare), "pronoun")
+    if _is_name_word(word) and word not in _NOT_NAMES:
+        if _POSSESSIVE.search(word):
+            return None  # ``Mr. Trump’s remarks``: the name owns the noun, it is not the subject
+        first = len(tokens) - 1
+        k = first - 1
+        while k >= 0:
+            w = tokens[k][2]
+            if _ends_clause(masked, tokens[k][1]) or FILLER in w:
+                break
+            if _is_name_word(w) or w.lower() in _CONNECTORS:
+                first = k
+                k -= 1
+                continue
+            break
+        while first < len(tokens) - 1 and (
+            tokens[first][2] in _NOT_NAMES or tokens[first][2].lower() in _CONNECTORS
+        ):
+            first += 1
+        start = tokens[first][0]
+        return Mention(masked[start:b], base + start, base + b, "name")
+    if not word[:1].isalpha() or FILLER in word:
+        return None
+    # A description: walk back to its determiner or possessive.
+    limit = max(-1, len(tokens) - 9)
+    for k in range(len(tokens) - 1, limit, -1):
+        w = tokens[k][2]
+        if FILLER in w or "“" in w or "”" in w:
+            return None
+        if k < len(tokens) - 1 and _ends_clause(masked, tokens[k][1]):
+            return _bare(masked, base, tokens, k + 1)
+        low = w.lower()
+        if (low in _DETERMINERS or _POSSESSIVE.search(w)) and k == len(tokens) - 1:
+            return None  # a determiner alone (``that called``, ``His remarks``) names no one
+        if low in _DETERMINERS or _POSSESSIVE.search(w):
+            start = tokens[k][0]
+            if _POSSESSIVE.search(w):
+                # Take the possessor's name with it: ``Trump campaign manager’s``.
+                j = k - 1
+                while (
+                    j >= 0
+                    and _is_name_word(tokens[j][2])
+                    and not _ends_clause(masked, tokens[j][1])
+                ):
+                    start = tokens[j][0]
+                    j -= 1
+            return Mention(masked[start:b], base + start, base + b, "description")
+        if low in ("that", "which", "and", "but", "to", "who", "if", "when", "as") or (
+            k < len(tokens) - 1 and CUE.fullmatch(w)
+        ):
+            return _bare(masked, base, tokens, k + 1)
+    return _bare(masked, base, tokens, limit + 1)
+
+
+def _bare(masked: str, base: int, tokens: list[tuple[int, int, str]], first: int) -> Mention | None:
+    """Return a determiner-less plural subject (``Republican officials``), or None."""
+    if first >= len(tokens) or len(tokens) - first > 4:
+        return None
+    words = [t[2] for t in tokens[first:]]
+    if any(FILLER in w for w in words):
+        return None
+    head = words[-1].lower()
+    if not (head.endswith("s") or head in _COLLECTIVE):
+        return None
+    start, b = tokens[first][0], tokens[-1][1]
+    return Mention(masked[start:b], base + start, base + b, "description")
+
+
+_COLLECTIVE = frozenset("police staff congress media press".split())
+
+
+def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None:
+    """Return the mention right after a cue ending at ``after`` (``said Rep. Kim``)."""
+    tokens = _tokens(masked, after, min(hi, after + 200))
+    if not tokens:
+        return None
+    a, b, word = tokens[0]
+    if FILLER in word or "“" in word:
+        return None
+    if word in _PRONOUNS:
+        if word.lower() in ("he", "she", "they", "i", "we") and (
+            len(tokens) == 1 or _ends_clause(masked, b) or masked[b : b + 1] in ".!?"
+        ):
+            return Mention(word, base + a, base + b, "pronoun")
+        return None
+    if word[:1].islower() and word.lower() not in _DETERMINERS:
+        lead = next((k for k, t in enumerate(tokens[:4]) if _is_name_word(t[2])), None)
+        if lead is None or any(
+            t[2].lower() in _FUNCTION or _ends_clause(masked, t[1]) for t in tokens[:lead]
+        ):
+            return None
+    if word.lower() in _DETERMINERS or _is_name_word(word) or word[:1].islower():
+        last = 0
+        named = False
+        for k, (_, end, w) in enumerate(tokens):
+            if k and (FILLER in w or "“" in w or w.lower() in _TIME_WORDS or k > 9):
+                break
+            if k and ((w.lower() in _FUNCTION and w.lower() != "of") or w.lower() in _STOPS):
+                break
+            if named and w[:1].islower() and w.lower() not in _CONNECTORS:
+                break  # the name is over: ``said Sanders as he closed``
+            named = named or _is_name_word(w)
+            last = k
+            if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
+                break
+        end = tokens[last][1]
+        kind = "description" if word.lower() in _DETERMINERS else "name"
+        return Mention(masked[a:end], base + a, base + end, kind)
+    return None
+
+
+_STOPS = frozenset("as while when because after before during since until".split())
+_INTRO = frozenset(
+    """in on at after before during while when as since asked speaking earlier later last
+    for with without from by under over about despite although though if because once
+    until unlike like according writing responding meanwhile however instead yesterday
+    today monday tuesday wednesday thursday friday saturday sunday this amid based hours days
+    minutes weeks months years moments across inside outside near behind beyond around
+    throughout among along within toward towards upon""".split()
+)
+_JOINERS = frozenset("but and so yet still then now also meanwhile however instead or".split())
+_FUNCTION = frozenset(
+    """that which who to for with in on at by from of and but or as is was are were has have
+    had will would said says told than into about over after before""".split()
+)
+
+
+def subject_mention(
+    masked: str, base: int, lo: int, hi: int, vocabulary: str = ""
+) -> Mention | None:
+    """Return the subject that opens the clause masked[lo:hi], past any opening phrase
+    (``In December, the prince``); a description gives its first few words.
+
+    A lone capitalised word whose lower-case form occurs in ``vocabulary`` (the article) is
+    a common word capitalised by its place (``Good information…``), not a name.
+    """
+    tokens = _tokens(masked, lo, hi)[:40]
+    k = 0
+    while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
+        k += 1
+    if k < len(tokens) and (tokens[k][2].lower() in _INTRO or tokens[k][2].endswith("ing")):
+        comma = next(
+            (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
+            None,
+        )
+        if comma is None:
+            return None
+        k = comma + 1
+        # More of the opening phrase: ``In Ames, Iowa, on Sunday, Mrs. Clinton``.
+        while k < len(tokens):
+            nxt = next(
+                (
+                    j
+                    for j in range(k, min(len(tokens), k + 4))
+                    if _ends_clause(masked, tokens[j][1])
+                ),
+                None,
+            )
+            first = tokens[k][2]
+            if nxt is None or not (first.lower() in _INTRO or (nxt == k and _is_cap(first))):
+                break
+            if nxt == k and first in _PRONOUNS:
+                break
+            k = nxt + 1
+    while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
+        k += 1
+    if k >= len(tokens):
+        return None
+    a, b, word = tokens[k]
+    if FILLER in word or "“" in word or "”" in word:
+        return None
+    if word in _PRONOUNS:
+        return Mention(word, base + a, base + b, "pronoun")
+    end = k
+    seen_name = _is_name_word(word) and word not in _NOT_NAMES and word.lower() not in _DETERMINERS
+    if word in _NOT_NAMES and word.lower() not in _DETERMINERS:
+        return None
+    for j in range(k, min(len(tokens), k + 8)):
+        w = tokens[j][2]
+        if FILLER in w or (j > k and w.lower() in _FUNCTION):
+            break
+        if _is_name_word(w) and (j > k or seen_name):
+            if seen_name and j > end + 1:
+                break
+            seen_name = True
+            end = j
+        elif seen_name:
+            break
+        elif j - k < 4 and (j == k or not w.endswith("ed")):
+            end = j
+        else:
+            break
+        if _ends_clause(masked, tokens[j][1]):
+            break
+    if not seen_name and word.lower() not in _DETERMINERS and not _POSSESSIVE.search(word):
+        return None
+    start, stop = tokens[k][0], tokens[end][1]
+    kind = "name" if seen_name else "description"
+    if kind == "name" and end == k and vocabulary and f" {word.lower()} " in vocabulary:
+        return None
+    return Mention(masked[start:stop], base + start, base + stop, kind)
+
+
+def first_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
+    """Return the first pronoun or name in masked[lo:hi]: a sentence's likely subject."""
+    tokens = _tokens(masked, lo, hi)
+    for k, (a, b, word) in enumerate(tokens[:12]):
+        if FILLER in word:
+            return None
+        if word in _PRONOUNS and word.lower() != "it":
+            return Mention(word, base + a, base + b, "pronoun")
+        if _is_name_word(word) and word not in _NOT_NAMES:
+            return _mention_ending_at(masked, base, _name_run(masked, tokens, k), False)
+    return None
+
+
+def _name_run(
+    masked: str, tokens: list[tuple[int, int, str]], k: int
+) -> list[tuple[int, int, str]]:
+    """Return tokens up to the end of the name that starts at tokens[k]."""
+    j = k
+    while j + 1 < len(tokens) and not _ends_clause(masked, tokens[j][1]):
+        w = tokens[j + 1][2]
+        if _is_name_word(w) or (
+            w.lower() in _CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2])
+        ):
+            j += 1
+            continue
+        break
+    return tokens[: j + 1]
