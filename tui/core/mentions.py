@@ -161,7 +161,8 @@ _WHEN = frozenset(
     morning afternoon evening week month year weekend""".split()
 )
 _PREPOSITIONS = frozenset(
-    "in at on during with after before since by from for into over under about through".split()
+    """in at on during with after before since by from for into over under about through to
+    of""".split()
 )
 
 

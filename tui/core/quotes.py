@@ -194,6 +194,13 @@ def _attribute(
         if near is None and lo_s > 0:
             # ``Clinton touted her credentials. “We need …”``: the sentence before speaks.
             near = introduction(masked[:lo_s], lo)
+            if near is None and count_words(masked[lo_s:qs]) < 2:
+                # ``Jane Kim defended her record. “We cut …”``: the person the sentence
+                # before is about.
+                prev_lo = sentence_of(bounds, lo_s - 1)[0]
+                subject = subject_mention(masked, lo, prev_lo, lo_s, text)
+                if subject is not None and subject.kind != "description":
+                    near = Attribution(subject, "", False)
         if near is not None and not _is_scare(text, span, masked, qs, False):
             found[j] = Attribution(near.mention, near.cue, False)
         elif near is None:
