@@ -299,3 +299,16 @@ def test_real_app_on_a_hostile_file_shows_it_and_quits_promptly(
         assert status.read_text().strip() == "0"
     finally:
         _tmux("kill-session", "-t", session)
+
+
+async def test_a_directory_with_no_articles_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    paths, directory = resolve_paths([str(tmp_path)])
+    assert paths == []
+    app = new_app(paths, directory)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = pane_text(app.query_one(ArticleView)) + pane_text(app.query_one(FileList))
+        assert shown.strip(), "an empty directory leaves every pane blank; say there is nothing"
+        await assert_keys_work_and_q_quits(pilot)
