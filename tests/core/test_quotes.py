@@ -206,6 +206,80 @@ def test_quote_running_over_two_paragraphs_is_given_piece_by_piece() -> None:
     assert (first.paragraph, second.paragraph) == (0, 1)
 
 
+def test_speaker_in_the_previous_sentence() -> None:
+    text = "Jane Kim defended her record. “We cut the deficit in half.”"
+    _check(_only(text), text, "“We cut the deficit in half.”", "Jane Kim", "Jane Kim", "")
+
+
+def test_speaker_in_the_next_sentence_after_a_question() -> None:
+    text = "“Why now?” Kim asked reporters. “Nobody asked us.”"
+    first, second = find_quotes(text)
+    _check(first, text, "“Why now?”", "Kim", "Kim", "asked")
+    _check(second, text, "“Nobody asked us.”", "Kim", "Kim", "asked")
+
+
+def test_speaker_in_the_previous_paragraph_without_a_colon() -> None:
+    text = (
+        "Jane Kim continued her defence of the budget.\n\n"
+        "“We cut the deficit in half and we will do it again.”"
+    )
+    quote = _only(text)
+    said = "“We cut the deficit in half and we will do it again.”"
+    _check(quote, text, said, "Jane Kim", "Jane Kim", "continued")
+    assert quote.paragraph == 1
+
+
+def test_lines_broken_by_single_newlines_are_paragraphs_of_their_own() -> None:
+    text = "“We will win,” Jane Kim said.\n“Nobody can stop us,” an aide to the mayor added."
+    first, second = find_quotes(text)
+    _check(first, text, "“We will win,”", "Jane Kim", "Jane Kim", "said")
+    _check(second, text, "“Nobody can stop us,”", "an aide", "an aide", "added")
+
+
+def test_signed_quote() -> None:
+    text = "“We will not give up.” ― Maria Duarte"
+    _check(_only(text), text, "“We will not give up.”", "Maria Duarte", "Maria Duarte", "—")
+
+
+def test_according_to_names_the_reporting_source() -> None:
+    text = "“The talks are over,” Kim said, according to the Daily Courier."
+    quote = _only(text)
+    _check(
+        quote,
+        text,
+        "“The talks are over,”",
+        "the Daily Courier",
+        "the Daily Courier",
+        "according to",
+    )
+
+
+def test_participle_takes_the_clause_subject() -> None:
+    text = "Jane Kim backed the plan on Monday, saying it would “help every family.”"
+    _check(_only(text), text, "“help every family.”", "Jane Kim", "Jane Kim", "saying")
+
+
+def test_relative_clause_cue_reports_the_main_subject() -> None:
+    text = "Jane Kim condemned what she called a “reckless gamble.”"
+    _check(_only(text), text, "“reckless gamble.”", "Jane Kim", "Jane Kim", "called")
+
+
+def test_passive_cue_gives_the_agent() -> None:
+    text = "The budget includes measures described by Jane Kim as “long overdue.”"
+    _check(_only(text), text, "“long overdue.”", "Jane Kim", "Jane Kim", "described")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win,” Kim said Wednesday on ABC’s “Good Morning America.”",
+        '<tweet author="Jane Kim">A tweet</tweet> “We will win,” Kim said.',
+    ],
+)
+def test_show_titles_and_markup_beside_a_quote_are_left_out(text: str) -> None:
+    _check(_only(text), text, "“We will win,”", "Kim", "Kim", "said")
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [
