@@ -422,15 +422,16 @@ def _lone_between(
 ) -> list[tuple[int, int]]:
     """Return (old, new) for each stretch between in-order pairs that left exactly one
     paragraph unpaired on each side."""
+    # A pair's indices are ascending, so its first and last are its bounds.
     placed = sorted(
-        (min(p.old), max(p.old), min(p.new), max(p.new))
-        for p in pairs
-        if p.kind is not PairKind.MOVED
+        (p.old[0], p.old[-1], p.new[0], p.new[-1]) for p in pairs if p.kind is not PairKind.MOVED
     )
     n_old, n_new = len(paired_old), len(paired_new)
     edges = [(-1, -1, -1, -1), *placed, (n_old, n_old, n_new, n_new)]
     found: list[tuple[int, int]] = []
     for (_, last_i, _, last_j), (next_i, _, next_j, _) in pairwise(edges):
+        if next_i - last_i < 2 or next_j - last_j < 2:
+            continue  # neighbours on one side: nothing left there (the common case)
         olds = [i for i in range(last_i + 1, next_i) if not paired_old[i]]
         news = [j for j in range(last_j + 1, next_j) if not paired_new[j]]
         if len(olds) == 1 and len(news) == 1:
