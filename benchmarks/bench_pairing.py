@@ -7,7 +7,9 @@ vocabulary with a skewed word frequency, then a new version with realistic edits
 sentences, splits, merges, moves, insertions, deletions). It prints the pairing time of a
 5,000-paragraph article against the baseline scorer's difflib approach measured in the same
 run, and the scaling at 1k / 5k / 20k paragraphs for mostly-unchanged versions. The baseline
-is timed up to 5k paragraphs only: its best-match step is quadratic in a replace block.
+is timed up to 5k paragraphs only: its best-match step is quadratic in a replace block. Last,
+the word diff of two single-paragraph texts of a megabyte each (edited lightly, and rewritten
+throughout), which must stay well under a second however long the paragraph.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tui.core.pairing import pair_paragraphs
+from tui.core.words import diff_words
 
 FUNCTION_WORDS = (
     "the of and to a in that is for on with as was said by at from it has have be will "
@@ -173,6 +176,18 @@ def main() -> None:
             base = best_time(lambda old=old, new=new: difflib_baseline(old, new), 1)
             line += f"   baseline {base:.3f} s  ratio {ours / base:.2f}"
         print(line)
+
+    print("diff_words, two single paragraphs of about 1 MB each (target well under 1 s)")
+    text = ""
+    while len(text) < 1_000_000:
+        text += " " + sentence(rng, words)
+    edited = " ".join(edit_words(rng, words, part) for part in text.split(". "))
+    rewritten = ""
+    while len(rewritten) < 1_000_000:
+        rewritten += " " + sentence(rng, words)
+    for label, other in (("a word edited per sentence", edited), ("rewritten", rewritten)):
+        seconds = best_time(lambda other=other: diff_words(text, other), 3)
+        print(f"  {label:<28} {seconds:.3f} s   ({len(text):,} and {len(other):,} characters)")
 
 
 if __name__ == "__main__":

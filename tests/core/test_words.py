@@ -82,3 +82,32 @@ def test_huge_texts_round_trip_without_aligning_everything() -> None:
     runs = diff_words(a, b)
     assert rebuilt(runs) == (a, b)
     assert [r.op for r in runs] == ["equal", "delete", "insert", "equal"]
+
+
+def megabyte_paragraph(prefix: str) -> str:
+    """Return a single paragraph of about a megabyte of distinct words."""
+    return " ".join(f"{prefix}{k}" for k in range(140_000))
+
+
+def test_megabyte_paragraphs_one_edit_is_exact() -> None:
+    # The common head and tail are found without tokenising the whole text: the one edit in
+    # the middle of a megabyte still comes out word for word.
+    a = megabyte_paragraph("w")
+    b = a.replace(" w55555 ", " changed ")
+    assert len(a) > 1_000_000
+    assert diff_words(a, b) == [
+        WordChange("equal", a[: a.index("w55555 ")]),
+        WordChange("delete", "w55555"),
+        WordChange("insert", "changed"),
+        WordChange("equal", a[a.index(" w55556") :]),
+    ]
+
+
+def test_megabyte_paragraphs_rewritten_throughout_are_shown_coarsely() -> None:
+    # Far too many words to align: one deletion and one insertion, the text intact.
+    a = "Intro. " + megabyte_paragraph("old") + " End."
+    b = "Intro. " + megabyte_paragraph("new") + " End."
+    runs = diff_words(a, b)
+    assert rebuilt(runs) == (a, b)
+    assert [r.op for r in runs] == ["equal", "delete", "insert", "equal"]
+    assert runs[0].text == "Intro. " and runs[-1].text == " End."

@@ -24,6 +24,81 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_RUN = re.compile(r"\s+|\S+")
+"""A run of whitespace or of anything else: a token boundary lies wherever one ends."""
+
+_LAST_SPACE = re.compile(r"\s\S*\Z")
+_LAST_NONSPACE = re.compile(r"\S\s*\Z")
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Return whether a token boundary lies before ``text[at]`` whatever comes around it.
+
+    Whitespace and non-whitespace never share a token, so a change between them (or either
+    end of the text) is a boundary, and the tokens on each side are cut alike in any text.
+    """
+    return at in (0, len(text)) or text[at - 1].isspace() != text[at].isspace()
+
+
+def _common_length(a: str, b: str, from_end: bool) -> int:
+    """Return how many characters the texts share at their start (or end)."""
+    low, high = 0, min(len(a), len(b))
+    # A binary search over slice comparisons: each is a memcmp, so a megabyte costs about
+    # twenty of them rather than a million steps of a Python loop.
+    while low < high:
+        mid = (low + high + 1) // 2
+        same = a[len(a) - mid :] == b[len(b) - mid :] if from_end else a[:mid] == b[:mid]
+        if same:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _common_ends(a: str, b: str) -> tuple[int, int]:
+    """Return the lengths of the texts' common head and tail, both cut on token boundaries.
+
+    Found on characters before any tokenising, so that a huge text with one small edit costs
+    a few comparisons and only the edited middle is cut into tokens. Both may stop a few
+    tokens short of the common tokens (inside a run like ``."``); ``_opcodes`` trims the
+    rest, and since the tail is sought after the whole common head, as it would be on
+    tokens, the result is the same as trimming tokens alone.
+    """
+    head = _common_length(a, b, from_end=False)
+    tail = _common_length(a[head:], b[head:], from_end=True)
+    if not (_boundary(a, head) and _boundary(b, head)):
+        # Back to the start of the run of spaces (or of non-spaces) the head ends inside.
+        last = _LAST_NONSPACE if a[head - 1].isspace() else _LAST_SPACE
+        found = last.search(a, 0, head)
+        head = found.start() + 1 if found else 0
+    start = len(a) - tail
+    if tail and not (_boundary(a, start) and _boundary(b, len(b) - tail)):
+        # Forward to the end of the run the tail starts inside.
+        run = _RUN.match(a, start)
+        tail = len(a) - run.end() if run else 0
+    return head, tail
+
+
+def _least_tokens(text: str) -> int:
+    """Return a lower bound of the text's token count, found at C speed.
+
+    Its words (runs of non-spaces) and the spaces between them are tokens at least.
+    """
+    return max(2 * len(text.split()) - 1, 0)
+
+
+def _add(
+    stretches: list[tuple[str | None, str, str]], stretch: tuple[str | None, str, str]
+) -> None:
+    """Append a stretch, joining it to the last one when both are kept or both changed."""
+    if stretches and (stretches[-1][0] is None) == (stretch[0] is None):
+        kept, deleted, inserted = stretches[-1]
+        joined = None if kept is None else kept + (stretch[0] or "")
+        stretches[-1] = (joined, deleted + stretch[1], inserted + stretch[2])
+    else:
+        stretches.append(stretch)
+
+
 def _opcodes(ta: list[str], tb: list[str]) -> list[Opcode]:
     """Return Indel opcodes for two token lists, coarse where they are too long to align.
 
@@ -96,20 +171,26 @@ def diff_words(a: str, b: str) -> list[WordChange]:
     """
     if a == b:
         return [WordChange("equal", a)] if a else []
-    ta, tb = _tokens(a), _tokens(b)
+    head, tail = _common_ends(a, b)
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
     # A stretch: (kept text, deleted text, inserted text); kept is None for a change.
     stretches: list[tuple[str | None, str, str]] = []
-    for op in _opcodes(ta, tb):
-        if op.tag == "equal":
-            stretches.append(("".join(ta[op.src_start : op.src_end]), "", ""))
-            continue
-        deleted = "".join(ta[op.src_start : op.src_end])
-        inserted = "".join(tb[op.dest_start : op.dest_end])
-        if stretches and stretches[-1][0] is None:
-            _, d, i = stretches[-1]
-            stretches[-1] = (None, d + deleted, i + inserted)
-        else:
-            stretches.append((None, deleted, inserted))
+    if head:
+        stretches.append((a[:head], "", ""))
+    if not mid_a or not mid_b or _least_tokens(mid_a) * _least_tokens(mid_b) > _MAX_CELLS:
+        # A pure insertion or deletion needs no alignment, and a middle too long to align
+        # is shown coarsely: either way, without even cutting it into tokens.
+        _add(stretches, (None, mid_a, mid_b))
+    else:
+        ta, tb = _tokens(mid_a), _tokens(mid_b)
+        for op in _opcodes(ta, tb):
+            deleted = "".join(ta[op.src_start : op.src_end])
+            if op.tag == "equal":
+                _add(stretches, (deleted, "", ""))
+            else:
+                _add(stretches, (None, deleted, "".join(tb[op.dest_start : op.dest_end])))
+    if tail:
+        _add(stretches, (a[len(a) - tail :], "", ""))
     # Fold slight kept text sitting between two changes into both of them.
     merged: list[tuple[str | None, str, str]] = []
     for k, stretch in enumerate(stretches):
