@@ -6,12 +6,20 @@ import itertools
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core import load_article
 from tui.core.model import Pair, PairKind
-from tui.core.pairing import SAME_STORY_THRESHOLD, pair_paragraphs, version_similarity
+from tui.core.pairing import (
+    SAME_STORY_THRESHOLD,
+    Fingerprint,
+    fingerprint,
+    fingerprint_similarity,
+    pair_paragraphs,
+    version_similarity,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -226,6 +234,41 @@ def test_version_similarity() -> None:
     assert version_similarity(STORY, STORY) == 1.0
     assert version_similarity([], []) == 1.0
     assert version_similarity(STORY, []) == 0.0
+
+
+def test_fingerprints_compare_like_version_similarity() -> None:
+    old, new = seed_paragraphs()
+    cases = [
+        (old, new),
+        (old, STORY),
+        (STORY, STORY[2:]),
+        (STORY[:3], [STORY[0] + " " + STORY[1], STORY[2]]),
+        (["Read more"], ["Read more", "Photo: AP"]),  # too short for shingles
+        (["Read more"], ["Share this"]),
+        ([], []),
+        (STORY, []),
+        ([" "], [""]),
+    ]
+    for a, b in cases:
+        assert fingerprint_similarity(fingerprint(a), fingerprint(b)) == version_similarity(a, b)
+        assert fingerprint_similarity(fingerprint(b), fingerprint(a)) == version_similarity(a, b)
+    # Values the shingle cosine gave before fingerprints could be kept.
+    assert version_similarity(old, new) == pytest.approx(0.690376774102)
+    assert version_similarity(STORY, STORY[2:]) == pytest.approx(0.892805381522)
+    assert version_similarity(["Read more"], ["Read more", "Photo: AP"]) == pytest.approx(0.5**0.5)
+
+
+def test_fingerprint_is_a_reusable_value() -> None:
+    # One fingerprint per file, compared with many others: it must be immutable and hashable
+    # (a dict key or an lru_cache result), and equal for equal texts.
+    mark = fingerprint(STORY)
+    assert isinstance(mark, Fingerprint)
+    assert mark == fingerprint(list(STORY)) and hash(mark) == hash(fingerprint(tuple(STORY)))
+    with pytest.raises(AttributeError):
+        mark.shingles = frozenset()  # type: ignore[misc]
+    others = [fingerprint(STORY[k:]) for k in range(len(STORY))]
+    scores = [fingerprint_similarity(mark, other) for other in others]
+    assert scores[0] == 1.0 and scores == sorted(scores, reverse=True)
 
 
 # Property tests: paragraphs drawn from a small pool so repeats and near-repeats happen.

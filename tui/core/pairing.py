@@ -545,32 +545,60 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     return _display_order(pairs, len(old))
 
 
-def _fingerprint(paragraphs: Sequence[str]) -> set[int]:
-    """Return the hashes of the text's three-word shingles (lower-cased)."""
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What ``fingerprint_similarity`` compares of one version: hashes of its word shingles.
+
+    Made once per file and kept: comparing two is a set intersection. The hashes are Python's
+    salted string hashes, so compare fingerprints made in the same process; do not store them
+    across runs.
+    """
+
+    shingles: frozenset[int]
+    """Hashes of the lower-cased three-word shingles of the whole text."""
+    paragraphs: frozenset[int]
+    """Hashes of the non-blank paragraphs (whitespace collapsed, lower-cased), for texts too
+    short for shingles."""
+
+
+def fingerprint(paragraphs: Sequence[str]) -> Fingerprint:
+    """Return the fingerprint of one version's paragraphs, to compare with others.
+
+    Linear in the text's length; ``fingerprint_similarity`` of two fingerprints equals
+    ``version_similarity`` of the two paragraph lists.
+    """
     # One split of the whole text: a few shingles straddle paragraphs, which costs nothing in
-    # accuracy and saves a loop over paragraphs. Hashes rather than tuples keep big sets small;
-    # both sides are hashed in the same process, so the salt of str hashes does not matter.
+    # accuracy and saves a loop over paragraphs. Hashes rather than tuples keep big sets small.
     words = " ".join(paragraphs).lower().split()
-    return set(map(hash, zip(words, words[1:], words[2:], strict=False)))
+    return Fingerprint(
+        frozenset(map(hash, zip(words, words[1:], words[2:], strict=False))),
+        frozenset(hash(_key(t).lower()) for t in paragraphs if t.strip()),
+    )
 
 
-def version_similarity(old: list[str], new: list[str]) -> float:
-    """Return how likely two paragraph lists are versions of one article, from 0 to 1.
+def fingerprint_similarity(a: Fingerprint, b: Fingerprint) -> float:
+    """Return how likely two fingerprinted texts are versions of one article, from 0 to 1.
 
     Compares the sets of three-word shingles by their cosine (shared over the geometric mean
     of the sizes): unlike Jaccard it does not punish a version that gained a lot of text,
-    while a short note sharing one paragraph with a long story still scores low. Linear in the
-    texts' length; compare with ``SAME_STORY_THRESHOLD``.
+    while a short note sharing one paragraph with a long story still scores low. Texts too
+    short for shingles are compared by their paragraphs instead. Compare the result with
+    ``SAME_STORY_THRESHOLD``.
     """
-    a = _fingerprint(old)
-    b = _fingerprint(new)
-    if not a or not b:
-        # Too short for shingles: fall back on the paragraphs themselves.
-        a = {hash(_key(t).lower()) for t in old if t.strip()}
-        b = {hash(_key(t).lower()) for t in new if t.strip()}
-        if not a or not b:
-            return 1.0 if not a and not b else 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    shared = len(a & b)
-    return shared / (len(a) * len(b)) ** 0.5
+    x, y = a.shingles, b.shingles
+    if not x or not y:
+        x, y = a.paragraphs, b.paragraphs
+        if not x or not y:
+            return 1.0 if not x and not y else 0.0
+    if len(x) > len(y):
+        x, y = y, x  # intersect from the smaller set
+    return len(x & y) / (len(x) * len(y)) ** 0.5
+
+
+def version_similarity(old: Sequence[str], new: Sequence[str]) -> float:
+    """Return how likely two paragraph lists are versions of one article, from 0 to 1.
+
+    The same as ``fingerprint_similarity(fingerprint(old), fingerprint(new))``: when one file
+    is compared with many, fingerprint each once and compare those instead.
+    """
+    return fingerprint_similarity(fingerprint(old), fingerprint(new))
