@@ -143,7 +143,7 @@ def _units(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> list[tuple[i
 def _in_unit(spans: list[QuotedSpan], a: int, b: int) -> list[QuotedSpan]:
     """Return the spans inside text[a:b], marked as opening it when they start it."""
     return [
-        replace(s, opens_paragraph=s.opens_paragraph or s.start == a)
+        replace(s, opens_paragraph=True) if s.start == a and not s.opens_paragraph else s
         for s in spans
         if a <= s.start < b
     ]
@@ -154,10 +154,22 @@ def _attribute(
     lo: int,
     spans: list[QuotedSpan],
     masked: str,
-    before: Attribution | None,
+    carried: Attribution | None,
+    previous: tuple[str, int] | None,
 ) -> list[Attribution | None]:
-    """Return an attribution (or None) for each span of one paragraph; ``before`` is what a
-    quote opening the paragraph continues (the last speaker, or a colon's introduction)."""
+    """Return an attribution (or None) for each span of one paragraph.
+
+    A quote opening the paragraph with no cue of its own continues what the paragraph before
+    hands over: ``previous`` (its masked text and offset) when it introduces a quote, else
+    ``carried``, the last speaker before it. The introduction is read only when needed.
+    """
+    handed: list[Attribution | None] = []
+
+    def before() -> Attribution | None:
+        if not handed:
+            handed.append((introduction(*previous) if previous else None) or carried)
+        return handed[0]
+
     bounds = sentence_bounds(masked)
     found: list[Attribution | None] = []
     for span in spans:
@@ -190,7 +202,7 @@ def _attribute(
         if near is None:
             near = next((found[i] for i in range(j + 1, len(spans)) if found[i]), None)
         if near is None and span.opens_paragraph:
-            near = before
+            near = before()
         if near is None and lo_s > 0:
             # ``Clinton touted her credentials. “We need …”``: the sentence before speaks.
             near = introduction(masked[:lo_s], lo)
@@ -231,25 +243,24 @@ def find_quotes(text: str) -> list[Quote]:
     cast = build_cast(_join_masks(text, [(a, b) for a, b, _, _ in units], [m for *_, m in units]))
     quotes: list[Quote] = []
     carried: Attribution | None = None
-    intro: Attribution | None = None
+    previous: tuple[str, int] | None = None
     block_starts = {paragraphs[k][0]: k for k in blocks}
     for lo, _, spans, masked in units:
         if lo in block_starts:
             block = _block(text, block_starts[lo], paragraphs, cast)
             if block is not None:
                 quotes.append(block)
-            carried = intro = None
+            carried = previous = None
             continue
-        if not spans:
+        if spans:
+            found = _attribute(text, lo, spans, masked, carried, previous)
+            for span, att in zip(spans, found, strict=True):
+                if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
+                    continue
+                quotes.append(_quote(text, span, att, cast, "inline"))
+            carried = next((f for f in reversed(found) if f is not None), None)
+        else:
             carried = None
-            intro = introduction(masked, lo)
-            continue
-        found = _attribute(text, lo, spans, masked, intro or carried)
-        for span, att in zip(spans, found, strict=True):
-            if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
-                continue
-            quotes.append(_quote(text, span, att, cast, "inline"))
-        carried = next((f for f in reversed(found) if f is not None), None)
-        intro = introduction(masked, lo)
+        previous = (masked, lo)
     quotes.sort(key=lambda q: q.start)
     return quotes
