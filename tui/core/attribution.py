@@ -227,7 +227,10 @@ def _by_cue(
 # Verbs whose following noun is the hearer, never an inverted subject.
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)(?:\s+\w+ly)?$")
-_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]+|\b(?:he|she|they))$")
+_NAMED_BEFORE = re.compile(
+    r"(?:\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$)[A-Z][\w’'.-]+"
+    r"|\b(?:he|she|they))$"
+)
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|who\b|whose\b|$)")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)

@@ -286,6 +286,7 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
     return None
 
 
+_DASHES = frozenset(("—", "--", "–", "―", "-"))
 _STOPS = frozenset("as while when because after before during since until".split())
 _INTRO = frozenset(
     """in on at after before during while when as since asked speaking earlier later last
@@ -313,6 +314,11 @@ def subject_mention(
     """
     tokens = _tokens(masked, lo, hi)[:40]
     k = 0
+    if tokens and len(tokens[0][2]) > 1 and tokens[0][2].isupper():
+        # A dateline, ``WASHINGTON, Dec. 8 (UPI) —``: the story starts after the dash.
+        dash = next((j for j in range(min(len(tokens), 10)) if tokens[j][2] in _DASHES), None)
+        if dash is not None:
+            k = dash + 1
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
     if k < len(tokens) and (tokens[k][2].lower() in _INTRO or tokens[k][2].endswith("ing")):
