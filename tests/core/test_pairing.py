@@ -130,6 +130,28 @@ def test_moved_far_away() -> None:
     assert kinds(pairs)[-1] == ("moved", (1,), (9,))
 
 
+def test_section_moved_and_edited_pairs_as_moves() -> None:
+    # Two consecutive paragraphs moved together and both rewritten: each alone is too loose
+    # a likeness to claim a move, but moving by the same offset, they back each other up.
+    first = (
+        "The decision, councillors said, came after years of complaints by night workers "
+        "and nurses."
+    )
+    second = "Routes start in March; running them will cost the city some four million each year."
+    new = [STORY[0], STORY[3], STORY[4], first, second, STORY[5]]
+    assert kinds(pair_paragraphs(STORY[:6], new)) == [
+        ("equal", (0,), (0,)),
+        ("equal", (3,), (1,)),
+        ("equal", (4,), (2,)),
+        ("moved", (1,), (3,)),
+        ("moved", (2,), (4,)),
+        ("equal", (5,), (5,)),
+    ]
+    # Alone, the same loose likeness out of order is not a move.
+    alone = pair_paragraphs(STORY[:6], [STORY[0], STORY[3], STORY[4], first, STORY[6], STORY[5]])
+    assert not [p for p in alone if p.kind is PairKind.MOVED]
+
+
 def test_split() -> None:
     old = [STORY[0], STORY[1] + " " + STORY[2], STORY[3]]
     new = [STORY[0], STORY[1], STORY[2], STORY[3]]

@@ -11,7 +11,7 @@ The pairing runs in stages, each on what the previous one left:
    one-to-several consecutive paragraphs for splits and merges) are scored with rapidfuzz's
    Indel similarity over words, and the best order-preserving chain of blocks is kept.
 4. Edited moves: what is still unpaired on both sides is matched by similarity regardless of
-   order, with a stricter threshold.
+   order, with a stricter threshold, or the usual one for neighbours that moved together.
 5. Lone rewrites: where exactly one paragraph on each side is left between two in-order pairs
    (or the start or end), the place is evidence enough for a lower threshold.
 6. Display order: pairs follow the new version; removed paragraphs sit where they stood in the
@@ -400,6 +400,7 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
         list(range(len(left_new))),
     )
     scored: list[tuple[float, int, int]] = []
+    weak: dict[tuple[int, int], float] = {}
     for a, bs in candidates.items():
         for b in bs:
             i, j = left_old[a], left_new[b]
@@ -407,6 +408,16 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
             # A move claims more than an in-place edit, so it must be clearly the same text.
             if sim >= max(need + _MOVE_MARGIN, _MOVE_FLOOR):
                 scored.append((sim, i, j))
+            elif sim >= need:
+                weak[(i, j)] = sim
+    # Unless it moved with a neighbour: two consecutive paragraphs that each pass the in-place
+    # threshold and moved by the same offset back each other up, as placed neighbours back up
+    # an in-place edit (a section moved and edited).
+    scored.extend(
+        (sim, i, j)
+        for (i, j), sim in weak.items()
+        if (i - 1, j - 1) in weak or (i + 1, j + 1) in weak
+    )
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
     for sim, i, j in scored:
