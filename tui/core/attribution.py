@@ -190,10 +190,9 @@ def _by_cue(
                 found = _by_cue(masked, base, earlier, lo, hi, quote_after)
                 if found is not None:
                     return found
-        if clause >= 0:
-            found = subject_mention(masked, base, lo + clause + 2, cue.start())
-            if found is not None:
-                return found
+        found = subject_mention(masked, base, lo + clause + 2 if clause >= 0 else lo, cue.start())
+        if found is not None and (clause >= 0 or found.kind != "description"):
+            return found
     if not participle and head.endswith(",") and word.lower() not in _OBJECT_VERBS:
         # ``…, said Nargis Kassenova, an expert``: inverted after a comma.
         found = right_mention(masked, base, cue.end(), hi)

@@ -175,7 +175,11 @@ def _attribute(
     for span in spans:
         qs, qe = span.start - lo, span.end - lo
         sentence = sentence_of(bounds, qs)
-        att = according_to(masked, lo, sentence)
+        tail = sentence
+        if masked[qe - 2 : qe - 1] in ("?", "!") and sentence[1] <= qe + 1:
+            # ``?” O’Malley said, according to the Sun.``: the attribution runs on.
+            tail = (sentence[0], sentence_of(bounds, min(qe + 1, len(masked) - 1))[1])
+        att = according_to(masked, lo, tail)
         if att is None:
             att = adjacent_before(masked, lo, qs, sentence[0])
         if att is None and span.closed:
