@@ -214,7 +214,7 @@ def _by_cue(
         found = right_mention(masked, base, cue.end(), hi)
     if found is not None and found.kind != "description":
         before = masked[lo : found.start - base].rstrip().rsplit(" ", 1)[-1].lower()
-        if before in ("what", "whom", "as"):
+        if before in ("what", "whom"):
             # ``Ban condemned what he called a “breach”``: the main clause's subject is
             # the one reported.
             main = subject_mention(masked, base, lo, found.start - base)

@@ -35,7 +35,9 @@ _NOT_NAMES = frozenset(
     By To Of Even Only Just Indeed However Moreover Still Thus Hence Why How What Where
     Who Which Some Many Most Other Others Both Each Every Such These Those Their His Her Its
     Our My Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Much
-    More Less Few Two Three Four Five Six Seven Eight Nine Ten All Any No None Not""".split()
+    More Less Few Two Three Four Five Six Seven Eight Nine Ten All Any No None Not Maybe
+    Perhaps That's That’s It's It’s There's There’s Here's Here’s What's What’s Let Let's
+    Let’s Yes Please Thanks Sure Well Oh""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
