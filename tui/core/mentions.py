@@ -296,7 +296,7 @@ _INTRO = frozenset(
     until unlike like according writing responding meanwhile however instead yesterday
     today monday tuesday wednesday thursday friday saturday sunday this amid based hours days
     minutes weeks months years moments across inside outside near behind beyond around
-    throughout among along within toward towards upon""".split()
+    throughout among along within toward towards upon ever unless whether""".split()
 )
 _JOINERS = frozenset("but and so yet still then now also meanwhile however instead or".split())
 _FUNCTION = frozenset(
@@ -323,7 +323,7 @@ def subject_mention(
             k = dash + 1
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
-    if k < len(tokens) and (tokens[k][2].lower() in _INTRO or tokens[k][2].endswith("ing")):
+    if k < len(tokens) and (tokens[k][2].lower() in _INTRO or tokens[k][2].endswith(("ing", "ly"))):
         comma = next(
             (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
             None,
