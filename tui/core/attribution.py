@@ -67,6 +67,11 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
         if found is not None and (not ended or _clause_ends(masked, found.end - base)):
             return Attribution(found, cue.group(), True)
         return None
+    handover = masked[qe - 2 : qe - 1] in (",", "?", "!") or masked[qe : qe + 1] == ","
+    if not handover and not ended:
+        # A phrase quoted mid-sentence (``it would “have been cool” had Clinton …``) hands
+        # nothing to the words after it.
+        return None
     limit = min(stop, pos + 200)
     cue = CUE.search(masked, pos, limit)
     between = masked[pos : cue.start()] if cue is not None else ""

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from .cues import CUE
 from .quote_marks import FILLER
 
-_PRONOUNS = frozenset("he she they it we i you who which He She They It We I You Who".split())
+_PRONOUNS = frozenset(
+    """he she they it we i you who which He She They It We I You Who someone somebody
+    everyone everybody anyone anybody nobody Someone Somebody Everyone Everybody Anyone
+    Nobody""".split()
+)
 _CONTRACTION = re.compile(r"['’](?:d|s|ll|ve|re)$")
 _DETERMINERS = frozenset(
     """the a an one another this that these those his her its their our some many several
