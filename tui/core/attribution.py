@@ -32,6 +32,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def last_inside(masked: str, qe: int) -> str:
+    """Return the last character inside the quote ending at ``qe``, closing marks skipped."""
+    return masked[max(0, qe - 3) : qe].rstrip("”")[-1:]
+
+
 def sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """Return the (start, end) among ``bounds`` of the sentence holding ``pos``."""
     for a, b in bounds:
@@ -53,7 +58,7 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
         if found is not None and _INVERTED_END.match(masked, found.end - base):
             return Attribution(found, "—", True)
     pos = _LEAD.match(masked, qe).end()
-    last = masked[:qe].rstrip("”").rstrip()[-1:]
+    last = masked[max(0, qe - 4) : qe].rstrip("”").rstrip()[-1:]
     ended = last in (".", "!", "?") and masked[pos : pos + 1].isupper()
     if ended and last == ".":
         return None  # the quote ended its sentence; what follows is a new one
@@ -67,7 +72,7 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
         if found is not None and (not ended or _clause_ends(masked, found.end - base)):
             return Attribution(found, cue.group(), True)
         return None
-    handover = masked[qe - 2 : qe - 1] in (",", "?", "!") or masked[qe : qe + 1] == ","
+    handover = last_inside(masked, qe) in (",", "?", "!") or masked[qe : qe + 1] == ","
     if not handover and not ended:
         # A phrase quoted mid-sentence (``it would “have been cool” had Clinton …``) hands
         # nothing to the words after it.
@@ -139,7 +144,7 @@ def _after_any_verb(masked: str, base: int, qe: int, pos: int, limit: int) -> At
     ``,” Kim pressed.``, ``,” they conclude.``, ``,” exhorted Kim.``: a quote ending in a
     comma, then a subject and a verb (or a verb and a subject) closing the clause, is
     attributed whatever the verb."""
-    if masked[qe - 2 : qe - 1] not in (",", "?", "!") and masked[qe : qe + 1] != ",":
+    if last_inside(masked, qe) not in (",", "?", "!") and masked[qe : qe + 1] != ",":
         return None
     inverted = _AFTER_VERB.match(masked, pos)
     if inverted is not None and masked[inverted.end() : inverted.end() + 1] == " ":

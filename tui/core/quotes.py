@@ -13,6 +13,7 @@ from .attribution import (
     count_words,
     in_sentence,
     introduction,
+    last_inside,
     sentence_of,
 )
 from .cues import sentence_bounds
@@ -176,7 +177,7 @@ def _attribute(
         qs, qe = span.start - lo, span.end - lo
         sentence = sentence_of(bounds, qs)
         tail = sentence
-        if masked[qe - 2 : qe - 1] in ("?", "!") and sentence[1] <= qe + 1:
+        if last_inside(masked, qe) in ("?", "!") and sentence[1] <= qe + 1:
             # ``?” O’Malley said, according to the Sun.``: the attribution runs on.
             tail = (sentence[0], sentence_of(bounds, min(qe + 1, len(masked) - 1))[1])
         att = according_to(masked, lo, tail)
