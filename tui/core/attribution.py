@@ -55,7 +55,7 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
     if dash is not None:
         # ``“…” ― Ariana Huichapa``: a signed quote.
         found = right_mention(masked, base, dash.end(), stop)
-        if found is not None and _INVERTED_END.match(masked, found.end - base):
+        if found is not None and _SIGNED_END.match(masked, found.end - base):
             return Attribution(found, "—", True)
     pos = _LEAD.match(masked, qe).end()
     last = masked[max(0, qe - 4) : qe].rstrip("”").rstrip()[-1:]
@@ -135,6 +135,7 @@ def adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | N
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 # A sentence break, but not the full stop of ``Mrs.``, ``Sen.`` or an initial.
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
+_SIGNED_END = re.compile(r"[ \t\xa0]*(?:[,.;:!?]|\n|$)")
 _DASHED = re.compile(r"\s*[―—–-]+\s*(?=[A-Z])")
 
 
