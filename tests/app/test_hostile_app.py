@@ -312,3 +312,28 @@ async def test_a_directory_with_no_articles_says_so(tmp_path: Path) -> None:
         shown = pane_text(app.query_one(ArticleView)) + pane_text(app.query_one(FileList))
         assert shown.strip(), "an empty directory leaves every pane blank; say there is nothing"
         await assert_keys_work_and_q_quits(pilot)
+
+
+async def test_a_file_without_read_permission_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, where chmod 000 does not stop a read; so the refusal an ordinary user
+    # gets is simulated at os.open (the call the loader makes), for this one path only.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Classified headline\n\nClassified body.\n")
+    secret.chmod(0)
+    real_open = os.open
+
+    def guarded_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == secret:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+    app = new_app([secret])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = pane_text(app.query_one(ArticleView))
+        assert "cannot be shown" in text and "permission denied" in text, text
+        assert "Classified" not in text
+        await assert_keys_work_and_q_quits(pilot)
