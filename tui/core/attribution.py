@@ -135,6 +135,8 @@ def adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | N
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 # A sentence break, but not the full stop of ``Mrs.``, ``Sen.`` or an initial.
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
+_NOUN_LIKE = frozenset("calls claims promises reports chants quotes vows".split())
+_LAST_WORD = re.compile(r"[\w’'-]+(?=\s*:\Z)")
 _SIGNED_END = re.compile(r"[ \t\xa0]*(?:[,.;:!?]|\n|$)")
 _DASHED = re.compile(r"\s*[―—–-]+\s*(?=[A-Z])")
 
@@ -223,6 +225,8 @@ def _by_cue(
             found = subject_mention(masked, base, lo, cue.start())
     if found is None and quote_after and not head:
         found = right_mention(masked, base, cue.end(), hi)
+    if found is not None and found.kind == "description" and word in _NOUN_LIKE:
+        return None  # ``Trump’s repeated calls``: the cue is a noun, not a verb
     if found is not None and found.kind != "description":
         before = masked[lo : found.start - base].rstrip().rsplit(" ", 1)[-1].lower()
         if before in ("what", "whom"):
@@ -290,6 +294,12 @@ def in_sentence(
         # speaks; otherwise the clause's subject does.
         found = left_mention(masked, base, lo, lo + len(head) - 1)
         if found is None or found.kind != "name":
+            # ``a spokesman for Sanders could only quip:``: the subject of the verb that
+            # stands before the colon.
+            verb = _LAST_WORD.search(head)
+            if verb is not None and verb.group()[:1].islower():
+                found = left_mention(masked, base, lo, lo + verb.start())
+        if found is None:
             found = subject_mention(masked, base, lo, qs) or first_mention(masked, base, lo, qs)
         if found is not None:
             return Attribution(found, ":", True)

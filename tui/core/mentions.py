@@ -281,7 +281,10 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
             if k and ((w.lower() in _FUNCTION and w.lower() != "of") or w.lower() in _STOPS):
                 break
             if named and w[:1].islower() and w.lower() not in _CONNECTORS:
-                break  # the name is over: ``said Sanders as he closed``
+                following = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+                if not (_is_name_word(following) and not _ends_clause(masked, end)):
+                    break  # the name is over: ``said Sanders as he closed``
+                # ``said Ohio State University professor Paul Beck``: a title goes on.
             named = named or _is_name_word(w)
             last = k
             if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
