@@ -55,7 +55,8 @@ def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -
 _SMALL_WORDS = frozenset("of the a an and in on for to with at by or from".split())
 _TITLE_LEADS = frozenset(
     """on in show show, podcast book book, movie film series program programme album song
-    novel network channel magazine newspaper memoir documentary play episode""".split()
+    novel network channel magazine newspaper memoir documentary play episode told tells to
+    read reads hit""".split()
 )
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
