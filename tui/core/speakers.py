@@ -14,7 +14,7 @@ _WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*")
 _NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
 _OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})(?=[,.;)]|\s*$)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Words that begin a capitalised run without being part of the person's name.
 _LEADING = frozenset(
@@ -188,6 +188,8 @@ def resolve(cast: Cast, mention: str, kind: str, offset: int) -> str:
     if kind == "pronoun":
         return _latest(cast, offset, _PRONOUN_SEX.get(mention.lower())) or mention
     if kind == "name":
+        if mention[:4].lower() == "the ":
+            return mention  # ``The Washington Post``: a body, named as written
         _, name = _strip(mention.split())
         if not name:
             return mention
@@ -203,10 +205,19 @@ def resolve(cast: Cast, mention: str, kind: str, offset: int) -> str:
     wanted = _DETERMINER.sub("", mention.lower()).strip()
     if not wanted:
         return mention
+    # Every word of the description among the words of an introduction: ``the Florida
+    # senator`` is the one introduced as ``Sen. Marco Rubio of Florida``.
+    words = set(_OFFICE_WORD.findall(wanted)) - _SMALL
     for at, office, full in reversed(cast.titles):
-        if at < offset and wanted in office:
+        if at >= offset or ("vice" in office and "vice" not in wanted):
+            continue  # ``the president`` is not the vice president
+        if wanted in office or (words and words <= set(office.split())):
             return full
     return mention
+
+
+_OFFICE_WORD = re.compile(r"[a-z][a-z’'.-]*")
+_SMALL = frozenset("of the a an and for in on at to with former".split())
 
 
 def _latest(cast: Cast, offset: int, sex: str | None) -> str | None:
