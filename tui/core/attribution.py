@@ -135,6 +135,7 @@ def adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | N
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 # A sentence break, but not the full stop of ``Mrs.``, ``Sen.`` or an initial.
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
+_REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
 _NOUN_LIKE = frozenset("calls claims promises reports chants quotes vows".split())
 _LAST_WORD = re.compile(r"[\w’'-]+(?=\s*:\Z)")
 _SIGNED_END = re.compile(r"[ \t\xa0]*(?:[,.;:!?]|\n|$)")
@@ -256,7 +257,14 @@ def according_to(masked: str, base: int, sentence: tuple[int, int]) -> Attributi
     lo, hi = sentence
     at = masked.find("ccording to ", lo, hi)
     if at < 1 or masked[at - 1] not in "Aa":
-        return None
+        reports = _REPORTS.search(masked, lo, hi)
+        if reports is None:
+            return None
+        # ``…,” said Kristen Day, reports USA Today.``: the report's source, as above.
+        found = right_mention(masked, base, reports.end(), hi)
+        if found is None or not _INVERTED_END.match(masked, found.end - base):
+            return None
+        return Attribution(found, reports.group(1), True)
     found = right_mention(masked, base, at + 11, hi)
     return Attribution(found, masked[at - 1 : at + 11], True) if found is not None else None
 

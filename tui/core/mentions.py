@@ -228,6 +228,12 @@ def _mention_ending_at(
                     start = tokens[j][0]
                     j -= 1
             return Mention(masked[start:b], base + start, base + b, "description")
+        if low in ("who", "which") and k > 0 and not _ends_clause(masked, tokens[k - 1][1]):
+            # ``a White House official who spoke anonymously … said``: the relative clause
+            # belongs to the subject before ``who``.
+            found = _mention_ending_at(masked, base, tokens[:k], False)
+            if found is not None:
+                return found
         if low in ("that", "which", "and", "but", "to", "who", "if", "when", "as") or (
             k < len(tokens) - 1 and CUE.fullmatch(w)
         ):
