@@ -53,6 +53,8 @@ _FUNCTION_WORDS = frozenset(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my|me|We|Our|My)\b")
 _DASH_LEAD = re.compile(r"^[\-–—―~]+\s*")
+_SHORT_LINE = 300
+"""Longer paragraphs are body text; only shorter ones are tested as lines of furniture."""
 
 
 def is_headline_like(line: str, max_words: int = 20) -> bool:
@@ -71,6 +73,8 @@ def is_attribution_line(line: str, after_speech: bool = False) -> bool:
     """True for a line that only names a speaker: ``US Secretary of State Antony Blinken``,
     ``— Jane Doe, mayor of Springfield``. ``after_speech`` relaxes the test for a bare name
     right after a first-person paragraph."""
+    if not (line[:1].isupper() or line[:1] in "-–—―~"):
+        return False  # the common case, decided before any regex runs
     dashed = bool(_DASH_LEAD.match(line))
     body = _DASH_LEAD.sub("", line).strip()
     if not body or len(body) > 120 or _QUOTE_MARKS.search(body):
@@ -117,30 +121,30 @@ def classify_roles(paragraphs: list[str], has_title: bool = False) -> list[Role]
     for k, text in enumerate(paragraphs):
         if roles[k] is Role.TITLE:
             continue
-        if _RELATED.match(text.strip()):
+        if len(text) > _SHORT_LINE:
+            in_related = False  # a long paragraph is body text: none of the line rules apply
+            continue
+        if len(text) < 60 and _RELATED.match(text.strip()):
             roles[k] = Role.BOILERPLATE
             in_related = True
             continue
-        if in_related and is_headline_like(text):
+        headline = is_headline_like(text)
+        if in_related and headline:
             roles[k] = Role.BOILERPLATE
             continue
         in_related = False
         if _is_furniture(text):
             roles[k] = Role.BOILERPLATE
             continue
-        previous = paragraphs[k - 1] if k else ""
-        prior_role = roles[k - 1] if k else Role.TITLE
-        speech = prior_role is Role.BODY and _is_block_quote_body(previous)
-        if is_headline_like(text, 12) and is_attribution_line(
-            text, after_speech=speech and bool(_FIRST_PERSON.search(previous))
-        ):
-            if speech:
-                roles[k - 1] = Role.BLOCK_QUOTE
-                roles[k] = Role.ATTRIBUTION
-            else:
-                roles[k] = Role.ORPHANED_ATTRIBUTION
-            continue
-        if 0 < k < len(paragraphs) - 1 and len(text.split()) >= 5 and is_headline_like(text):
+        if headline and is_attribution_line(text, after_speech=True):
+            previous = paragraphs[k - 1] if k else ""
+            speech = k > 0 and roles[k - 1] is Role.BODY and _is_block_quote_body(previous)
+            first_person = speech and bool(_FIRST_PERSON.search(previous))
+            if is_headline_like(text, 12) and is_attribution_line(text, first_person):
+                roles[k - 1 if speech else k] = Role.BLOCK_QUOTE if speech else roles[k]
+                roles[k] = Role.ATTRIBUTION if speech else Role.ORPHANED_ATTRIBUTION
+                continue
+        if 0 < k < len(paragraphs) - 1 and headline and len(text.split()) >= 5:
             # A headline standing alone between body paragraphs: an inline "read also" link.
             roles[k] = Role.BOILERPLATE
     return roles

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from .model import Article, Paragraph, Role
+from .roles import classify_roles
 
 MAX_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
@@ -169,7 +170,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufe
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BREAKS = re.compile(r"\r\n?|[\u2028\x85]")
 _PARA_BREAKS = re.compile(r"[\f\u2029]")
-_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+# A paragraph: from its first non-space character to its last, over lines joined by single
+# line breaks; a line holding only spaces ends it. One regex pass, no per-line Python.
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
 
 
 def clean(raw: str) -> str:
@@ -185,20 +189,7 @@ def clean(raw: str) -> str:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each paragraph: runs of text between blank lines, with the
     surrounding whitespace left out. Offsets index ``text`` as given."""
-    spans = []
-    pos = 0
-    for match in _BLANK_LINES.finditer(text):
-        spans.append((pos, match.start()))
-        pos = match.end()
-    spans.append((pos, len(text)))
-    out = []
-    for start, end in spans:
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((start + lead, start + lead + len(stripped)))
-    return out
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
 
 
 _TITLE_MAX = 150
@@ -216,15 +207,9 @@ def parse_article(raw: str, name: str = "<text>", encoding: str = "utf-8") -> Ar
     """Return the Article for a decoded text: cleaned, split into paragraphs (wrapped lines
     joined), roles given, title taken."""
     text = clean(raw)
-    pieces = []
-    single_line_first = False
-    for k, (start, end) in enumerate(paragraph_spans(text)):
-        chunk = text[start:end]
-        if k == 0:
-            single_line_first = "\n" not in chunk
-        pieces.append(" ".join(line.strip() for line in chunk.split("\n") if line.strip()))
-    from .roles import classify_roles
-
+    chunks = [text[start:end] for start, end in paragraph_spans(text)]
+    single_line_first = bool(chunks) and "\n" not in chunks[0]
+    pieces = [_LINE_BREAK.sub(" ", chunk) if "\n" in chunk else chunk for chunk in chunks]
     has_title = bool(pieces) and _is_title(pieces[0], single_line_first, len(pieces) > 1)
     roles = classify_roles(pieces, has_title=has_title)
     paragraphs = []
