@@ -136,6 +136,12 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 # A sentence break, but not the full stop of ``Mrs.``, ``Sen.`` or an initial.
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
+_SAYING_NOUN = re.compile(
+    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s))\s+(?:[a-z]+\s+)?"
+    r"(statement|claim|remarks?|comments?|words|call|assertion|promise|pledge|vow|warning|"
+    r"tweet|message|speech|answer|response|description|suggestion|argument|insistence|"
+    r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
+)
 _NOUN_LIKE = frozenset("calls claims promises reports chants quotes vows".split())
 _LAST_WORD = re.compile(r"[\w’'-]+(?=\s*:\Z)")
 _SIGNED_END = re.compile(r"[ \t\xa0]*(?:[,.;:!?]|\n|$)")
@@ -296,6 +302,16 @@ def in_sentence(
         found = _by_cue(masked, base, cue, qe, hi, False)
         if found is not None:
             return Attribution(found, cue.group(), True)
+    nouns = list(_SAYING_NOUN.finditer(masked, max(lo, qs - 80), qs))
+    said = nouns[-1] if nouns else None
+    if said is not None and FILLER not in masked[said.end() : qs]:
+        # ``her claim that she “never sent …”``: the owner of the words speaks.
+        owner = said.group(1)
+        start = base + said.start(1)
+        if owner[:1].isupper() and owner.endswith(("’s", "'s")):
+            owner = owner[:-2]
+        kind = "pronoun" if owner.lower() in ("his", "her", "their", "its") else "name"
+        return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
     head = masked[lo:qs].rstrip()
     if head.endswith(":"):
         # ``… doesn’t surprise pollster Daron Shaw: “…”``: a name just before the colon
