@@ -137,7 +137,7 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
 _SAYING_NOUN = re.compile(
-    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s))\s+(?:[a-z]+\s+)?"
+    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[a-z]+\s+)?"
     r"(statement|claim|remarks?|comments?|words|call|assertion|promise|pledge|vow|warning|"
     r"tweet|message|speech|answer|response|description|suggestion|argument|insistence|"
     r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
@@ -308,8 +308,8 @@ def in_sentence(
         # ``her claim that she “never sent …”``: the owner of the words speaks.
         owner = said.group(1)
         start = base + said.start(1)
-        if owner[:1].isupper() and owner.endswith(("’s", "'s")):
-            owner = owner[:-2]
+        if owner[:1].isupper():
+            owner = owner[:-2] if owner.endswith(("’s", "'s")) else owner[:-1]
         kind = "pronoun" if owner.lower() in ("his", "her", "their", "its") else "name"
         return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
     head = masked[lo:qs].rstrip()

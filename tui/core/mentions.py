@@ -309,7 +309,8 @@ _INTRO = frozenset(
     until unlike like according writing responding meanwhile however instead yesterday
     today monday tuesday wednesday thursday friday saturday sunday this amid based hours days
     minutes weeks months years moments across inside outside near behind beyond around
-    throughout among along within toward towards upon ever unless whether""".split()
+    throughout among along within toward towards upon ever unless whether soon first second
+    third finally next again written still yet""".split()
 )
 _JOINERS = frozenset("but and so yet still then now also meanwhile however instead or".split())
 _FUNCTION = frozenset(
