@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -18,7 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tui.commands import NewsReaderCommands
 from tui.core import (
@@ -50,6 +56,37 @@ SCAN_BATCH_SECONDS = 0.25
 SCAN_SLICE_SECONDS = 0.01
 """The scan works this long, then rests as long, leaving the UI thread half the GIL."""
 
+SCAN_YIELD_SECONDS = 0.75
+"""After a key press or click the scan waits this long: what the reader asked for comes first."""
+
+QUOTE_PATIENCE_SECONDS = 1.0
+"""How long the article waits for its quotes before it is shown without them for a while."""
+
+
+def quotes_in_background(text: str) -> Future[tuple[Quote, ...]]:
+    """Start finding the quotes in ``text`` on a daemon thread, which never holds up exit.
+
+    A failure in the finder gives no quotes rather than taking the app down.
+    """
+    future: Future[tuple[Quote, ...]] = Future()
+
+    def find() -> None:
+        try:
+            future.set_result(tuple(find_quotes(text)))
+        except Exception:
+            future.set_result(())
+
+    threading.Thread(target=find, name="find-quotes", daemon=True).start()
+    return future
+
+
+class _UnwaitedExecutor(ThreadPoolExecutor):
+    """The workers' thread pool; closing the app does not wait for a thread still reading."""
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shut down without joining: a busy thread cannot be interrupted anyway."""
+        super().shutdown(wait=False, cancel_futures=True)
+
 
 @dataclass
 class FilesScanned(Message):
@@ -69,8 +106,18 @@ class ArticleLoaded(Message):
     """Its article."""
     quotes: tuple[Quote, ...]
     """Its attributed quotes."""
-    blocks: list[Block]
+    blocks: Sequence[Block]
     """Its paragraphs, drawn."""
+    quotes_found: bool = True
+    """False for a long article shown before its quotes are found."""
+
+
+@dataclass
+class QuotesNone(Message):
+    """The article shown early turned out to have no attributed quotes."""
+
+    path: Path
+    """The file."""
 
 
 @dataclass
@@ -267,6 +314,12 @@ class NewsReaderApp(App[None]):
         """The file the diff pane shows the highlighted file against."""
         self._current_is_new = True
         """Whether the highlighted file is the diff's new side."""
+        self._summarised: set[Path] = set()
+        """Files whose title and quote count the article worker already posted."""
+        self._last_input = 0.0
+        """When the reader last pressed a key or clicked (monotonic seconds)."""
+        self._busy_threads = 0
+        """Worker threads still working; if any remain at exit they are not waited for."""
 
     def compose(self) -> ComposeResult:
         """The panes side by side (stacked when narrow), the status line, the footer."""
@@ -280,7 +333,10 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""
-        self.query_one(FileList).focus()
+        asyncio.get_running_loop().set_default_executor(_UnwaitedExecutor())
+        files = self.query_one(FileList)
+        files.focus()
+        self.current_path = files.highlighted_path  # now, so the scan knows to skip it
         self.query_one(DiffView).show_message("No version to compare yet.")
         self._update_titles()
         self.scan_files([f.path for f in self.files])
@@ -290,41 +346,121 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="scan")
     def scan_files(self, paths: list[Path]) -> None:
         """Read every file for its title and quote count, posting them in small batches."""
+        with self._busy():
+            self._scan(paths)
+
+    def _scan(self, paths: list[Path]) -> None:
         worker = get_current_worker()
         batch: list[FileSummary] = []
-        posted = time.monotonic()
-        slice_started = time.monotonic()
-        for path in paths:
-            if worker.is_cancelled:
-                return
-            if time.monotonic() - slice_started > SCAN_SLICE_SECONDS:
-                # Hand the GIL to the UI thread half the time, so keys stay quick.
-                time.sleep(SCAN_SLICE_SECONDS)
-                slice_started = time.monotonic()
-            try:
-                article = load_article(path)
-                quotes = len(find_quotes(article.text))
-                batch.append(FileSummary(path, article.headline, quotes))
-            except ArticleError as error:
-                batch.append(FileSummary(path, None, None, error.reason))
-            if time.monotonic() - posted > SCAN_BATCH_SECONDS:
-                self.post_message(FilesScanned(tuple(batch)))
-                batch, posted = [], time.monotonic()
+        posted = slice_started = time.monotonic()
+        pending, first_pass = list(paths), True
+        while pending:
+            skipped = []
+            for path in pending:
+                if worker.is_cancelled:
+                    return
+                if path in self._summarised:
+                    continue
+                if path == self.current_path:
+                    if first_pass:  # the article worker is reading it and will post its row
+                        skipped.append(path)
+                    continue
+                if not self._give_way(worker):
+                    return
+                if time.monotonic() - slice_started > SCAN_SLICE_SECONDS:
+                    # Hand the GIL to the UI thread half the time, so keys stay quick.
+                    time.sleep(SCAN_SLICE_SECONDS)
+                    slice_started = time.monotonic()
+                batch.append(self._summarise(path))
+                if time.monotonic() - posted > SCAN_BATCH_SECONDS:
+                    self.post_message(FilesScanned(tuple(batch)))
+                    batch, posted = [], time.monotonic()
+            pending, first_pass = skipped, False
         self.post_message(FilesScanned(tuple(batch)))
+
+    def _give_way(self, worker: Worker[None]) -> bool:
+        """Wait while the reader is pressing keys; False if the worker was cancelled."""
+        while time.monotonic() - self._last_input < SCAN_YIELD_SECONDS:
+            if worker.is_cancelled:
+                return False
+            time.sleep(0.05)
+        return not worker.is_cancelled
+
+    @contextmanager
+    def _busy(self) -> Iterator[None]:
+        """Count a worker thread as working while the block runs."""
+        self._busy_threads += 1
+        try:
+            yield
+        finally:
+            self._busy_threads -= 1
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app; on quitting, do not wait for a thread still busy with a huge file."""
+        super().run(*args, **kwargs)
+        if self._busy_threads:
+            # A thread cannot be interrupted, and the interpreter would join it at exit:
+            # the terminal is already restored, so leave now rather than keep the reader.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(self.return_code or 0)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note keys and clicks, so the background scan gives way to the reader."""
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    @staticmethod
+    def _summarise(path: Path) -> FileSummary:
+        """Read one file for its row: title and quote count, or why it cannot be read."""
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            return FileSummary(path, None, None, error.reason)
+        return FileSummary(path, article.headline, len(find_quotes(article.text)))
 
     @work(thread=True, exclusive=True, group="article")
     def load_file(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
         """Read ``path``, find its quotes and draw it; then find and pair its other version."""
+        with self._busy():
+            self._load(path, marked, styles)
+
+    def _load(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
         worker = get_current_worker()
         try:
             article = load_article(path)
         except ArticleError as error:
+            self._summarised.add(path)
+            self.post_message(FilesScanned((FileSummary(path, None, None, error.reason),)))
             self.post_message(ArticleFailed(path, error.reason))
             self.post_message(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
             return
-        quotes = tuple(find_quotes(article.text))
-        blocks = ArticleView.build_blocks(article, quotes, styles)
-        self.post_message(ArticleLoaded(path, article, quotes, blocks))
+        finding = quotes_in_background(article.text)
+        early = False
+        try:
+            quotes = finding.result(timeout=QUOTE_PATIENCE_SECONDS)
+        except FutureTimeout:  # a long article: show the text now, the quotes when found
+            early = True
+            blocks = ArticleView.build_blocks(article, (), styles)
+            self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
+            while True:
+                if worker.is_cancelled:
+                    return
+                try:
+                    quotes = finding.result(timeout=0.1)
+                    break
+                except FutureTimeout:
+                    continue
+        if worker.is_cancelled:
+            return
+        if quotes or not early:
+            blocks = ArticleView.build_blocks(article, quotes, styles)
+            self.post_message(ArticleLoaded(path, article, quotes, blocks))
+        else:  # no quotes after all: the text shown early stands
+            self.post_message(QuotesNone(path))
+        self._summarised.add(path)
+        self.post_message(FilesScanned((FileSummary(path, article.headline, len(quotes)),)))
         if worker.is_cancelled:
             return
         texts = [p.text for p in article.paragraphs]
@@ -358,7 +494,10 @@ class NewsReaderApp(App[None]):
         others = [f for f in self.files if f.path != path]
         others.sort(key=lambda f: abs(f.modified - current.modified))
         candidates = []
+        worker = get_current_worker()
         for other in others[:MAX_CANDIDATES]:
+            if not self._give_way(worker):
+                return None
             other_texts = self._texts.get(other.path)
             if other_texts is None:
                 try:
@@ -388,10 +527,21 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
+        if message.path != self.current_path:
+            return
+        view = self.query_one(ArticleView)
+        if not message.article.paragraphs:
+            view.show_message("This file is empty: it has no text to show.", str(message.path))
+            return
+        again = view.article is message.article  # the quotes for an article already shown
+        view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
+        if not message.quotes_found:
+            self.query_one(StatusLine).quote = "Finding quotes…"
+
+    @on(QuotesNone)
+    def _quotes_none(self, message: QuotesNone) -> None:
         if message.path == self.current_path:
-            self.query_one(ArticleView).show_article(
-                message.article, message.quotes, message.blocks
-            )
+            self.query_one(StatusLine).quote = "No attributed quotes"
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:

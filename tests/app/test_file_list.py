@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
@@ -59,8 +60,9 @@ async def test_ten_thousand_files_list_at_once(tmp_path: Path, make_app) -> None
     app = make_app(paths)
     started = time.perf_counter()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
         files = app.query_one(FileList)
+        while not files.region.height:  # until the first frame has laid the list out
+            await asyncio.sleep(0.01)
         assert len(files.rows) == 10_000
         assert "now · 0 quotes · note_00000" in "\n".join(rows(files))
         assert time.perf_counter() - started < 2.0, "the list appears within two seconds"

@@ -14,10 +14,16 @@ from textual.reactive import reactive
 
 from tui.core import Article, Quote, Role
 
-from .blocks_view import Block, BlocksView
+from .blocks_view import Block, BlocksView, LazyBlocks
 
 MISSING_QUOTE = "⚠ missing quote — "
 """Prefix of an attribution line whose quote the extraction lost."""
+
+ATTRIBUTION_DASH = "— "
+"""Prefix of a block quote's attribution line."""
+
+ROLE_INDENT = {Role.BLOCK_QUOTE: 4, Role.ATTRIBUTION: 4}
+"""Cells of indent by paragraph role; block quotes and their attributions stand in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +34,6 @@ class ArticleStyles:
     """The title paragraph."""
     quote: Style
     """An attributed quote."""
-    current_quote: Style
-    """The quote ``n``/``p`` stepped to."""
     speaker: Style
     """The ``— Speaker`` line after a paragraph with quotes."""
     attribution: Style
@@ -56,15 +60,20 @@ def quote_paragraphs(article: Article, quote: Quote) -> list[int]:
     return found
 
 
+def text_shift(role: Role) -> int:
+    """Return how far a paragraph's text is pushed along in its block by a prefix."""
+    if role is Role.ORPHANED_ATTRIBUTION:
+        return len(MISSING_QUOTE)
+    if role is Role.ATTRIBUTION:
+        return len(ATTRIBUTION_DASH)
+    return 0
+
+
 def paragraph_block(
-    article: Article,
-    index: int,
-    quotes: Sequence[Quote],
-    styles: ArticleStyles,
-    current: Quote | None = None,
+    article: Article, index: int, quotes: Sequence[Quote], styles: ArticleStyles
 ) -> Block:
     """Return the block for paragraph ``index``: its text, quotes (``quotes`` are those that
-    touch it) highlighted, the current one reversed, and the speakers named after it."""
+    touch it) highlighted, and the speakers named after it."""
     paragraph = article.paragraphs[index]
     role = paragraph.role
     text = Text(paragraph.text)
@@ -79,17 +88,16 @@ def paragraph_block(
         text.append(paragraph.text, styles.orphan)
         marker = "⚠"
     elif role is Role.ATTRIBUTION:
-        text = Text("— ", styles.attribution)
+        text = Text(ATTRIBUTION_DASH, styles.attribution)
         text.append(paragraph.text, styles.attribution)
-        indent = 4
     elif role is Role.BLOCK_QUOTE:
-        indent = 4
         marker, continuation = "❝", "│"
+    indent = ROLE_INDENT.get(role, 0)
+    shift = text_shift(role)
     for quote in quotes:
-        start = max(quote.start, paragraph.start) - paragraph.start
-        end = min(quote.end, paragraph.end) - paragraph.start
-        style = styles.current_quote if quote is current else styles.quote
-        text.stylize(style, start, end)
+        start = max(quote.start, paragraph.start) - paragraph.start + shift
+        end = min(quote.end, paragraph.end) - paragraph.start + shift
+        text.stylize(styles.quote, start, end)
     if quotes and role is not Role.BLOCK_QUOTE:
         marker, continuation = "❝", " "
         inline = [q for q in quotes if q.kind != "block" and q.paragraph == index]
@@ -107,7 +115,6 @@ class ArticleView(BlocksView):
         *BlocksView.COMPONENT_CLASSES,
         "article-view--title",
         "article-view--quote",
-        "article-view--current-quote",
         "article-view--speaker",
         "article-view--attribution",
         "article-view--boilerplate",
@@ -135,8 +142,6 @@ class ArticleView(BlocksView):
         """The article shown, or None while a message is shown."""
         self.quotes: tuple[Quote, ...] = ()
         """Its attributed quotes, in order."""
-        self._by_paragraph: dict[int, list[Quote]] = {}
-        """The quotes touching each paragraph."""
         self._quote_paragraphs: list[list[int]] = []
         """The paragraphs each quote touches."""
 
@@ -146,7 +151,6 @@ class ArticleView(BlocksView):
         return ArticleStyles(
             title=style("article-view--title", partial=True),
             quote=style("article-view--quote", partial=True),
-            current_quote=style("article-view--current-quote", partial=True),
             speaker=style("article-view--speaker", partial=True),
             attribution=style("article-view--attribution", partial=True),
             boilerplate=style("article-view--boilerplate", partial=True),
@@ -157,37 +161,40 @@ class ArticleView(BlocksView):
     @staticmethod
     def build_blocks(
         article: Article, quotes: Sequence[Quote], styles: ArticleStyles
-    ) -> list[Block]:
-        """Return every paragraph's block (safe to call from a worker thread)."""
+    ) -> LazyBlocks:
+        """Return the paragraphs' blocks, each made when first drawn (call from any thread)."""
         by_paragraph: dict[int, list[Quote]] = {}
         for quote in quotes:
             for index in quote_paragraphs(article, quote):
                 by_paragraph.setdefault(index, []).append(quote)
-        return [
-            paragraph_block(article, k, by_paragraph.get(k, ()), styles)
-            for k in range(len(article.paragraphs))
-        ]
+        paragraphs = article.paragraphs
+        return LazyBlocks(
+            [p.text for p in paragraphs],
+            lambda k: paragraph_block(article, k, by_paragraph.get(k, ()), styles),
+            [ROLE_INDENT.get(p.role, 0) for p in paragraphs],
+        )
 
     def show_article(
-        self, article: Article, quotes: Sequence[Quote], blocks: Sequence[Block]
+        self,
+        article: Article,
+        quotes: Sequence[Quote],
+        blocks: Sequence[Block],
+        *,
+        keep_position: bool = False,
     ) -> None:
-        """Show ``article`` with its ``quotes``, drawn as ``blocks`` (from `build_blocks`)."""
+        """Show ``article`` with its ``quotes``, drawn as ``blocks`` (from `build_blocks`);
+        ``keep_position`` keeps the reader's place (when quotes arrive for a shown article)."""
         self.article = article
         self.quotes = tuple(quotes)
         self._quote_paragraphs = [quote_paragraphs(article, q) for q in self.quotes]
-        self._by_paragraph = {}
-        for quote, indices in zip(self.quotes, self._quote_paragraphs, strict=True):
-            for index in indices:
-                self._by_paragraph.setdefault(index, []).append(quote)
         self.set_reactive(ArticleView.current_quote, None)
-        self.set_blocks(blocks)
+        self.set_blocks(blocks, keep_position=keep_position)
         self.post_message(self.QuoteChanged(None, len(self.quotes), None))
 
     def show_message(self, text: str, detail: str = "") -> None:
         """Show ``text`` (and a dimmed ``detail`` under it) literally instead of an article."""
         self.article = None
         self.quotes = ()
-        self._by_paragraph = {}
         self._quote_paragraphs = []
         self.set_reactive(ArticleView.current_quote, None)
         blocks = [Block(Text(text, "bold"), "⚠")]
@@ -223,24 +230,25 @@ class ArticleView(BlocksView):
         self.current_quote = target
         return True
 
-    def watch_current_quote(self, old: int | None, new: int | None) -> None:
-        """Restyle the paragraphs of the old and new quote, and bring the new one into view."""
-        if self.article is None:
+    def watch_current_quote(self, new: int | None) -> None:
+        """Lay the highlight over the new quote, point at it and bring it into view."""
+        article = self.article
+        if article is None:
             return
-        styles = self.article_styles()
-        current = None if new is None else self.quotes[new]
-        touched: set[int] = set()
-        for index in (old, new):
-            if index is not None and index < len(self._quote_paragraphs):
-                touched.update(self._quote_paragraphs[index])
-        for paragraph in sorted(touched):
-            quotes = self._by_paragraph.get(paragraph, [])
-            self.update_block(
-                paragraph, paragraph_block(self.article, paragraph, quotes, styles, current)
-            )
-        if current is not None:
-            paragraph = self._quote_paragraphs[new][0] if self._quote_paragraphs[new] else 0
-            offset = max(0, current.start - self.article.paragraphs[paragraph].start)
-            self.current = paragraph
-            self.scroll_to_block(paragraph, offset)
-        self.post_message(self.QuoteChanged(new, len(self.quotes), current))
+        quote = None if new is None else self.quotes[new]
+        if quote is None or not self._quote_paragraphs[new or 0]:
+            self.highlights = ()
+            self.post_message(self.QuoteChanged(new, len(self.quotes), quote))
+            return
+        spans = []
+        for index in self._quote_paragraphs[new or 0]:
+            paragraph = article.paragraphs[index]
+            shift = text_shift(paragraph.role)
+            start = max(quote.start, paragraph.start) - paragraph.start + shift
+            end = min(quote.end, paragraph.end) - paragraph.start + shift
+            spans.append((index, start, end))
+        self.highlights = tuple(spans)
+        first, offset, _ = spans[0]
+        self.current = first
+        self.scroll_to_block(first, offset)
+        self.post_message(self.QuoteChanged(new, len(self.quotes), quote))

@@ -9,9 +9,12 @@ so corrected estimates never make the text jump.
 
 API (stable; `DiffView` builds on it):
 
-- `set_blocks(blocks)` shows a new sequence of `Block`s, from the top.
+- `set_blocks(blocks, keep_position=False)` shows a new sequence of `Block`s, from the top
+  (or where the reader was, for a restyled version of the same blocks); a `LazyBlocks`
+  makes each block only when it is first drawn.
 - `update_block(index, block)` replaces one block (e.g. to restyle the current quote).
 - `current` (reactive) marks one block as current: a `▶` in the gutter and a highlight.
+- `highlights` (reactive) lays a style over character ranges, e.g. the current quote.
 - `scroll_to_block(index, offset, center=True)` brings the line holding character
   ``offset`` of a block into view, centred.
 - `block_at_line(y)`, `line_of(index, offset)`, `visible_lines()`, `visible_blocks()` map
@@ -22,10 +25,10 @@ API (stable; `DiffView` builds on it):
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import ClassVar
+from typing import ClassVar, overload
 
 from rich._wrap import divide_line
 from rich.cells import cell_len
@@ -69,10 +72,71 @@ class Block:
 class _Wrapped:
     """A block wrapped to a width: its lines and where each starts in the text."""
 
-    lines: list[Strip]
-    """The rendered lines, without gutter or indent."""
+    lines: list[Text]
+    """The wrapped lines, without gutter or indent."""
     offsets: list[int]
     """Character offset in the block's text where each line starts."""
+    strips: dict[int, Strip] = field(default_factory=dict)
+    """Lines already rendered, by line number (a huge block renders only what is seen)."""
+
+
+class LazyBlocks(Sequence[Block]):
+    """Blocks made on first use, for long documents: the view estimates heights from each
+    block's plain text and indent, and makes a block only when it comes into view."""
+
+    def __init__(
+        self,
+        plains: Sequence[str],
+        make: Callable[[int], Block],
+        indents: Sequence[int] | None = None,
+        space_after: int = 1,
+    ) -> None:
+        self._plains = plains
+        """Each block's text, for estimating its height."""
+        self._make = make
+        """Builds block ``k``."""
+        self._indents = indents
+        """Each block's indent, or None for no indents."""
+        self.space_after = space_after
+        """Blank lines after every block."""
+        self._made: dict[int, Block] = {}
+        """Blocks made (or replaced) so far."""
+
+    def __len__(self) -> int:
+        return len(self._plains)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Block]: ...
+
+    def __getitem__(self, index: int | slice) -> Block | list[Block]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        block = self._made.get(index)
+        if block is None:
+            if not 0 <= index < len(self):
+                raise IndexError(index)
+            block = self._made[index] = self._make(index)
+        return block
+
+    def __setitem__(self, index: int, block: Block) -> None:
+        self._made[index] = block
+
+    def is_made(self, index: int) -> bool:
+        """True once block ``index`` exists."""
+        return index in self._made
+
+    def plain(self, index: int) -> str:
+        """Block ``index``'s text, without making the block."""
+        return self._plains[index]
+
+    def indent(self, index: int) -> int:
+        """Block ``index``'s indent, without making the block."""
+        return self._indents[index] if self._indents is not None else 0
 
 
 def wrap_text(text: Text, width: int) -> tuple[list[Text], list[int]]:
@@ -122,10 +186,15 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         scrollbar-gutter: stable;
         & > .blocks-view--current { background: $boost; }
         & > .blocks-view--pointer { color: $accent; text-style: bold; }
+        & > .blocks-view--highlight { text-style: reverse; }
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"blocks-view--current", "blocks-view--pointer"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "blocks-view--current",
+        "blocks-view--pointer",
+        "blocks-view--highlight",
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "line_down", "Line down", id="view.line_down", show=False),
@@ -138,6 +207,9 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
 
     current: reactive[int | None] = reactive(None)
     """Index of the current block (pointer and highlight), or None."""
+    highlights: reactive[tuple[tuple[int, int, int], ...]] = reactive(())
+    """Character ranges ``(block, start, end)`` drawn in the highlight style (reverse by
+    default), e.g. the current quote; cheap to move, the blocks are not rebuilt."""
 
     def __init__(
         self,
@@ -148,7 +220,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._blocks: list[Block] = list(blocks)
+        self._blocks: list[Block] | LazyBlocks = list(blocks)
         """The blocks shown, in order."""
         self._heights: list[int] = []
         """Lines each block takes, its blank lines included: estimated or exact."""
@@ -172,13 +244,20 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         """The blocks shown."""
         return self._blocks
 
-    def set_blocks(self, blocks: Sequence[Block]) -> None:
-        """Show ``blocks`` from the top; the current block is cleared."""
-        self._blocks = list(blocks)
-        self._anchor = None
+    def set_blocks(self, blocks: Sequence[Block], *, keep_position: bool = False) -> None:
+        """Show ``blocks`` from the top, or with ``keep_position`` with the first block on
+        screen kept in its place (for a restyled version of the same blocks); the current
+        block is cleared."""
+        anchor = self._visible_anchor() if keep_position else None
+        self._blocks = blocks if isinstance(blocks, LazyBlocks) else list(blocks)
         self.current = None
+        self.highlights = ()
         self._reset_heights()
-        self.scroll_to(0, 0, animate=False)
+        if anchor is not None and anchor[0] < len(self._blocks):
+            self._anchor = (anchor[0], 0, anchor[2])
+        else:
+            self._anchor = None
+            self.scroll_to(0, 0, animate=False)
         self.refresh()
 
     def update_block(self, index: int, block: Block) -> None:
@@ -286,11 +365,20 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self.scrollable_content_region.width)
 
     def _text_width(self, index: int) -> int:
-        return max(1, self._width - GUTTER_WIDTH - self._blocks[index].indent)
+        blocks = self._blocks
+        if isinstance(blocks, LazyBlocks) and not blocks.is_made(index):
+            indent = blocks.indent(index)
+        else:
+            indent = blocks[index].indent
+        return max(1, self._width - GUTTER_WIDTH - indent)
 
     def _estimate(self, index: int) -> int:
-        block = self._blocks[index]
-        return estimate_lines(block.text.plain, self._text_width(index)) + block.space_after
+        blocks = self._blocks
+        width = self._text_width(index)
+        if isinstance(blocks, LazyBlocks) and not blocks.is_made(index):
+            return estimate_lines(blocks.plain(index), width) + blocks.space_after
+        block = blocks[index]
+        return estimate_lines(block.text.plain, width) + block.space_after
 
     def _reset_heights(self) -> None:
         """Estimate every block's height for the current width and forget all wraps."""
@@ -325,12 +413,10 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         wrapped = self._wrapped.get(index)
         if wrapped is None:
             block = self._blocks[index]
-            console = self.app.console
             lines, offsets = wrap_text(block.text, self._text_width(index))
-            strips = [Strip(line.render(console), line.cell_len) for line in lines]
-            wrapped = _Wrapped(strips, offsets)
+            wrapped = _Wrapped(lines, offsets)
             self._wrapped[index] = wrapped
-            self._set_height(index, len(strips) + block.space_after)
+            self._set_height(index, len(lines) + block.space_after)
             self._exact[index] = 1
         return wrapped
 
@@ -419,10 +505,33 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             marker_style = Style.parse(marker_style)
         gutter = Strip([pointer, Segment(marker or " ", marker_style)])
         gutter = gutter.adjust_cell_length(GUTTER_WIDTH + block.indent)
-        strip = Strip.join([gutter, wrapped.lines[row]]).crop_extend(0, width, None)
+        strip = Strip.join([gutter, self._line_strip(index, wrapped, row)])
+        strip = strip.crop_extend(0, width, None)
         if is_current:
             strip = strip.apply_style(self.get_component_rich_style("blocks-view--current"))
         return strip.apply_style(base)
+
+    def _line_strip(self, index: int, wrapped: _Wrapped, row: int) -> Strip:
+        """Line ``row`` of a wrapped block, rendered, with any highlight laid over it."""
+        line = wrapped.lines[row]
+        start = wrapped.offsets[row]
+        end = start + len(line)
+        spans = [
+            (max(lo, start) - start, min(hi, end) - start)
+            for block, lo, hi in self.highlights
+            if block == index and lo < end and hi > start
+        ]
+        console = self.app.console
+        if spans:
+            line = line.copy()
+            style = self.get_component_rich_style("blocks-view--highlight")
+            for lo, hi in spans:
+                line.stylize(style, lo, hi)
+            return Strip(line.render(console), line.cell_len)
+        strip = wrapped.strips.get(row)
+        if strip is None:
+            strip = wrapped.strips[row] = Strip(line.render(console), line.cell_len)
+        return strip
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap for the new width at the next frame."""
@@ -430,4 +539,8 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_current(self, old: int | None, new: int | None) -> None:
         """Redraw so the pointer moves."""
+        self.refresh()
+
+    def watch_highlights(self) -> None:
+        """Redraw so the highlight moves."""
         self.refresh()
