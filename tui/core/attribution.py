@@ -185,6 +185,13 @@ def _by_cue(
     if word.lower() == "according to":
         return right_mention(masked, base, cue.end(), hi)
     head = masked[lo : cue.start()].rstrip()
+    agent = _BY_AGENT.match(masked, cue.end())
+    if agent is not None:
+        # ``measures added by Republicans``, ``was asked by host Bill Maher``: the agent
+        # after ``by`` speaks.
+        found = right_mention(masked, base, agent.end(), hi)
+        if found is not None:
+            return found
     if _PASSIVE.search(head):
         return None  # ``the staffer was charged``: the subject is spoken about, not speaking
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
@@ -192,12 +199,6 @@ def _by_cue(
         # ``with Sen. John McCain calling it``: the name right before the participle.
         participle = False
     found = None
-    agent = _BY_AGENT.match(masked, cue.end())
-    if agent is not None:
-        # ``measures added by Republicans``: the agent after ``by`` speaks.
-        found = right_mention(masked, base, agent.end(), hi)
-        if found is not None:
-            return found
     if head.endswith((" and", " but")):
         # ``Kasich says he’d sit Putin down and tell him``: the second verb shares the
         # first verb's subject, not the object standing before ``and``; after ``, and``
@@ -323,6 +324,8 @@ def in_sentence(
             verb = _LAST_WORD.search(head)
             if verb is not None and verb.group()[:1].islower():
                 found = left_mention(masked, base, lo, lo + verb.start())
+                if found is not None and found.kind == "description":
+                    found = subject_mention(masked, base, lo, qs) or found
         if found is None:
             found = subject_mention(masked, base, lo, qs) or first_mention(masked, base, lo, qs)
         if found is not None:

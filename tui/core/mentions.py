@@ -176,6 +176,9 @@ def _mention_ending_at(
     masked: str, base: int, tokens: list[tuple[int, int, str]], past_comma: bool
 ) -> Mention | None:
     """Return the mention whose last word is tokens[-1]."""
+    if len(tokens) > 1 and masked[tokens[-1][0] - 1 : tokens[-1][0]] == "(":
+        # ``Sen. Richard J. Durbin (D-Ill.)``: a bracketed party and state is no name.
+        tokens = tokens[:-1]
     a, b, word = tokens[-1]
     if word in _PRONOUNS:
         return Mention(word, base + a, base + b, "pronoun")
