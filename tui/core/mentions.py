@@ -95,7 +95,10 @@ def _is_name_word(word: str) -> bool:
 
 
 def _ends_clause(masked: str, end: int) -> bool:
-    """True when the word ending at ``end`` is followed by a comma, colon or mark."""
+    """True when the word ending at ``end`` is followed by a comma, colon or mark (past a
+    closing bracket or full stop: ``(D-Mo.),``)."""
+    while end < len(masked) and masked[end] in ").":
+        end += 1
     return end < len(masked) and masked[end] in ',;:“”"(—–'
 
 
@@ -333,6 +336,9 @@ def subject_mention(
     """
     tokens = _tokens(masked, lo, hi)[:40]
     k = 0
+    ago = next((j for j, t in enumerate(tokens[:6]) if t[2] == "ago"), None)
+    if ago is not None and _ends_clause(masked, tokens[ago][1]):
+        k = ago + 1  # ``Eight years ago, he supported``
     if tokens and len(tokens[0][2]) > 1 and tokens[0][2].isupper():
         # A dateline, ``WASHINGTON, Dec. 8 (UPI) —``: the story starts after the dash.
         dash = next((j for j in range(min(len(tokens), 10)) if tokens[j][2] in _DASHES), None)
