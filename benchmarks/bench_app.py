@@ -124,11 +124,13 @@ async def _open_app(
         result["paragraphs"] = len(article.article.paragraphs)
         result["listed"] = len(app.files)
         if settle:  # the background scan of every file, and the search for a version
-            try:
-                await asyncio.wait_for(app.workers.wait_for_complete(), SETTLE_LIMIT)
-                result["settled_seconds"] = time.perf_counter() - started
-            except TimeoutError:
-                result["settled_seconds"] = None
+            deadline = time.perf_counter() + SETTLE_LIMIT
+            result["settled_seconds"] = None
+            while time.perf_counter() < deadline:
+                if all(worker.is_finished for worker in app.workers):
+                    result["settled_seconds"] = time.perf_counter() - started
+                    break
+                await asyncio.sleep(0.05)
         result["memory_mb"] = _peak_memory_mb()
         await pilot.press("q")
     return result
@@ -264,14 +266,17 @@ def tmux_first_paint(command: str, expect: tuple[str, ...], timeout: float = 30.
     session = f"bench-{uuid.uuid4().hex[:8]}"
     started = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "45",
-         f"env TERM=xterm-256color {command}"],
+        ["tmux", "-f", "/dev/null", "-L", session, "new-session", "-d", "-s", session,
+         "-x", "160", "-y", "45",
+         f"env -u COLUMNS -u LINES -u NO_COLOR TERM=xterm-256color {command}"],
         check=True,
     )  # fmt: skip
     try:
         while True:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+                ["tmux", "-L", session, "capture-pane", "-p", "-t", session],
+                capture_output=True,
+                text=True,
             ).stdout
             if any(text in screen for text in expect):
                 return time.perf_counter() - started
@@ -279,7 +284,7 @@ def tmux_first_paint(command: str, expect: tuple[str, ...], timeout: float = 30.
                 raise TimeoutError(f"{expect!r} never appeared")
             time.sleep(0.005)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", session, "kill-server"], capture_output=True)
 
 
 ARTICLE_SHOWN = ("(n/p to step)", "No attributed quotes")

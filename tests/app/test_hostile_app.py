@@ -258,8 +258,10 @@ async def test_the_app_never_writes_into_the_directory_it_reads(corpus: Corpus) 
 NEWSREADER = Path(sys.executable).parent / "newsreader"
 
 
-def _tmux(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=10)
+def _tmux(session: str, *args: str) -> subprocess.CompletedProcess[str]:
+    # A tmux server of its own for each session (-L), no user config (-f).
+    command = ["tmux", "-f", "/dev/null", "-L", session, *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=10)
 
 
 @pytest.mark.parametrize("target", ["one_mb_paragraph", "fifo"])
@@ -279,8 +281,12 @@ def test_real_app_on_a_hostile_file_shows_it_and_quits_promptly(
         expect = "lorem “ipsum” dolor"
     session = f"nr-hostile-{uuid.uuid4().hex[:8]}"
     status = tmp_path / "status"
-    command = f"{shlex.quote(str(NEWSREADER))} {shlex.quote(str(path))}; echo $? > {status}"
-    started = _tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+    # A clean terminal: TERM set, no size or NO_COLOR inherited from the test's environment.
+    command = (
+        "env -u COLUMNS -u LINES -u NO_COLOR TERM=xterm-256color "
+        f"{shlex.quote(str(NEWSREADER))} {shlex.quote(str(path))}; echo $? > {status}"
+    )
+    started = _tmux(session, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
     assert started.returncode == 0, f"tmux could not start: {started.stderr}"
     try:
         deadline = time.monotonic() + 8
@@ -288,17 +294,17 @@ def test_real_app_on_a_hostile_file_shows_it_and_quits_promptly(
         while expect not in screen:
             assert time.monotonic() < deadline, f"{expect!r} never appeared:\n{screen}"
             time.sleep(0.2)
-            screen = _tmux("capture-pane", "-p", "-t", session).stdout
-        _tmux("send-keys", "-t", session, "j", "n", "pagedown")
+            screen = _tmux(session, "capture-pane", "-p", "-t", session).stdout
+        _tmux(session, "send-keys", "-t", session, "j", "n", "pagedown")
         time.sleep(0.3)
-        _tmux("send-keys", "-t", session, "q")
+        _tmux(session, "send-keys", "-t", session, "q")
         deadline = time.monotonic() + 5
         while not status.exists() or not status.read_text().strip():
             assert time.monotonic() < deadline, "q did not end newsreader within 5 s"
             time.sleep(0.1)
         assert status.read_text().strip() == "0"
     finally:
-        _tmux("kill-session", "-t", session)
+        _tmux(session, "kill-server")
 
 
 async def test_a_directory_with_no_articles_says_so(tmp_path: Path) -> None:
