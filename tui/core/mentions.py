@@ -76,13 +76,16 @@ def _tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         word = match.group()
         a, b = match.span()
         core = word.strip(_TRIM)
+        if core == word:
+            out.append((a, b, word))
+            continue
         if not core:
             out.append((a, b, word))
             continue
         a += word.find(core)
-        if word.lower().rstrip(",;:") in _TITLES or _INITIALS.fullmatch(word):
-            core = word.rstrip(",;:")
-        out.append((a, a + len(core), core if core else word))
+        if "." in word and (word.lower().rstrip(",;:") in _TITLES or _INITIALS.fullmatch(word)):
+            core = word.rstrip(",;:")  # ``Mr.``, ``J.``, ``U.S.`` keep their full stops
+        out.append((a, a + len(core), core))
     return out
 
 

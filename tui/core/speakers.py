@@ -123,7 +123,16 @@ def build_cast(text: str) -> Cast:
     runs = []
     alone: set[str] = set()
     for match in _NAME.finditer(text):
-        words = _clean_run(match.group().split())
+        run = match.group()
+        if " " not in run and "\t" not in run:
+            # Most runs are one capitalised word (a sentence's first): cleaned cheaply here,
+            # checked as a name only if it turns out to be someone's surname.
+            word = _POSSESSIVE.sub("", run.rstrip("."))
+            if word:
+                alone.add(word)
+                runs.append((match.start(), [word]))
+            continue
+        words = _clean_run(run.split())
         if words:
             runs.append((match.start(), words))
             if len(words) == 1:
@@ -134,7 +143,7 @@ def build_cast(text: str) -> Cast:
     sexes: dict[str, str] = {}
     by_surname: dict[str, str] = {}
     for start, words in runs:
-        if len(words) == 1 and words[0] not in by_surname:
+        if len(words) == 1 and (words[0] not in by_surname or not _NAME_WORD.match(words[0])):
             continue
         lead, name = _strip(words)
         if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
