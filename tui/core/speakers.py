@@ -142,8 +142,15 @@ def build_cast(text: str) -> Cast:
     titles: list[tuple[int, str, str]] = []
     sexes: dict[str, str] = {}
     by_surname: dict[str, str] = {}
+    known: set[str] = set()
     for start, words in runs:
-        if len(words) == 1 and (words[0] not in by_surname or not _NAME_WORD.match(words[0])):
+        if len(words) == 1:
+            # A surname alone (``Blinken``) once the full name is known; anything else a
+            # capitalised word.
+            full = by_surname.get(words[0], "")
+            if full and _NAME_WORD.match(words[0]) and words[0].lower() not in _LEADING:
+                offsets.append(start)
+                names.append(full)
             continue
         lead, name = _strip(words)
         if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
@@ -154,13 +161,8 @@ def build_cast(text: str) -> Cast:
         if len(name) >= 2 and not name[-1].endswith("."):
             full = " ".join(name)
             before = text[max(0, start - 60) : start]
-            office = " ".join([_OFFICE_SPLIT.split(before)[-1].strip(), *lead]).lower()
-            for short, long in _ABBREVIATED_OFFICE.items():
-                office = office.replace(short, long)
             after = _APPOSITIVE.match(text, end)
-            if after:
-                office += " " + after.group(1).lower()
-            if full not in by_surname.values() and not (
+            if full not in known and not (
                 lead
                 or name[-1] in alone
                 or after
@@ -168,8 +170,15 @@ def build_cast(text: str) -> Cast:
                 or _CUE_BEFORE.search(before)
             ):
                 continue  # nothing says a person: a place, a product, a title
+            known.add(full)
             by_surname[name[-1]] = full
             by_surname.setdefault(name[0], full)
+            office = " ".join([_OFFICE_SPLIT.split(before)[-1].strip(), *lead]).lower()
+            if "." in office:
+                for short, long in _ABBREVIATED_OFFICE.items():
+                    office = office.replace(short, long)
+            if after:
+                office += " " + after.group(1).lower()
             if office.strip():
                 titles.append((start, office, full))
         elif len(name) == 1 and name[0] in by_surname:
