@@ -86,6 +86,12 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
         found = right_mention(masked, base, cue.end(), stop)
     else:
         found = left_mention(masked, base, pos, cue.start())
+        lone = masked[pos : cue.start()].strip()
+        if found is None and lone[:1].isupper() and lone.isalpha():
+            # ``,” From said.``: one capitalised word between quote and verb is a name,
+            # even one that usually opens sentences.
+            at = base + pos + masked[pos : cue.start()].index(lone)
+            found = Mention(lone, at, at + len(lone), "name")
     if found is None or found.start - base > pos + 60:
         return None
     gap = masked[pos : found.start - base]
