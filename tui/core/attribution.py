@@ -148,6 +148,9 @@ _SAYING_NOUN = re.compile(
     r"tweet|message|speech|answer|response|description|suggestion|argument|insistence|"
     r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
 )
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|in|on|at|of|from|for|with|about|into)\s+(?:the\s+)?\Z", re.I
+)
 _NOUN_LIKE = frozenset("calls claims promises reports chants quotes vows".split())
 _LAST_WORD = re.compile(r"[\w’'-]+(?=\s*:\Z)")
 _SIGNED_END = re.compile(r"[ \t\xa0]*(?:[,.;:!?]|\n|$)")
@@ -324,6 +327,8 @@ def in_sentence(
         # ``… doesn’t surprise pollster Daron Shaw: “…”``: a name just before the colon
         # speaks; otherwise the clause's subject does.
         found = left_mention(masked, base, lo, lo + len(head) - 1)
+        if found is not None and _AFTER_PREPOSITION.search(masked, lo, found.start - base):
+            found = None  # ``to the Dutch newspaper NRC Handelsblad:`` is who was told
         if found is None or found.kind != "name":
             # ``a spokesman for Sanders could only quip:``: the subject of the verb that
             # stands before the colon.
