@@ -330,6 +330,9 @@ def in_sentence(
         if found is not None and _AFTER_PREPOSITION.search(masked, lo, found.start - base):
             found = None  # ``to the Dutch newspaper NRC Handelsblad:`` is who was told
         if found is None or found.kind != "name":
+            subject = subject_mention(masked, base, lo, qs)
+            found = subject if subject is not None and subject.kind != "description" else None
+        if found is None:
             # ``a spokesman for Sanders could only quip:``: the subject of the verb that
             # stands before the colon.
             verb = _LAST_WORD.search(head)
