@@ -15,6 +15,7 @@ import argparse
 import random
 import re
 import time
+from collections.abc import Callable, Sized
 from pathlib import Path
 
 from tui.core import find_quotes, load_article
@@ -104,7 +105,8 @@ def baseline(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BASELINE.finditer(text)]
 
 
-def _time(fn, texts: list[str], rounds: int) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+def _time(fn: Callable[[str], Sized], texts: list[str], rounds: int) -> tuple[float, int]:
+    """Return (best seconds over ``rounds`` runs of ``fn`` on every text, items found)."""
     best = float("inf")
     found = 0
     for _ in range(rounds):
