@@ -236,6 +236,17 @@ def test_lines_broken_by_single_newlines_are_paragraphs_of_their_own() -> None:
     _check(second, text, "“Nobody can stop us,”", "an aide", "an aide", "added")
 
 
+def test_wrapped_lines_and_a_quote_over_a_line_break_stay_whole() -> None:
+    text = (
+        "Jane Kim said the new plan\nwould “work well for every family in the city,” and then\n"
+        "she left the room."
+    )
+    said = "“work well for every family in the city,”"
+    _check(_only(text), text, said, "Jane Kim", "Jane Kim", "said")
+    text = "Jane Kim said:\n“We will win.\nNobody can stop us.”"
+    _check(_only(text), text, "“We will win.\nNobody can stop us.”", "Jane Kim", "Jane Kim", "said")
+
+
 def test_signed_quote() -> None:
     text = "“We will not give up.” ― Maria Duarte"
     _check(_only(text), text, "“We will not give up.”", "Maria Duarte", "Maria Duarte", "—")
