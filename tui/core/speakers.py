@@ -113,7 +113,8 @@ _PERSON_AFTER = re.compile(
     r"(?:['’]s\s+[a-z]+|,\s+(?:who|a|an|the)\b|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
     r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might)\b)"
 )
-_CUE_BEFORE = re.compile(r"(?:said|says|told|added|wrote|asked|according to|by|from)\s+\Z")
+# Words right before a name that say a person follows (``said Jane Kim``, ``by Jane Kim``).
+_CUE_BEFORE = frozenset("said says told added wrote asked by from".split())
 _PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
 
 
@@ -167,7 +168,8 @@ def build_cast(text: str) -> Cast:
                 or name[-1] in alone
                 or after
                 or _PERSON_AFTER.match(text, end)
-                or _CUE_BEFORE.search(before)
+                or (before.rsplit(None, 1) or [""])[-1] in _CUE_BEFORE
+                or before.rstrip().endswith("according to")
             ):
                 continue  # nothing says a person: a place, a product, a title
             known.add(full)
