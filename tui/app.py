@@ -231,6 +231,7 @@ class NewsReaderApp(App[None]):
             "m",
             "mark",
             "Mark compare",
+            show=False,
             id="app.mark",
             tooltip="Compare other files with the highlighted file (again to unmark)",
         ),
@@ -238,6 +239,7 @@ class NewsReaderApp(App[None]):
             "d",
             "toggle_diff",
             "Diff pane",
+            show=False,
             id="app.toggle_diff",
             tooltip="Show or hide the diff pane",
         ),
@@ -329,7 +331,7 @@ class NewsReaderApp(App[None]):
                 yield ArticleView(id="article")
                 yield DiffView(id="diff")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""
@@ -395,15 +397,16 @@ class NewsReaderApp(App[None]):
         finally:
             self._busy_threads -= 1
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
+    def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; on quitting, do not wait for a thread still busy with a huge file."""
-        super().run(*args, **kwargs)
-        if self._busy_threads:
+        result = super().run(*args, **kwargs)
+        if self._busy_threads and not kwargs.get("headless"):
             # A thread cannot be interrupted, and the interpreter would join it at exit:
             # the terminal is already restored, so leave now rather than keep the reader.
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(self.return_code or 0)
+        return result
 
     async def on_event(self, event: events.Event) -> None:
         """Note keys and clicks, so the background scan gives way to the reader."""

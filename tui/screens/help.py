@@ -12,11 +12,29 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+KEY_NAMES = {
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "question_mark": "?",
+    "space": "Space",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "enter": "Enter",
+    "escape": "Esc",
+    "ctrl+p": "Ctrl+P",
+}
+"""How keys are written on the help screen."""
+
 
 def key_names(binding: Binding) -> str:
-    """Return a binding's keys as a reader types them: ``j, down``."""
-    names = {"space": "space", "pagedown": "PgDn", "pageup": "PgUp", "shift+tab": "Shift+Tab"}
-    keys = [names.get(key, key) for key in binding.key.split(",")]
+    """Return a binding's keys as a reader types them: ``j, ↓``."""
+    keys = [KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(",")]
     return ", ".join(keys)
 
 

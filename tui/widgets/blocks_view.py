@@ -46,6 +46,9 @@ from textual.strip import Strip
 GUTTER_WIDTH = 3
 """Cells left of the text: the current-block pointer, the block's marker, a space."""
 
+EXACT_BLOCKS = 400
+"""Documents with at most this many blocks are wrapped whole at once (a few milliseconds)."""
+
 _WRAP_SLACK = 3
 """Cells a wrapped line of prose loses on average at its end; makes estimates closer."""
 
@@ -388,6 +391,10 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         self._exact = bytearray(count)
         self._heights = [self._estimate(k) for k in range(count)] if self._width else []
         self._starts_stale = True
+        if self._width and count <= EXACT_BLOCKS:
+            # A short document is wrapped whole: exact scrollbar, same picture every time.
+            for index in range(count):
+                self._wrap(index)
         self._update_virtual_size()
 
     def _set_height(self, index: int, height: int) -> None:
