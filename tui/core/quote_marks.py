@@ -105,7 +105,7 @@ def _with_singles(
     text: str, lo: int, hi: int, index: int, doubles: list[QuotedSpan]
 ) -> list[QuotedSpan]:
     """Return ``doubles`` with the single-quoted runs that lie outside them, in order."""
-    if "‘" not in text[lo:hi] and " '" not in text[lo:hi] and text[lo : lo + 1] != "'":
+    if text.find("‘", lo, hi) < 0 and text.find(" '", lo, hi) < 0 and text[lo : lo + 1] != "'":
         return doubles
     singles = []
     for match in _SINGLE.finditer(text, lo, hi):
