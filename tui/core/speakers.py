@@ -121,23 +121,27 @@ _PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
 def build_cast(text: str) -> Cast:
     """Return the Cast of the people named in ``text`` (best given with its quotes masked,
     so names inside quotations are not taken for people in the story)."""
-    runs = []
+    runs: list[tuple[int, str | list[str]]] = []
     alone: set[str] = set()
     for match in _NAME.finditer(text):
         run = match.group()
         if " " not in run and "\t" not in run:
             # Most runs are one capitalised word (a sentence's first): cleaned cheaply here,
             # checked as a name only if it turns out to be someone's surname.
-            word = _POSSESSIVE.sub("", run.rstrip("."))
-            if word:
-                alone.add(word)
-                runs.append((match.start(), [word]))
+            if run[-1] == ".":
+                run = run.rstrip(".")
+            if "’" in run or "'" in run:
+                run = _POSSESSIVE.sub("", run)
+            if run:
+                alone.add(run)
+                runs.append((match.start(), run))
             continue
         words = _clean_run(run.split())
-        if words:
+        if len(words) > 1:
             runs.append((match.start(), words))
-            if len(words) == 1:
-                alone.add(words[0])
+        elif words:
+            alone.add(words[0])
+            runs.append((match.start(), words[0]))
     offsets: list[int] = []
     names: list[str] = []
     titles: list[tuple[int, str, str]] = []
@@ -145,11 +149,11 @@ def build_cast(text: str) -> Cast:
     by_surname: dict[str, str] = {}
     known: set[str] = set()
     for start, words in runs:
-        if len(words) == 1:
+        if isinstance(words, str):
             # A surname alone (``Blinken``) once the full name is known; anything else a
             # capitalised word.
-            full = by_surname.get(words[0], "")
-            if full and _NAME_WORD.match(words[0]) and words[0].lower() not in _LEADING:
+            full = by_surname.get(words, "")
+            if full and _NAME_WORD.match(words) and words.lower() not in _LEADING:
                 offsets.append(start)
                 names.append(full)
             continue
