@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
+import subprocess
 import sys
 import threading
 import time
@@ -63,21 +65,79 @@ QUOTE_PATIENCE_SECONDS = 1.0
 """How long the article waits for its quotes before it is shown without them for a while."""
 
 
-def quotes_in_background(text: str) -> Future[tuple[Quote, ...]]:
-    """Start finding the quotes in ``text`` on a daemon thread, which never holds up exit.
+PROCESS_TEXT_CHARS = 100_000
+"""Texts this long have their quotes found in a child process: no GIL taken from the UI, and
+the search can be stopped when the reader moves on or quits."""
 
-    A failure in the finder gives no quotes rather than taking the app down.
-    """
-    future: Future[tuple[Quote, ...]] = Future()
+_CHILD = (
+    "import pickle, sys\n"
+    "from tui.core import find_quotes\n"
+    "text = sys.stdin.buffer.read().decode('utf-8', 'surrogatepass')\n"
+    "sys.stdout.buffer.write(pickle.dumps(tuple(find_quotes(text))))\n"
+)
+"""The child's program: text on stdin, the pickled quotes on stdout."""
 
-    def find() -> None:
+
+class QuoteSearch:
+    """Finding one article's quotes off the UI thread: a daemon thread for a short text, a
+    child process for a long one. A failed search gives no quotes, never an error."""
+
+    def __init__(self, text: str) -> None:
+        self._future: Future[tuple[Quote, ...]] | None = None
+        """The thread's result, for a short text."""
+        self._process: subprocess.Popen[bytes] | None = None
+        """The child process, for a long text."""
+        self._input: bytes | None = None
+        """What is still to be sent to the child."""
+        if len(text) < PROCESS_TEXT_CHARS:
+            self._future = Future()
+            threading.Thread(target=self._find, args=(text,), daemon=True).start()
+            return
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
+            ),
+        }
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", _CHILD],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        self._input = text.encode("utf-8", "surrogatepass")
+
+    def _find(self, text: str) -> None:
+        assert self._future is not None
         try:
-            future.set_result(tuple(find_quotes(text)))
+            self._future.set_result(tuple(find_quotes(text)))
         except Exception:
-            future.set_result(())
+            self._future.set_result(())
 
-    threading.Thread(target=find, name="find-quotes", daemon=True).start()
-    return future
+    def result(self, timeout: float) -> tuple[Quote, ...]:
+        """Return the quotes; raise FutureTimeout if they are not found within ``timeout``."""
+        if self._future is not None:
+            return self._future.result(timeout=timeout)
+        assert self._process is not None
+        try:
+            out, _ = self._process.communicate(self._input, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self._input = None  # sent: communicate() goes on from where it stopped
+            raise FutureTimeout() from None
+        if self._process.returncode != 0:
+            return ()
+        try:
+            return tuple(pickle.loads(out))
+        except Exception:
+            return ()
+
+    def stop(self) -> None:
+        """Stop a child process still searching (a thread just finishes unheard)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
 
 
 class _UnwaitedExecutor(ThreadPoolExecutor):
@@ -322,6 +382,10 @@ class NewsReaderApp(App[None]):
         """When the reader last pressed a key or clicked (monotonic seconds)."""
         self._busy_threads = 0
         """Worker threads still working; if any remain at exit they are not waited for."""
+        self._searches: set[QuoteSearch] = set()
+        """Quote searches under way, stopped when the app closes."""
+        self._quotes_pending = False
+        """True while the article shown waits for its quotes."""
 
     def compose(self) -> ComposeResult:
         """The panes side by side (stacked when narrow), the status line, the footer."""
@@ -339,6 +403,11 @@ class NewsReaderApp(App[None]):
         files = self.query_one(FileList)
         files.focus()
         self.current_path = files.highlighted_path  # now, so the scan knows to skip it
+        if not self.files:
+            where = f"in {self.directory}" if self.directory else "given"
+            self.query_one(ArticleView).show_message(
+                f"No articles to show: no .txt or .md files {where}."
+            )
         self.query_one(DiffView).show_message("No version to compare yet.")
         self._update_titles()
         self.scan_files([f.path for f in self.files])
@@ -373,7 +442,10 @@ class NewsReaderApp(App[None]):
                     # Hand the GIL to the UI thread half the time, so keys stay quick.
                     time.sleep(SCAN_SLICE_SECONDS)
                     slice_started = time.monotonic()
-                batch.append(self._summarise(path))
+                summary = self._summarise(path, worker)
+                if summary is None:
+                    return
+                batch.append(summary)
                 if time.monotonic() - posted > SCAN_BATCH_SECONDS:
                     self.post_message(FilesScanned(tuple(batch)))
                     batch, posted = [], time.monotonic()
@@ -400,6 +472,8 @@ class NewsReaderApp(App[None]):
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; on quitting, do not wait for a thread still busy with a huge file."""
         result = super().run(*args, **kwargs)
+        for search in list(self._searches):
+            search.stop()
         if self._busy_threads and not kwargs.get("headless"):
             # A thread cannot be interrupted, and the interpreter would join it at exit:
             # the terminal is already restored, so leave now rather than keep the reader.
@@ -414,14 +488,37 @@ class NewsReaderApp(App[None]):
             self._last_input = time.monotonic()
         await super().on_event(event)
 
-    @staticmethod
-    def _summarise(path: Path) -> FileSummary:
-        """Read one file for its row: title and quote count, or why it cannot be read."""
+    def _summarise(self, path: Path, worker: Worker[None]) -> FileSummary | None:
+        """Read one file for its row: title and quote count, or why it cannot be read;
+        None if the worker was cancelled meanwhile."""
         try:
             article = load_article(path)
         except ArticleError as error:
             return FileSummary(path, None, None, error.reason)
-        return FileSummary(path, article.headline, len(find_quotes(article.text)))
+        quotes = self._wait_for_quotes(article.text, worker)
+        if quotes is None:
+            return None
+        return FileSummary(path, article.headline, len(quotes))
+
+    def _wait_for_quotes(self, text: str, worker: Worker[None]) -> tuple[Quote, ...] | None:
+        """Find the quotes in ``text``, stopping the search if the worker is cancelled."""
+        search = QuoteSearch(text)
+        self._searches.add(search)
+        try:
+            while not worker.is_cancelled:
+                try:
+                    return search.result(timeout=0.2)
+                except FutureTimeout:
+                    continue
+            return None
+        finally:
+            search.stop()
+            self._searches.discard(search)
+
+    def on_unmount(self) -> None:
+        """Stop quote searches still running in child processes."""
+        for search in list(self._searches):
+            search.stop()
 
     @work(thread=True, exclusive=True, group="article")
     def load_file(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
@@ -439,22 +536,27 @@ class NewsReaderApp(App[None]):
             self.post_message(ArticleFailed(path, error.reason))
             self.post_message(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
             return
-        finding = quotes_in_background(article.text)
-        early = False
+        search = QuoteSearch(article.text)
+        self._searches.add(search)
         try:
-            quotes = finding.result(timeout=QUOTE_PATIENCE_SECONDS)
-        except FutureTimeout:  # a long article: show the text now, the quotes when found
-            early = True
-            blocks = ArticleView.build_blocks(article, (), styles)
-            self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
-            while True:
-                if worker.is_cancelled:
-                    return
-                try:
-                    quotes = finding.result(timeout=0.1)
-                    break
-                except FutureTimeout:
-                    continue
+            early = False
+            try:
+                quotes = search.result(timeout=QUOTE_PATIENCE_SECONDS)
+            except FutureTimeout:  # a long article: show the text now, the quotes when found
+                early = True
+                blocks = ArticleView.build_blocks(article, (), styles)
+                self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
+                while True:
+                    if worker.is_cancelled:
+                        return
+                    try:
+                        quotes = search.result(timeout=0.1)
+                        break
+                    except FutureTimeout:
+                        continue
+        finally:
+            search.stop()
+            self._searches.discard(search)
         if worker.is_cancelled:
             return
         if quotes or not early:
@@ -538,12 +640,12 @@ class NewsReaderApp(App[None]):
             return
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
-        if not message.quotes_found:
-            self.query_one(StatusLine).quote = "Finding quotes…"
+        self._quotes_pending = not message.quotes_found
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
         if message.path == self.current_path:
+            self._quotes_pending = False
             self.query_one(StatusLine).quote = "No attributed quotes"
 
     @on(ArticleFailed)
@@ -585,6 +687,8 @@ class NewsReaderApp(App[None]):
             status.quote = (
                 f"Quote {message.index + 1}/{message.total} · {message.quote.speaker_name}"
             )
+        elif self._quotes_pending:
+            status.quote = "Finding quotes…"
         elif message.total:
             status.quote = f"{message.total} quotes (n/p to step)"
         else:
@@ -610,6 +714,7 @@ class NewsReaderApp(App[None]):
         """Show the newly highlighted file: read it in a worker, say so meanwhile."""
         if path is None:
             return
+        self._quotes_pending = False
         self._start_load()
 
     def watch_marked(self) -> None:
