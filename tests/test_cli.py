@@ -447,3 +447,24 @@ def test_reports_are_coloured_on_a_terminal_and_plain_with_no_color() -> None:
     for argv in (["quotes", OLD], ["diff", OLD, NEW]):
         plain = _run_in_a_terminal([str(NEWSREADER), *argv], NO_COLOR="1")
         assert b"\x1b" not in plain, f"escape bytes under NO_COLOR: {plain[:120]!r}"
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+def test_console_script_reports_an_unwritable_stdout_in_one_line(
+    as_json: bool, stdout: str
+) -> None:
+    # `newsreader quotes FILE > /dev/full` (disk full) and `newsreader quotes FILE >&-`: the
+    # output cannot be written, which is worth one line on stderr, not a traceback.
+    argv = [str(NEWSREADER), "quotes", OLD, *["--json"] * as_json]
+    if stdout == "full":
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, timeout=30)
+    else:
+        result = subprocess.run(
+            argv, stderr=subprocess.PIPE, timeout=30, preexec_fn=lambda: os.close(1)
+        )
+    err = result.stderr.decode()
+    assert result.returncode != 0
+    assert "Traceback" not in err, err
+    assert err.startswith("newsreader: ") and err.count("\n") == 1, err
