@@ -198,6 +198,9 @@ FILES: tuple[HostileFile, ...] = (
 
 BY_NAME = {case.name: case for case in FILES}
 
+ESCAPE_NAME = "evil\x1b]0;pwned\x07\x1b[31mred\x1b[2J.txt"
+"""A file name holding a title change, a colour and a screen clear: shown, never executed."""
+
 SPACED_NAME = "dir with spaces/Ünïcödé café — 記事 “x”.txt"
 """A path with spaces, non-ASCII letters and quote marks, relative to the corpus root."""
 

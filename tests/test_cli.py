@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import (
+    ESCAPE_NAME,
     FILES,
     MARKUP_LITERALS,
     Corpus,
@@ -468,3 +469,19 @@ def test_console_script_reports_an_unwritable_stdout_in_one_line(
     assert result.returncode != 0
     assert "Traceback" not in err, err
     assert err.startswith("newsreader: ") and err.count("\n") == 1, err
+
+
+def test_escape_sequences_in_a_file_name_are_not_printed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / ESCAPE_NAME
+    path.write_text("Title\n\n“Hi,” said Jane Doe.\n", encoding="utf-8")
+    for argv in (["quotes", str(path)], ["diff", str(path), str(path)]):
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (0, "")
+        assert "Jane Doe" in out or "unchanged" in out
+        assert "\x1b" not in out and "\x07" not in out, f"{argv[0]} printed the name raw: {out!r}"
+    missing = str(tmp_path / ("missing " + ESCAPE_NAME))
+    code, out, err = run(capsys, "quotes", missing)
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err, f"the error line holds escapes: {err!r}"

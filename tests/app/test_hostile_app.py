@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from tests.app.conftest import FIXED_NOW, NEW_SEED, SEEDS, settle
 from tests.hostile import (
     BY_NAME,
+    ESCAPE_NAME,
     FILES,
     MARKUP_LITERALS,
     Corpus,
@@ -356,4 +357,18 @@ async def test_a_file_without_read_permission_says_so(
         text = pane_text(app.query_one(ArticleView))
         assert "cannot be shown" in text and "permission denied" in text, text
         assert "Classified" not in text
+        await assert_keys_work_and_q_quits(pilot)
+
+
+async def test_escape_sequences_in_a_file_name_are_not_sent_to_the_terminal(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / ESCAPE_NAME
+    path.write_text("Title\n\n“Hi,” said Jane Doe.\n", encoding="utf-8")
+    app = new_app([path])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "Jane Doe" in pane_text(app.query_one(ArticleView))
+        screen = "".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "\x1b" not in screen and "\x07" not in screen, "the name reached the terminal raw"
         await assert_keys_work_and_q_quits(pilot)
