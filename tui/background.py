@@ -1,0 +1,136 @@
+"""Work done off the UI thread for the app: finding quotes, listing files, picking versions.
+
+Nothing here touches a widget; the app's workers call these and post what they find.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+from tui.core import ArticleFile, Quote, find_quotes, version_similarity
+from tui.core.pairing import SAME_STORY_THRESHOLD
+
+PROCESS_TEXT_CHARS = 100_000
+"""Texts this long have their quotes found in a child process: no GIL taken from the UI, and
+the search can be stopped when the reader moves on or quits."""
+
+_CHILD = (
+    "import pickle, sys\n"
+    "from tui.core import find_quotes\n"
+    "text = sys.stdin.buffer.read().decode('utf-8', 'surrogatepass')\n"
+    "sys.stdout.buffer.write(pickle.dumps(tuple(find_quotes(text))))\n"
+)
+"""The child's program: text on stdin, the pickled quotes on stdout."""
+
+
+class QuoteSearch:
+    """Finding one article's quotes off the UI thread: a daemon thread for a short text, a
+    child process for a long one. A failed search gives no quotes, never an error."""
+
+    def __init__(self, text: str) -> None:
+        self._future: Future[tuple[Quote, ...]] | None = None
+        """The thread's result, for a short text."""
+        self._process: subprocess.Popen[bytes] | None = None
+        """The child process, for a long text."""
+        self._input: bytes | None = None
+        """What is still to be sent to the child."""
+        if len(text) < PROCESS_TEXT_CHARS:
+            self._future = Future()
+            threading.Thread(target=self._find, args=(text,), daemon=True).start()
+            return
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
+            ),
+        }
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", _CHILD],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        self._input = text.encode("utf-8", "surrogatepass")
+
+    def _find(self, text: str) -> None:
+        assert self._future is not None
+        try:
+            self._future.set_result(tuple(find_quotes(text)))
+        except Exception:
+            self._future.set_result(())
+
+    def result(self, timeout: float) -> tuple[Quote, ...]:
+        """Return the quotes; raise FutureTimeout if they are not found within ``timeout``."""
+        if self._future is not None:
+            return self._future.result(timeout=timeout)
+        assert self._process is not None
+        try:
+            out, _ = self._process.communicate(self._input, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self._input = None  # sent: communicate() goes on from where it stopped
+            raise FutureTimeout() from None
+        if self._process.returncode != 0:
+            return ()
+        try:
+            return tuple(pickle.loads(out))
+        except Exception:
+            return ()
+
+    def stop(self) -> None:
+        """Stop a child process still searching (a thread just finishes unheard)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+
+class UnwaitedExecutor(ThreadPoolExecutor):
+    """The workers' thread pool; closing the app does not wait for a thread still reading."""
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shut down without joining: a busy thread cannot be interrupted anyway."""
+        super().shutdown(wait=False, cancel_futures=True)
+
+
+def stat_files(files: Sequence[Path]) -> list[ArticleFile]:
+    """Return the files with their times and sizes, newest first (a vanished file last)."""
+    found = []
+    for path in files:
+        try:
+            info = os.stat(path)
+            found.append(ArticleFile(Path(path), info.st_mtime, info.st_size))
+        except OSError:
+            found.append(ArticleFile(Path(path), 0.0, 0))
+    found.sort(key=lambda f: (-f.modified, f.path.name))
+    return found
+
+
+def pick_version(
+    current: ArticleFile,
+    texts: list[str],
+    candidates: Sequence[tuple[ArticleFile, list[str]]],
+    threshold: float = SAME_STORY_THRESHOLD,
+) -> ArticleFile | None:
+    """Return the other version of an article: the most similar candidate at or above
+    ``threshold``, an older one preferred over any newer one; None when none is similar."""
+    scored = []
+    for candidate, other in candidates:
+        score = version_similarity(other, texts)
+        if score >= threshold:
+            older = candidate.modified <= current.modified
+            scored.append((older, score, candidate))
+    if not scored:
+        return None
+    return max(scored, key=lambda item: (item[0], item[1]))[2]
+
+
+__all__ = ["QuoteSearch", "UnwaitedExecutor", "pick_version", "stat_files"]
