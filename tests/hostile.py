@@ -48,6 +48,14 @@ MARKUP_TEXT = (
 MARKUP_LITERALS = ("[bold]", "[/bold]", "[link=https://evil.example]", "[@click=app.quit]", "[/]")
 """Pieces of MARKUP_TEXT that must appear verbatim wherever the article is shown."""
 
+WIDE_TEXT = (
+    "記者会見で「検討する」と述べた。\n\n"
+    "Emoji 👩🏽‍💻 and flags 🇨🇴🇺🇸, “quoted 😀,” said Zoë.\n\n"
+    "Z̸̢̛" + "\u0301\u0316\u0334" * 60 + "algo text stacks marks.\n\n"
+    "Right to left: שלום עולם and مرحبا بالعالم, with \u202eoverride\u202c marks."
+)
+"""Double-width CJK, emoji sequences, a letter with 180 combining marks, right-to-left text."""
+
 QUOTE_MARKS_TEXT = (
     "“An opening mark that never closes, said the mayor.\n\n"
     '"Straight and “curly” mixed,” she said. "And one more\n\n'
@@ -185,6 +193,12 @@ FILES: tuple[HostileFile, ...] = (
         ),
     ),
     HostileFile("markup", _const(MARKUP_TEXT.encode()), shows=MARKUP_LITERALS, paragraphs=5),
+    HostileFile(
+        "wide_and_combining",
+        _const(WIDE_TEXT.encode()),
+        shows=("記者会見で「検討する」と述べた。", "Z̸̢̛", "שלום עולם"),
+        paragraphs=4,
+    ),
     HostileFile("quote_marks", _const(QUOTE_MARKS_TEXT.encode()), shows=("«Nested “quotes",)),
     HostileFile("quote_in_every_word", _quote_in_every_word, shows=("w19999",), paragraphs=100),
     HostileFile(
