@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import CUE, sentence_bounds
+from .cues import CUE, cues_between, sentence_bounds
 from .mentions import Mention, first_mention, left_mention, right_mention, subject_mention
 from .quote_marks import FILLER
 
@@ -121,7 +121,7 @@ def adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | N
     """Return the attribution of a cue just before the quote at ``qs`` (``he warned, “``,
     ``telling her, “``), or None."""
     window = max(lo, qs - 60)
-    cues = list(CUE.finditer(masked, window, qs))
+    cues = cues_between(masked, window, qs)
     if not cues:
         # ``Hillary Clinton cracked, “…”``: a person, a verb and a comma or colon.
         verb = _VERB_BEFORE.search(masked, window, qs)
@@ -213,7 +213,7 @@ def _by_cue(
         # first verb's subject, not the object standing before ``and``; after ``, and``
         # a new clause has a subject of its own.
         clause = max(head.rfind(", and "), head.rfind(", but "), head.rfind("; "))
-        for earlier in reversed(list(CUE.finditer(masked, lo, cue.start()))):
+        for earlier in reversed(cues_between(masked, lo, cue.start())):
             if earlier.start() - lo < clause:
                 break
             if earlier.group().lower() != "according to":
@@ -233,7 +233,7 @@ def _by_cue(
     if found is None:
         # A participle or a second verb (``…, adding``, ``… and added``) shares the subject
         # of the verb before it, else of the clause.
-        for earlier in reversed(list(CUE.finditer(masked, lo, cue.start()))):
+        for earlier in reversed(cues_between(masked, lo, cue.start())):
             if earlier.group().lower() != "according to" and not earlier.group().endswith("ing"):
                 found = left_mention(masked, base, lo, earlier.start())
                 if found is not None:
@@ -291,7 +291,7 @@ def in_sentence(
     """Return an attribution elsewhere in the quote's sentence (``Kim said the plan was
     “dead”``), or None."""
     lo, hi = sentence
-    before = [m for m in CUE.finditer(masked, lo, qs)]
+    before = cues_between(masked, lo, qs)
 
     for k in range(len(before) - 1, -1, -1):
         cue = before[k]
@@ -308,7 +308,7 @@ def in_sentence(
     later = masked.find("“", qe, hi)
     if later >= 0 and qe - qs > 25:
         later = -1
-    for cue in CUE.finditer(masked, qe, hi if later < 0 else later):
+    for cue in cues_between(masked, qe, hi if later < 0 else later):
         found = _by_cue(masked, base, cue, qe, hi, False)
         if found is not None:
             return Attribution(found, cue.group(), True)
@@ -355,7 +355,7 @@ def introduction(masked: str, base: int) -> Attribution | None:
         return None
     lo, hi = sentence_bounds(masked)[-1]
     colon = masked.rstrip().endswith(":")
-    for cue in reversed(list(CUE.finditer(masked, lo, hi))):
+    for cue in reversed(cues_between(masked, lo, hi)):
         found = _by_cue(masked, base, cue, lo, hi, True)
         if found is not None:
             return Attribution(found, cue.group(), colon)

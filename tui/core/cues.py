@@ -7,6 +7,7 @@ never split the sentence around it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 
@@ -76,6 +77,30 @@ _PHRASES = (
 )
 CUE = re.compile(r"(?<![\w-])(?:" + _trie(_VERBS | _PHRASES) + r"|[a-z]{3,}ed(?= that\b))\b")
 """A speech verb (or ``according to``) as it stands in a masked paragraph."""
+
+_SCANNED_ONCE = 2000
+"""Paragraphs at least this long have their cues found once and looked up by offset."""
+_scanned: tuple[str, list[int], list[re.Match[str]]] = ("", [], [])
+
+
+def cues_between(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Return the cues that lie wholly inside masked[lo:hi], in order.
+
+    A long paragraph is scanned once and its cues looked up with a binary search: a quote
+    in it must not rescan from its sentence's start.
+    """
+    if len(masked) < _SCANNED_ONCE:
+        return list(CUE.finditer(masked, lo, hi))
+    global _scanned
+    text, starts, matches = _scanned
+    if text is not masked:
+        matches = list(CUE.finditer(masked))
+        starts = [m.start() for m in matches]
+        _scanned = (masked, starts, matches)
+    first = bisect.bisect_left(starts, lo)
+    last = bisect.bisect_left(starts, hi, first)
+    return [m for m in matches[first:last] if m.end() <= hi]
+
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[A-Z0-9])|[;]\s+")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")

@@ -4,6 +4,7 @@ words of a masked paragraph left or right of a cue, or at the head of a clause."
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .cues import CUE
@@ -69,10 +70,13 @@ class Mention:
     """``name``, ``pronoun`` or ``description``."""
 
 
-def _tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Return (start, end, word) for the words of masked[lo:hi], punctuation trimmed."""
-    out = []
+def _tokens(masked: str, lo: int, hi: int, limit: int = 0) -> list[tuple[int, int, str]]:
+    """Return (start, end, word) for the words of masked[lo:hi], punctuation trimmed: the
+    first ``limit`` of them when ``limit`` is set (a clause's head is all some callers read)."""
+    out: list[tuple[int, int, str]] = []
     for match in _TOKEN.finditer(masked, lo, hi):
+        if limit and len(out) >= limit:
+            break
         word = match.group()
         a, b = match.span()
         core = word.strip(_TRIM)
@@ -329,15 +333,16 @@ _FUNCTION = frozenset(
 
 
 def subject_mention(
-    masked: str, base: int, lo: int, hi: int, vocabulary: str = ""
+    masked: str, base: int, lo: int, hi: int, vocabulary: Container[str] = frozenset()
 ) -> Mention | None:
     """Return the subject that opens the clause masked[lo:hi], past any opening phrase
     (``In December, the prince``); a description gives its first few words.
 
-    A lone capitalised word whose lower-case form occurs in ``vocabulary`` (the article) is
-    a common word capitalised by its place (``Good information…``), not a name.
+    A lone capitalised word whose lower-case form is in ``vocabulary`` (the words the article
+    writes between spaces) is a common word capitalised by its place (``Good information…``),
+    not a name.
     """
-    tokens = _tokens(masked, lo, hi)[:40]
+    tokens = _tokens(masked, lo, hi, 40)
     k = 0
     ago = next((j for j, t in enumerate(tokens[:6]) if t[2] == "ago"), None)
     if ago is not None and _ends_clause(masked, tokens[ago][1]):
@@ -407,14 +412,14 @@ def subject_mention(
         return None
     start, stop = tokens[k][0], tokens[end][1]
     kind = "name" if seen_name else "description"
-    if kind == "name" and end == k and vocabulary and f" {word.lower()} " in vocabulary:
+    if kind == "name" and end == k and word.lower() in vocabulary:
         return None
     return Mention(masked[start:stop], base + start, base + stop, kind)
 
 
 def first_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
     """Return the first pronoun or name in masked[lo:hi]: a sentence's likely subject."""
-    tokens = _tokens(masked, lo, hi)
+    tokens = _tokens(masked, lo, hi, 40)
     for k, (a, b, word) in enumerate(tokens[:12]):
         if FILLER in word:
             return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Container
 from dataclasses import replace
 
 from .attribution import (
@@ -14,7 +16,6 @@ from .attribution import (
     in_sentence,
     introduction,
     last_inside,
-    sentence_of,
 )
 from .cues import sentence_bounds
 from .mentions import subject_mention
@@ -151,6 +152,44 @@ def _in_unit(spans: list[QuotedSpan], a: int, b: int) -> list[QuotedSpan]:
     ]
 
 
+_WINDOW = 600
+"""How far, in characters, a quote's sentence is read on either side of the quote: real
+sentences are shorter, and a paragraph with no sentence break (a megabyte of commas) must
+not be read from its start for every quote in it."""
+
+
+class _Sentences:
+    """The sentences of one masked paragraph, looked up by offset with a binary search."""
+
+    __slots__ = ("bounds", "starts")
+
+    def __init__(self, masked: str) -> None:
+        self.bounds = sentence_bounds(masked)
+        self.starts = [a for a, _ in self.bounds]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding ``pos``."""
+        # Sentences tile the paragraph, so the last one starting at or before ``pos`` holds
+        # it; past the end, the last sentence does.
+        k = bisect.bisect_right(self.starts, pos) - 1
+        a, b = self.bounds[k]
+        return (a, b) if k >= 0 and pos < b else self.bounds[-1]
+
+    def clipped(self, qs: int, qe: int) -> tuple[int, int]:
+        """Return the sentence holding ``qs``, cut to a window around text[qs:qe]."""
+        a, b = self.around(qs)
+        return max(a, qs - _WINDOW), min(b, max(qe, qs) + _WINDOW)
+
+
+def _two_words(masked: str, lo: int, hi: int) -> bool:
+    """True when masked[lo:hi] holds at least two words (read no further than the second)."""
+    found = _WORD.finditer(masked, lo, hi)
+    return next(found, None) is not None and next(found, None) is not None
+
+
+_WORD = re.compile(r"[\w’']+")
+
+
 def _attribute(
     text: str,
     lo: int,
@@ -158,12 +197,15 @@ def _attribute(
     masked: str,
     carried: Attribution | None,
     previous: tuple[str, int] | None,
+    vocabulary: Container[str],
 ) -> list[Attribution | None]:
     """Return an attribution (or None) for each span of one paragraph.
 
     A quote opening the paragraph with no cue of its own continues what the paragraph before
     hands over: ``previous`` (its masked text and offset) when it introduces a quote, else
     ``carried``, the last speaker before it. The introduction is read only when needed.
+    Every look stays within a window around its quote, so a paragraph's cost grows with
+    its length, not with its length times its quotes.
     """
     handed: list[Attribution | None] = []
 
@@ -172,62 +214,89 @@ def _attribute(
             handed.append((introduction(*previous) if previous else None) or carried)
         return handed[0]
 
-    bounds = sentence_bounds(masked)
+    sentences = _Sentences(masked)
     found: list[Attribution | None] = []
     for span in spans:
         qs, qe = span.start - lo, span.end - lo
-        sentence = sentence_of(bounds, qs)
+        sentence = sentences.clipped(qs, qe)
         tail = sentence
         if last_inside(masked, qe) in ("?", "!") and sentence[1] <= qe + 1:
             # ``?” O’Malley said, according to the Sun.``: the attribution runs on.
-            tail = (sentence[0], sentence_of(bounds, min(qe + 1, len(masked) - 1))[1])
+            after = sentences.around(min(qe + 1, len(masked) - 1))[1]
+            tail = (sentence[0], min(after, qe + _WINDOW))
         att = according_to(masked, lo, tail)
         if att is None:
             att = adjacent_before(masked, lo, qs, sentence[0])
         if att is None and span.closed:
-            att = after_quote(masked, lo, qe, len(masked))
+            att = after_quote(masked, lo, qe, min(len(masked), qe + _WINDOW))
         if att is None:
             att = in_sentence(masked, lo, qs, qe, sentence)
         found.append(att)
+    # The nearest quote after each one that has a cue of its own, found in one pass back.
+    following: list[Attribution | None] = [None] * len(spans)
+    for j in range(len(spans) - 2, -1, -1):
+        following[j] = found[j + 1] or following[j + 1]
     # Quotes with no cue of their own: a split quote takes its neighbour's speaker, a
     # quote paragraph the speaker of the quote it continues or the colon before it.
+    latest: Attribution | None = None
     for j, span in enumerate(spans):
         if found[j] is not None:
+            latest = found[j]
             continue
         qs = span.start - lo
-        lo_s, _ = sentence_of(bounds, qs)
-        if count_words(masked[lo_s:qs]) >= 2:
+        lo_s, _ = sentences.clipped(qs, span.end - lo)
+        scare = _is_scare(text, span, masked, qs, False)
+        own = _two_words(masked, lo_s, qs)
+        if own and scare:
+            # A quoted term inside a sentence of its own: whoever that sentence's subject
+            # is, a term with no cue is no one's quote (and hands nothing on).
+            continue
+        subject = subject_mention(masked, lo, lo_s, qs, vocabulary) if own else None
+        if subject is not None and subject.kind != "description":
             # The quote sits inside a sentence of its own making (``That’s why he wanted
             # to “go an extra step”``): that sentence's subject reports it.
-            subject = subject_mention(masked, lo, lo_s, qs, text)
-            if subject is not None and subject.kind != "description":
-                if not _is_scare(text, span, masked, qs, False):
-                    found[j] = Attribution(subject, "", False)
-                continue
-        near = next((found[i] for i in range(j - 1, -1, -1) if found[i]), None)
-        if near is None:
-            near = next((found[i] for i in range(j + 1, len(spans)) if found[i]), None)
+            found[j] = latest = Attribution(subject, "", False)
+            continue
+        near = latest or following[j]
         if near is None and span.opens_paragraph:
             near = before()
         if near is None and lo_s > 0:
             # ``Clinton touted her credentials. “We need …”``: the sentence before speaks.
-            near = introduction(masked[:lo_s], lo)
-            if near is None and count_words(masked[lo_s:qs]) < 2:
+            prev_lo = max(sentences.around(lo_s - 1)[0], lo_s - _WINDOW)
+            near = introduction(masked[prev_lo:lo_s], lo + prev_lo)
+            if near is None and not own:
                 # ``Jane Kim defended her record. “We cut …”``: the person the sentence
                 # before is about.
-                prev_lo = sentence_of(bounds, lo_s - 1)[0]
-                subject = subject_mention(masked, lo, prev_lo, lo_s, text)
+                subject = subject_mention(masked, lo, prev_lo, lo_s, vocabulary)
                 if subject is not None and subject.kind != "description":
                     near = Attribution(subject, "", False)
-        if near is not None and not _is_scare(text, span, masked, qs, False):
-            found[j] = Attribution(near.mention, near.cue, False)
+        if near is not None and not scare:
+            found[j] = latest = Attribution(near.mention, near.cue, False)
         elif near is None:
             # No cue anywhere near: a sentence whose subject is a person or a pronoun
             # is still reporting that person (``Perez keeps talking about the “…”``).
-            subject = subject_mention(masked, lo, lo_s, qs, text)
+            if not own:
+                subject = subject_mention(masked, lo, lo_s, qs, vocabulary)
             if subject is not None and subject.kind != "description":
-                found[j] = Attribution(subject, "", False)
+                found[j] = latest = Attribution(subject, "", False)
     return found
+
+
+class _Vocabulary:
+    """The words ``text`` writes between two spaces, gathered on first use: whether a word
+    also occurs in lower case is asked rarely, and must not search the whole text each time."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            # Every piece between two spaces, as `` word `` would find it in the text.
+            self._words = frozenset(self._text.split(" ")[1:-1])
+        return word in self._words
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -251,6 +320,7 @@ def find_quotes(text: str) -> list[Quote]:
     carried: Attribution | None = None
     previous: tuple[str, int] | None = None
     block_starts = {paragraphs[k][0]: k for k in blocks}
+    vocabulary = _Vocabulary(text)
     for lo, _, spans, masked in units:
         if lo in block_starts:
             block = _block(text, block_starts[lo], paragraphs, cast)
@@ -259,7 +329,7 @@ def find_quotes(text: str) -> list[Quote]:
             carried = previous = None
             continue
         if spans:
-            found = _attribute(text, lo, spans, masked, carried, previous)
+            found = _attribute(text, lo, spans, masked, carried, previous, vocabulary)
             for span, att in zip(spans, found, strict=True):
                 if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                     continue
