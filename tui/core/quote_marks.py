@@ -55,10 +55,23 @@ def _side(text: str, start: int, end: int, lo: int, hi: int) -> tuple[bool, bool
     return may_open, may_close
 
 
+# Curly and guillemet marks nest inside each other; straight marks belong to no family.
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "«": "angle", "»": "angle"}
+
+
+def _reversed(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """True for an opening mark that faces backwards: a word before it, a space after."""
+    left = text[start - 1] if start > lo else " "
+    right = text[end] if end < hi else " "
+    return left.isalnum() and (right.isspace() or right in ".,;:!?")
+
+
 def spans_in_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedSpan]:
     """Return the quoted spans of the paragraph text[lo:hi], in order, not overlapping."""
     out: list[QuotedSpan] = []
     open_at = -1
+    family = ""
+    nested = 0
     for match in _MARKS.finditer(text, lo, hi):
         start, end = match.span()
         mark = match.group()
@@ -71,7 +84,9 @@ def spans_in_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedSp
                 start += 1
             mark = "''"
         if mark[0] in _OPENERS:
-            may_open = True
+            # A curly opener set hard after a word with a space after it is reversed (a
+            # ``”word“`` typo): it closes, or opens nothing.
+            may_open = not _reversed(text, start, end, lo, hi)
         elif mark in _CLOSERS:
             may_open = False
         else:
@@ -79,15 +94,25 @@ def spans_in_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedSp
         if open_at < 0:
             if may_open:
                 open_at = start
+                family = _FAMILY.get(mark[0], "")
             continue
-        if mark[0] in _OPENERS:
+        if may_open and mark[0] in _OPENERS:
+            inner = _FAMILY.get(mark[0], "")
+            if family and inner and inner != family:
+                nested += 1  # ``«… “…” …»``: a quote inside the quote, closed before it
+                continue
             # An explicit opener inside an open quote: the earlier one was never closed.
             open_at = start
+            family = inner
+            nested = 0
+        elif nested and _FAMILY.get(mark[0], "") != family:
+            nested -= 1
         else:
             # Any other mark closes: straight marks are too often spaced sloppily to trust
             # their sides once a quote is open.
             out.append(QuotedSpan(open_at, end, index, True, open_at == lo))
             open_at = -1
+            nested = 0
     if open_at >= 0 and hi - open_at > 1:
         out.append(QuotedSpan(open_at, hi, index, False, open_at == lo))
     return _with_singles(text, lo, hi, index, out)
