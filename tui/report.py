@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -11,10 +12,27 @@ from rich.text import Text
 from tui.core import Article, Pair, Quote
 
 
+class _ReportConsole(Console):
+    """A Console that lets a closed pipe reach the CLI, which ends quietly with status 0
+    (Rich's own handler exits with status 1)."""
+
+    def on_broken_pipe(self) -> None:
+        """Raise, so ``newsreader quotes big.txt | head`` is not an error."""
+        raise BrokenPipeError
+
+
 def _console(out: TextIO) -> Console:
-    # Rich decides colour from the stream (a terminal or not) and honours NO_COLOR itself;
-    # soft wrap keeps piped lines whole for grep.
-    return Console(file=out, highlight=False, soft_wrap=not out.isatty(), emoji=False)
+    # Rich decides colour from the stream (a terminal or not). NO_COLOR alone would still
+    # leave bold and dim escapes, so it turns styling off altogether: plain text as promised.
+    # Soft wrap keeps piped lines whole for grep.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return _ReportConsole(
+        file=out,
+        highlight=False,
+        soft_wrap=not out.isatty(),
+        emoji=False,
+        color_system=None if plain else "auto",
+    )
 
 
 def quotes_report(name: str, article: Article, quotes: Sequence[Quote], out: TextIO) -> None:
