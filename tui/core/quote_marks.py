@@ -145,9 +145,23 @@ def _with_singles(
     return sorted(doubles + singles, key=lambda span: span.start)
 
 
+_ANY_MARK = re.compile(r"[“”„«»\"`'‘]")
+
+
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[list[QuotedSpan]]:
     """Return, for each paragraph, its quoted spans."""
-    return [spans_in_paragraph(text, lo, hi, k) for k, (lo, hi) in enumerate(paragraphs)]
+    out: list[list[QuotedSpan]] = []
+    # Most paragraphs hold no mark at all: one scan of the text finds which to read.
+    marks = _ANY_MARK.finditer(text)
+    at = next(marks, None)
+    for k, (lo, hi) in enumerate(paragraphs):
+        while at is not None and at.start() < lo:
+            at = next(marks, None)
+        if at is None or at.start() >= hi:
+            out.append([])
+        else:
+            out.append(spans_in_paragraph(text, lo, hi, k))
+    return out
 
 
 def mask(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> str:

@@ -21,7 +21,7 @@ from .cues import sentence_bounds
 from .mentions import subject_mention
 from .model import Quote, Role
 from .quote_marks import QuotedSpan, find_spans, mask
-from .roles import classify_roles
+from .roles import classify_roles, is_attribution_line
 from .speakers import Cast, build_cast, name_in, resolve
 from .text import paragraph_spans
 
@@ -92,6 +92,8 @@ def _block(text: str, k: int, paragraphs: list[tuple[int, int]], cast: Cast) -> 
     return Quote(lo, hi, text[lo:hi], mention, a, a + len(mention), full, "attribution", "block", k)
 
 
+_QUOTED_WORDS = 6
+"""The fewest words a block quote has (as ``roles`` counts them)."""
 _LINE_END = tuple(".!?;\"'”’»)…")
 
 
@@ -106,20 +108,29 @@ def _block_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
         a, b = paragraphs[k]
         if b - a > 160 or text[a:b].endswith(_LINE_END) or (k - 1) in out:
             continue
+        x, y = paragraphs[k - 1]
+        if len(text[x:y].split(None, _QUOTED_WORDS)) < _QUOTED_WORDS:
+            continue  # too short to be the speech a block quote is
+        if not is_attribution_line(" ".join(text[a:b].split()), after_speech=True):
+            continue  # the cheap test every attribution line passes, before the pair's roles
         pair = [" ".join(text[x:y].split()) for x, y in paragraphs[k - 1 : k + 1]]
         if classify_roles(pair) == [Role.BLOCK_QUOTE, Role.ATTRIBUTION]:
             out.add(k - 1)
     return out
 
 
-def _join_masks(text: str, paragraphs: list[tuple[int, int]], masks: list[str]) -> str:
-    """Return ``text`` with every paragraph replaced by its mask (offsets unchanged)."""
+def _join_masks(text: str, units: list[tuple[int, int, list[QuotedSpan], str | None]]) -> str:
+    """Return ``text`` with every unit that has quotes replaced by its mask (offsets kept)."""
     parts: list[str] = []
     pos = 0
-    for (lo, hi), masked in zip(paragraphs, masks, strict=True):
+    for lo, hi, _, masked in units:
+        if masked is None:
+            continue
         parts.append(text[pos:lo])
         parts.append(masked)
         pos = hi
+    if not parts:
+        return text
     parts.append(text[pos:])
     return "".join(parts)
 
@@ -127,13 +138,21 @@ def _join_masks(text: str, paragraphs: list[tuple[int, int]], masks: list[str]) 
 _LINE_BREAK = re.compile(r"(?<=[.!?…”\"’)])[ \t]*\n\s*(?=[A-Z“\"‘'(])")
 
 
-def _units(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
+def _units(
+    text: str, lo: int, hi: int, spans: list[QuotedSpan], starts: list[int]
+) -> list[tuple[int, int]]:
     """Return the (start, end) of the lines of a paragraph that stand as paragraphs of their
     own: copy that breaks paragraphs with single newlines. A line break inside a quote, or
-    after a line that does not end a sentence (wrapped text), does not count."""
+    after a line that does not end a sentence (wrapped text), does not count. ``starts``
+    are the spans' start offsets."""
+    if text.find("\n", lo, hi) < 0:
+        return [(lo, hi)]
     cuts = [lo]
     for match in _LINE_BREAK.finditer(text, lo, hi):
-        if not any(span.start < match.start() < span.end for span in spans):
+        at = match.start()
+        # Spans are in order and apart: only the last one opening before the break can hold it.
+        k = bisect.bisect_left(starts, at) - 1
+        if k < 0 or spans[k].end <= at:
             cuts.append(match.end())
     out = []
     for a, b in zip(cuts, [*cuts[1:], hi], strict=True):
@@ -143,12 +162,12 @@ def _units(text: str, lo: int, hi: int, spans: list[QuotedSpan]) -> list[tuple[i
     return out
 
 
-def _in_unit(spans: list[QuotedSpan], a: int, b: int) -> list[QuotedSpan]:
+def _in_unit(spans: list[QuotedSpan], starts: list[int], a: int, b: int) -> list[QuotedSpan]:
     """Return the spans inside text[a:b], marked as opening it when they start it."""
+    inside = spans[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
     return [
         replace(s, opens_paragraph=True) if s.start == a and not s.opens_paragraph else s
-        for s in spans
-        if a <= s.start < b
+        for s in inside
     ]
 
 
@@ -306,30 +325,37 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = paragraph_spans(text)
     blocks = _block_paragraphs(text, paragraphs)
     all_spans = find_spans(text, paragraphs)
-    units: list[tuple[int, int, list[QuotedSpan], str]] = []
+    # A unit without quotes keeps None for its mask: its own text is its mask, sliced only
+    # if a quote after it needs it.
+    units: list[tuple[int, int, list[QuotedSpan], str | None]] = []
     for k, (lo, hi) in enumerate(paragraphs):
-        if k in blocks:
-            units.append((lo, hi, [], text[lo:hi]))
+        if k in blocks or not all_spans[k]:
+            units.append((lo, hi, [], None))
             continue
-        for a, b in _units(text, lo, hi, all_spans[k]) if all_spans[k] else [(lo, hi)]:
-            spans = _in_unit(all_spans[k], a, b)
-            units.append((a, b, spans, mask(text, a, b, spans)))
+        starts = [span.start for span in all_spans[k]]
+        for a, b in _units(text, lo, hi, all_spans[k], starts):
+            spans = _in_unit(all_spans[k], starts, a, b)
+            units.append((a, b, spans, mask(text, a, b, spans) if spans else None))
     # People are looked for outside quotations: a name quoted is not a name in the story.
-    cast = build_cast(_join_masks(text, [(a, b) for a, b, _, _ in units], [m for *_, m in units]))
+    cast = build_cast(_join_masks(text, units))
     quotes: list[Quote] = []
     carried: Attribution | None = None
-    previous: tuple[str, int] | None = None
+    previous: tuple[int, int, str | None] | None = None
     block_starts = {paragraphs[k][0]: k for k in blocks}
     vocabulary = _Vocabulary(text)
-    for lo, _, spans, masked in units:
+    for lo, hi, spans, masked in units:
         if lo in block_starts:
             block = _block(text, block_starts[lo], paragraphs, cast)
             if block is not None:
                 quotes.append(block)
             carried = previous = None
             continue
-        if spans:
-            found = _attribute(text, lo, spans, masked, carried, previous, vocabulary)
+        if spans and masked is not None:
+            before = None
+            if previous is not None:
+                p_lo, p_hi, p_masked = previous
+                before = (text[p_lo:p_hi] if p_masked is None else p_masked, p_lo)
+            found = _attribute(text, lo, spans, masked, carried, before, vocabulary)
             for span, att in zip(spans, found, strict=True):
                 if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                     continue
@@ -337,6 +363,6 @@ def find_quotes(text: str) -> list[Quote]:
             carried = next((f for f in reversed(found) if f is not None), None)
         else:
             carried = None
-        previous = (masked, lo)
+        previous = (lo, hi, masked)
     quotes.sort(key=lambda q: q.start)
     return quotes
