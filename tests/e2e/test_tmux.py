@@ -54,6 +54,14 @@ class Terminal:
             screen = self.screen()
         return screen
 
+    def wait_for_gone(self, text: str, timeout: float = 10.0) -> None:
+        """Poll the pane until ``text`` is no longer on it."""
+        deadline = time.monotonic() + timeout
+        while text in self.screen():
+            if time.monotonic() > deadline:
+                pytest.fail(f"{text!r} still shown after {timeout:g} s:\n{self.screen()}")
+            time.sleep(0.1)
+
     def wait_for_in_article(self, text: str, timeout: float = 10.0) -> None:
         """Poll until ``text`` appears right of the file list, where the article pane is."""
         deadline = time.monotonic() + timeout
@@ -147,6 +155,12 @@ def test_seeds_quotes_diff_and_quit(terminal: Terminal) -> None:
     assert "11 unchanged" in screen
     terminal.press("]")
     terminal.wait_for("Diff vs 00")
+
+    # Help opens over the panes and Escape closes it.
+    terminal.press("?")
+    terminal.wait_for("Everywhere")
+    terminal.press("Escape")
+    terminal.wait_for_gone("Everywhere")
 
     terminal.press("q")
     assert terminal.wait_for_exit() == 0
