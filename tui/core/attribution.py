@@ -186,6 +186,17 @@ def _after_any_verb(masked: str, base: int, qe: int, pos: int, limit: int) -> At
 _ANY_VERB = re.compile(r"[a-z]{3,}\b")
 
 
+_HEAD = 120
+"""How many characters before a cue are read for its subject's grammar (passive, ``and``)."""
+
+
+def _trimmed_end(masked: str, lo: int, hi: int) -> int:
+    """Return the offset just past the last non-space character of masked[lo:hi] (or lo)."""
+    while hi > lo and masked[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
 def _by_cue(
     masked: str, base: int, cue: re.Match[str], lo: int, hi: int, quote_after: bool
 ) -> Mention | None:
@@ -193,7 +204,10 @@ def _by_cue(
     word = cue.group()
     if word.lower() == "according to":
         return right_mention(masked, base, cue.end(), hi)
-    head = masked[lo : cue.start()].rstrip()
+    # Only the end of the words before the cue is read (a window, so a long sentence with
+    # many quotes is not re-read for each).
+    end = _trimmed_end(masked, lo, cue.start())
+    head = masked[max(lo, end - _HEAD) : end]
     agent = _BY_AGENT.match(masked, cue.end())
     if agent is not None:
         # ``measures added by Republicans``, ``was asked by host Bill Maher``: the agent
@@ -212,7 +226,8 @@ def _by_cue(
         # ``Kasich says he’d sit Putin down and tell him``: the second verb shares the
         # first verb's subject, not the object standing before ``and``; after ``, and``
         # a new clause has a subject of its own.
-        clause = max(head.rfind(", and "), head.rfind(", but "), head.rfind("; "))
+        clause = max(masked.rfind(mark, lo, end) for mark in (", and ", ", but ", "; "))
+        clause = clause - lo if clause >= 0 else -1
         for earlier in reversed(cues_between(masked, lo, cue.start())):
             if earlier.start() - lo < clause:
                 break
@@ -273,6 +288,8 @@ def according_to(masked: str, base: int, sentence: tuple[int, int]) -> Attributi
     lo, hi = sentence
     at = masked.find("ccording to ", lo, hi)
     if at < 1 or masked[at - 1] not in "Aa":
+        if masked.find(" report", lo, hi) < 0:
+            return None  # the common case, settled without the pattern
         reports = _REPORTS.search(masked, lo, hi)
         if reports is None:
             return None
@@ -322,12 +339,13 @@ def in_sentence(
             owner = owner[:-2] if owner.endswith(("’s", "'s")) else owner[:-1]
         kind = "pronoun" if owner.lower() in ("his", "her", "their", "its") else "name"
         return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
-    head = masked[lo:qs].rstrip()
-    if head.endswith(":"):
+    end = _trimmed_end(masked, lo, qs)
+    if masked[end - 1 : end] == ":" and end > lo:
         # ``… doesn’t surprise pollster Daron Shaw: “…”``: a name just before the colon
         # speaks; otherwise the clause's subject does.
-        found = left_mention(masked, base, lo, lo + len(head) - 1)
-        if found is not None and _AFTER_PREPOSITION.search(masked, lo, found.start - base):
+        found = left_mention(masked, base, lo, end - 1)
+        told = max(lo, found.start - base - 30) if found is not None else lo
+        if found is not None and _AFTER_PREPOSITION.search(masked, told, found.start - base):
             found = None  # ``to the Dutch newspaper NRC Handelsblad:`` is who was told
         if found is None or found.kind != "name":
             subject = subject_mention(masked, base, lo, qs)
@@ -335,9 +353,9 @@ def in_sentence(
         if found is None:
             # ``a spokesman for Sanders could only quip:``: the subject of the verb that
             # stands before the colon.
-            verb = _LAST_WORD.search(head)
+            verb = _LAST_WORD.search(masked, max(lo, end - _HEAD), end)
             if verb is not None and verb.group()[:1].islower():
-                found = left_mention(masked, base, lo, lo + verb.start())
+                found = left_mention(masked, base, lo, verb.start())
                 if found is not None and found.kind == "description":
                     found = subject_mention(masked, base, lo, qs) or found
         if found is None:
