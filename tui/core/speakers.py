@@ -121,42 +121,42 @@ _PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
 def build_cast(text: str) -> Cast:
     """Return the Cast of the people named in ``text`` (best given with its quotes masked,
     so names inside quotations are not taken for people in the story)."""
-    runs: list[tuple[int, str | list[str]]] = []
-    alone: set[str] = set()
+    runs: list[tuple[int, list[str]]] = []
+    # Most runs are one capitalised word (a sentence's first): kept aside, cleaned cheaply,
+    # and checked as a name only if it turns out to be someone's surname.
+    singles: list[tuple[int, str]] = []
     for match in _NAME.finditer(text):
         run = match.group()
         if " " not in run and "\t" not in run:
-            # Most runs are one capitalised word (a sentence's first): cleaned cheaply here,
-            # checked as a name only if it turns out to be someone's surname.
             if run[-1] == ".":
                 run = run.rstrip(".")
             if "’" in run or "'" in run:
                 run = _POSSESSIVE.sub("", run)
             if run:
-                alone.add(run)
-                runs.append((match.start(), run))
+                singles.append((match.start(), run))
             continue
         words = _clean_run(run.split())
         if len(words) > 1:
             runs.append((match.start(), words))
         elif words:
-            alone.add(words[0])
-            runs.append((match.start(), words[0]))
+            singles.append((match.start(), words[0]))
+    alone = {word for _, word in singles}
     offsets: list[int] = []
     names: list[str] = []
     titles: list[tuple[int, str, str]] = []
     sexes: dict[str, str] = {}
     by_surname: dict[str, str] = {}
+    # Each key's values over the article, with the offset each took effect from, so a lone
+    # word can be looked up as it stood when the word was written.
+    history: dict[str, list[tuple[int, str]]] = {}
+
+    def learn(key: str, full: str, at: int) -> None:
+        if by_surname.get(key) != full:
+            by_surname[key] = full
+            history.setdefault(key, []).append((at, full))
+
     known: set[str] = set()
     for start, words in runs:
-        if isinstance(words, str):
-            # A surname alone (``Blinken``) once the full name is known; anything else a
-            # capitalised word.
-            full = by_surname.get(words, "")
-            if full and _NAME_WORD.match(words) and words.lower() not in _LEADING:
-                offsets.append(start)
-                names.append(full)
-            continue
         lead, name = _strip(words)
         if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
             continue
@@ -177,8 +177,9 @@ def build_cast(text: str) -> Cast:
             ):
                 continue  # nothing says a person: a place, a product, a title
             known.add(full)
-            by_surname[name[-1]] = full
-            by_surname.setdefault(name[0], full)
+            learn(name[-1], full, start)
+            if name[0] not in by_surname:
+                learn(name[0], full, start)
             office = " ".join([_OFFICE_SPLIT.split(before)[-1].strip(), *lead]).lower()
             if "." in office:
                 for short, long in _ABBREVIATED_OFFICE.items():
@@ -195,6 +196,20 @@ def build_cast(text: str) -> Cast:
             sexes.setdefault(full, _HONORIFIC_SEX[lead[0].lower()])
         offsets.append(start + len(" ".join(lead)) + (1 if lead else 0))
         names.append(full)
+    for start, word in singles:
+        # A surname alone (``Blinken``) once the full name is known; anything else a
+        # capitalised word.
+        known_as = history.get(word)
+        if known_as is None or known_as[0][0] >= start:
+            continue
+        k = bisect.bisect_left(known_as, (start,)) - 1
+        if _NAME_WORD.match(word) and word.lower() not in _LEADING:
+            offsets.append(start)
+            names.append(known_as[k][1])
+    if singles and history:
+        order = sorted(range(len(offsets)), key=offsets.__getitem__)
+        offsets = [offsets[k] for k in order]
+        names = [names[k] for k in order]
     votes: dict[str, int] = {}
     for offset, full in zip(offsets, names, strict=True):
         # The first pronoun after a name in its sentence usually refers to it.
