@@ -485,3 +485,18 @@ def test_escape_sequences_in_a_file_name_are_not_printed(
     code, out, err = run(capsys, "quotes", missing)
     assert code == 2
     assert "\x1b" not in err and "\x07" not in err, f"the error line holds escapes: {err!r}"
+
+
+def test_diff_of_a_hundred_thousand_paragraphs_finishes(
+    capsys: pytest.CaptureFixture[str], corpus: Corpus
+) -> None:
+    # Both reports of a 100,000-paragraph file against a 1,000-paragraph one, in bounded time.
+    old, new = str(corpus.files["many_paragraphs"]), str(corpus.files["ten_thousand_quotes"])
+    with time_limit(15, "newsreader diff (JSON and text) of 100,000 paragraphs"):
+        code, out, _ = run(capsys, "diff", "--json", old, new)
+        assert code == 0
+        data = json.loads(out)
+        assert len(data["old_paragraphs"]) == 100_000
+        code, out, _ = run(capsys, "diff", old, new)
+        assert code == 0
+    assert out.splitlines()[2].startswith("0 unchanged")
