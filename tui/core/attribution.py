@@ -302,6 +302,13 @@ def according_to(masked: str, base: int, sentence: tuple[int, int]) -> Attributi
     return Attribution(found, masked[at - 1 : at + 11], True) if found is not None else None
 
 
+def _subordinate(mention: str) -> bool:
+    """True for a mention that opens a subordinate clause: a relative pronoun, or a phrase
+    led by ``that`` (``that Phoenix``, ``that were hacked``)."""
+    low = mention.lower()
+    return low in ("who", "which", "that") or low.startswith("that ")
+
+
 def in_sentence(
     masked: str, base: int, qs: int, qe: int, sentence: tuple[int, int]
 ) -> Attribution | None:
@@ -313,8 +320,10 @@ def in_sentence(
     for k in range(len(before) - 1, -1, -1):
         cue = before[k]
         found = _by_cue(masked, base, cue, lo, hi, True)
-        if found is not None and found.text.lower() in ("who", "which", "that") and k:
-            # A cue in a relative clause (``women who complained``) yields to the main verb.
+        if found is not None and k and _subordinate(found.text):
+            # A cue in a relative clause (``women who complained``) or in a clause the main
+            # verb reports (``Kim said that the files that were hacked suggested``) yields to
+            # the main verb.
             earlier = _by_cue(masked, base, before[k - 1], lo, hi, True)
             found = earlier or found
         if found is not None:

@@ -43,6 +43,20 @@ _NOT_NAMES = frozenset(
     More Less Few Two Three Four Five Six Seven Eight Nine Ten All Any No None Not Maybe
     Perhaps That's That’s It's It’s There's There’s Here's Here’s What's What’s Let Let's
     Let’s Yes Please Thanks Sure Well Oh""".split()
+) | frozenset(
+    # Function words, sentence adverbs and imperatives that open sentences, and the months:
+    # capitalised by their place, never a speaker on their own.
+    """Soon Unless Once Whether Whatever Whenever Wherever Whoever Already Again Almost Always
+    Never Often Sometimes Otherwise Rather Nevertheless Nonetheless Anyway Besides Furthermore
+    Regardless Finally First Second Third Next Partial Full Name Thank Consider Remember Note
+    Look See Imagine Like Unlike Among Amid Across Against Around Between Beyond Through
+    Throughout Toward Towards Under Upon Via Within Along Above Below Behind Inside Outside
+    Except Including Following Regarding Concerning Given Either Neither Wait Watch Read
+    Listen Ask Tell Say Says Said Asked Told Added Update Updated Editor Transcript Full
+    Clearly Obviously Apparently Certainly Surely Hopefully Sadly Unfortunately Fortunately
+    Ironically Interestingly Importantly Notably Specifically Similarly Likewise Overall
+    January February March July September October November
+    December""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight

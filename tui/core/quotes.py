@@ -18,7 +18,7 @@ from .attribution import (
     last_inside,
 )
 from .cues import sentence_bounds
-from .mentions import subject_mention
+from .mentions import Mention, subject_mention
 from .model import Quote, Role
 from .quote_marks import QuotedSpan, find_spans, mask
 from .roles import classify_roles, is_attribution_line
@@ -171,6 +171,36 @@ def _in_unit(spans: list[QuotedSpan], starts: list[int], a: int, b: int) -> list
     ]
 
 
+# A transcript's speaker label at the head of a quoted paragraph: ``"WALLACE: Let’s start``,
+# ``"Chris Matthews: Seriously``. Capitals only, or a name of two or three capitalised words.
+_LABEL = re.compile(
+    r"(?:[A-Z][A-Z’'.-]+(?:[ \t][A-Z][A-Z’'.-]+){0,3}|[A-Z][a-z’'-]+(?:[ \t][A-Z][a-z’'.-]+){1,2})"
+    r":[ \t]+(?=\S)"
+)
+
+
+def _label(text: str, span: QuotedSpan) -> Attribution | None:
+    """Return the attribution of a transcript line quoted whole (``"CLINTON: I feel …``) to
+    the speaker its label names, or None."""
+    at = span.start + 1
+    while at < span.end and text[at] in "“\"'`":
+        at += 1  # a doubled mark (``''``) opens some quotes
+    found = _LABEL.match(text, at, span.end)
+    if found is None:
+        return None
+    name = found.group().rstrip()[:-1]
+    if name.lower() in _NOT_LABELS:
+        return None
+    mention = Mention(name, at, at + len(name), "name")
+    return Attribution(mention, ":", True)
+
+
+# Capitalised words before a colon that head a list or a note, not a speaker.
+_NOT_LABELS = frozenset(
+    """note update editor's note editor’s note warning breaking watch read see source
+    sources photo video image q a question answer correction clarification""".split()
+)
+
 _WINDOW = 600
 """How far, in characters, a quote's sentence is read on either side of the quote: real
 sentences are shorter, and a paragraph with no sentence break (a megabyte of commas) must
@@ -243,7 +273,9 @@ def _attribute(
             # ``?” O’Malley said, according to the Sun.``: the attribution runs on.
             after = sentences.around(min(qe + 1, len(masked) - 1))[1]
             tail = (sentence[0], min(after, qe + _WINDOW))
-        att = according_to(masked, lo, tail)
+        att = _label(text, span) if span.opens_paragraph else None
+        if att is None:
+            att = according_to(masked, lo, tail)
         if att is None:
             att = adjacent_before(masked, lo, qs, sentence[0])
         if att is None and span.closed:
