@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -40,7 +40,7 @@ from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import Block, BlocksView
 from tui.widgets.diff_view import DiffView
-from tui.widgets.file_list import FileList, FileSummary
+from tui.widgets.file_list import FileList, FileSummary, printable
 from tui.widgets.status_line import StatusLine
 
 MAX_CANDIDATES = 200
@@ -283,7 +283,7 @@ class NewsReaderApp(App[None]):
         files.focus()
         self.current_path = files.highlighted_path  # now, so the scan knows to skip it
         if not self.files:
-            where = f"in {self.directory}" if self.directory else "given"
+            where = f"in {printable(str(self.directory))}" if self.directory else "given"
             self.query_one(ArticleView).show_message(
                 f"No articles to show: no .txt or .md files {where}."
             )
@@ -420,7 +420,9 @@ class NewsReaderApp(App[None]):
         try:
             early = False
             try:
-                quotes = search.result(timeout=QUOTE_PATIENCE_SECONDS)
+                # A long text goes to a child process and takes a while: show it at once.
+                patience = 0.05 if search.in_process else QUOTE_PATIENCE_SECONDS
+                quotes = search.result(timeout=patience)
             except FutureTimeout:  # a long article: show the text now, the quotes when found
                 early = True
                 blocks = ArticleView.build_blocks(article, (), styles)
@@ -458,7 +460,7 @@ class NewsReaderApp(App[None]):
         try:
             other_article = load_article(other.path)
         except ArticleError as error:
-            self.post_message(DiffUnavailable(path, f"Cannot compare: {error}"))
+            self.post_message(DiffUnavailable(path, f"Cannot compare: {printable(str(error))}"))
             return
         current = self._by_path.get(path, ArticleFile(path, 0.0, 0))
         current_is_new = other.modified <= current.modified
@@ -515,7 +517,9 @@ class NewsReaderApp(App[None]):
             return
         view = self.query_one(ArticleView)
         if not message.article.paragraphs:
-            view.show_message("This file is empty: it has no text to show.", str(message.path))
+            view.show_message(
+                "This file is empty: it has no text to show.", printable(str(message.path))
+            )
             return
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
@@ -534,7 +538,7 @@ class NewsReaderApp(App[None]):
                 f"This file cannot be shown: it {message.reason}."
                 if message.reason.startswith(("is ", "grew", "starts"))
                 else f"This file cannot be shown: {message.reason}.",
-                f"{message.path}",
+                printable(str(message.path)),
             )
 
     @on(DiffReady)
@@ -544,9 +548,11 @@ class NewsReaderApp(App[None]):
         self._compared = message.other
         self._current_is_new = message.current_is_new
         self.query_one(FileList).comparison = message.other
-        self.query_one(DiffView).show_diff(message.old, message.new, message.pairs)
+        old = replace(message.old, name=printable(message.old.name))
+        new = replace(message.new, name=printable(message.new.name))
+        self.query_one(DiffView).show_diff(old, new, message.pairs)
         side = "older" if message.current_is_new else "newer"
-        self.query_one(StatusLine).diff = f"vs {side} {message.other.name}"
+        self.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
         self._update_titles()
 
     @on(DiffUnavailable)
@@ -623,8 +629,8 @@ class NewsReaderApp(App[None]):
         files = self.query_one(FileList)
         article = self.query_one(ArticleView)
         diff = self.query_one(DiffView)
-        name = self.current_path.name if self.current_path else ""
-        compared = f"3 Diff vs {self._compared.name}" if self._compared else "3 Diff"
+        name = printable(self.current_path.name) if self.current_path else ""
+        compared = f"3 Diff vs {printable(self._compared.name)}" if self._compared else "3 Diff"
         titles: list[tuple[Widget, str]] = [
             (files, f"1 Files ({len(self.files)})"),
             (article, f"2 Article · {name}" if name else "2 Article"),

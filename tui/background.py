@@ -62,6 +62,11 @@ class QuoteSearch:
         )
         self._input = text.encode("utf-8", "surrogatepass")
 
+    @property
+    def in_process(self) -> bool:
+        """True when the search runs in a child process (a long text)."""
+        return self._process is not None
+
     def _find(self, text: str) -> None:
         assert self._future is not None
         try:

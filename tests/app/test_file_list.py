@@ -10,7 +10,7 @@ import pytest
 
 from tests.app.conftest import FIXED_NOW, NEW_SEED, OLD_SEED, settle, write
 from tui.widgets.article_view import ArticleView
-from tui.widgets.file_list import FileList, format_age
+from tui.widgets.file_list import FileList, format_age, printable
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,9 @@ async def test_age_is_relative_to_the_clock(tmp_path: Path, make_app) -> None:
         await settle(pilot)
         assert "5d · 0 quotes · day_old.txt" in "\n".join(rows(app.query_one(FileList)))
         assert FIXED_NOW > 0
+
+
+def test_printable_escapes_control_characters_in_names() -> None:
+    assert printable("evil\x1b]0;pwned\x07.txt") == "evil\\x1b]0;pwned\\x07.txt"
+    assert printable("a\u202eb.txt") == "a\\u202eb.txt"
+    assert printable("Zoë “x” 記事.txt") == "Zoë “x” 記事.txt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,16 @@ from tui.core import ArticleFile
 
 ROW_HEIGHT = 2
 """Lines a row takes: the title, then the age, quote count and file name."""
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidi overrides: a name holding them could drive the terminal or
+disguise itself, so they are shown escaped."""
+
+
+def printable(name: str) -> str:
+    """Return ``name`` with control characters written as escapes (``\\x1b``), never raw."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def format_age(seconds: float) -> str:
@@ -231,9 +242,9 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         mark = Segment("⇄" if row.path == self.comparison else " ", pointer_style)
         summary = row.summary
         if summary is None:
-            title = Text(row.path.name, style="italic")
+            title = Text(printable(row.path.name), style="italic")
         elif summary.title is None:
-            title = Text(row.path.name)
+            title = Text(printable(row.path.name))
         else:
             title = Text(summary.title, style="bold")
         title.truncate(max(1, width - 3), overflow="ellipsis")
@@ -252,7 +263,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         elif summary is not None and summary.quotes is not None:
             noun = "quote" if summary.quotes == 1 else "quotes"
             text.append(f"{summary.quotes} {noun} · ", detail_style)
-        text.append(row.path.name, detail_style)
+        text.append(printable(row.path.name), detail_style)
         text.truncate(max(1, width), overflow="ellipsis")
         strip = Strip(text.render(self.app.console))
         return strip.adjust_cell_length(width)
