@@ -171,12 +171,13 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         return _mention_ending_at(masked, base, tokens, True)
     for _ in range(3):
         found = _mention_ending_at(masked, base, tokens, False)
-        if found is None or found.kind != "description":
+        if found is None or found.kind == "pronoun":
             return found
-        # ``Beck, who has in the past described``: a phrase after a preposition is where or
-        # when, not who; the subject stands before it.
+        # ``Beck, who has in the past described``, ``launched an ad in Indiana titled``: a
+        # phrase after a preposition is where or when, not who; the subject stands before it.
         k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
-        if k == 0 or tokens[k - 1][2].lower() not in _PREPOSITIONS:
+        before = tokens[k - 1][2].lower() if k else ""
+        if before not in (_PREPOSITIONS if found.kind == "description" else _PLACE_WORDS):
             return found
         tokens = tokens[: k - 1]
         while tokens and tokens[-1][2].lower() in _ADVERBS:
@@ -190,6 +191,9 @@ _WHEN = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night
     morning afternoon evening week month year weekend""".split()
 )
+# Prepositions before a name that make it a place, a medium or a hearer (``in Ohio``,
+# ``on Facebook``, ``to Wired``), not the subject of the verb after it.
+_PLACE_WORDS = frozenset("in at on from into to near across through throughout".split())
 _PREPOSITIONS = frozenset(
     """in at on during with after before since by from for into over under about through to
     of""".split()
