@@ -690,7 +690,14 @@ class NewsReaderApp(App[None]):
                     ("Diff pane (3)", DiffView.BINDINGS),
                     (
                         "Command palette",
-                        [Binding("ctrl+p", "command_palette", "Every action by name")],
+                        [
+                            Binding(
+                                "ctrl+p",
+                                "command_palette",
+                                "Every action by name",
+                                id="app.command_palette",
+                            )
+                        ],
                     ),
                 ]
             )
