@@ -123,6 +123,12 @@ def _ends_clause(masked: str, end: int) -> bool:
     return end < len(masked) and masked[end] in ',;:“”"(—–'
 
 
+def _is_subject_word(word: str) -> bool:
+    """True for a pronoun or a capitalised word: what can stand right before an adverb that
+    stands before its verb (a noun there, ``the family said``, makes ``-ly`` a noun)."""
+    return word in _PRONOUNS or (word[:1].isupper() and word not in _NOT_NAMES)
+
+
 def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | None:
     """Return the subject just left of a cue at masked[cue_start], searching from lo."""
     tokens = _tokens(masked, max(lo, cue_start - 220), cue_start)
@@ -144,6 +150,8 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
             tokens.pop()  # ``Beck on Wednesday called``: the time is not the speaker
         elif low in ("on", "last", "this", "late", "early") and len(tokens) > 1:
             tokens.pop()
+        elif low.endswith("ly") and len(tokens) > 1 and _is_subject_word(tokens[-2][2]):
+            tokens.pop()  # ``she angrily said``: an adverb between a subject and its verb
         else:
             break
     if not tokens:
