@@ -123,6 +123,13 @@ def _ends_clause(masked: str, end: int) -> bool:
     return end < len(masked) and masked[end] in ',;:“”"(—–'
 
 
+# Nouns that end like adverbs (``the US daily wrote``, ``the Smith family said``).
+_LY_NOUNS = frozenset(
+    """daily weekly monthly quarterly yearly biweekly family ally rally assembly supply bully
+    anomaly monopoly folly belly jelly lily""".split()
+)
+
+
 def _is_subject_word(word: str) -> bool:
     """True for a pronoun or a capitalised word: what can stand right before an adverb that
     stands before its verb (a noun there, ``the family said``, makes ``-ly`` a noun)."""
@@ -150,7 +157,12 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
             tokens.pop()  # ``Beck on Wednesday called``: the time is not the speaker
         elif low in ("on", "last", "this", "late", "early") and len(tokens) > 1:
             tokens.pop()
-        elif low.endswith("ly") and len(tokens) > 1 and _is_subject_word(tokens[-2][2]):
+        elif (
+            low.endswith("ly")
+            and low not in _LY_NOUNS
+            and len(tokens) > 1
+            and _is_subject_word(tokens[-2][2])
+        ):
             tokens.pop()  # ``she angrily said``: an adverb between a subject and its verb
         else:
             break
