@@ -41,6 +41,9 @@ _NOT_PERSON = frozenset(
     america american americans island islands coast valley river north south east west
     america’s new san los las fort saint lake mount port""".split()
 )
+# Function words a headline capitalises (``Explores The Evolution Of The``) and a person's
+# name never holds in capitals.
+_TITLE_CASE = frozenset("The Of And In On For To With At By From Is Are Was Were Into Over".split())
 _HONORIFIC_SEX = {"mr.": "m", "mrs.": "f", "ms.": "f"}
 _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|our|its|their)\s+", re.I)
@@ -160,7 +163,7 @@ def build_cast(text: str) -> Cast:
         lead, name = _strip(words)
         if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
             continue
-        if any(w.lower() in _NOT_PERSON for w in name):
+        if any(w.lower() in _NOT_PERSON or w in _TITLE_CASE for w in name):
             continue
         end = start + len(" ".join(words))
         if len(name) >= 2 and not name[-1].endswith("."):
