@@ -452,7 +452,20 @@ def subject_mention(
     kind = "name" if seen_name else "description"
     if kind == "name" and end == k and word.lower() in vocabulary:
         return None
+    if kind == "description" and _ends_clause(masked, stop) and masked[stop : stop + 1] == ",":
+        words = {t[2].lower() for t in tokens[k : end + 1]}
+        if words & _TIME_UNITS:
+            # ``A month later, he paid``: an opening phrase of time, not the subject.
+            return subject_mention(masked, base, stop + 1, hi, vocabulary)
     return Mention(masked[start:stop], base + start, base + stop, kind)
+
+
+# Words that make a phrase opening a sentence a time (``A few days later,``).
+_TIME_UNITS = frozenset(
+    """later earlier ago before after afterward afterwards since day days week weeks month
+    months year years hour hours minute minutes moment moments morning evening night
+    afternoon time times decade decades""".split()
+)
 
 
 def first_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
