@@ -55,8 +55,10 @@ _NOT_NAMES = frozenset(
     Listen Ask Tell Say Says Said Asked Told Added Update Updated Editor Transcript Full
     Clearly Obviously Apparently Certainly Surely Hopefully Sadly Unfortunately Fortunately
     Ironically Interestingly Importantly Notably Specifically Similarly Likewise Overall
-    January February March July September October November
-    December""".split()
+    January February March July September October November December Eleven Twelve
+    Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty
+    Sixty Seventy Eighty Ninety Hundred Hundreds Thousand Thousands Million Millions Dozens
+    Do Don't Don’t Does Did""".split()
 )
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -370,6 +372,15 @@ _FUNCTION = frozenset(
 )
 
 
+def _participle_phrase(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """True when tokens[k] opens a participle phrase (``Horrified at the prospect,``,
+    ``Preceded by Joe Arpaio,``): an -ed word with a preposition after it."""
+    word = tokens[k][2]
+    if not word.endswith("ed") or k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1][2].lower() in ("at", "by", "with", "in", "on", "from", "about", "over")
+
+
 def subject_mention(
     masked: str, base: int, lo: int, hi: int, vocabulary: Container[str] = frozenset()
 ) -> Mention | None:
@@ -392,7 +403,11 @@ def subject_mention(
             k = dash + 1
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
-    if k < len(tokens) and (tokens[k][2].lower() in _INTRO or tokens[k][2].endswith(("ing", "ly"))):
+    if k < len(tokens) and (
+        tokens[k][2].lower() in _INTRO
+        or tokens[k][2].endswith(("ing", "ly"))
+        or _participle_phrase(tokens, k)
+    ):
         comma = next(
             (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
             None,
