@@ -129,6 +129,11 @@ class LazyBlocks(Sequence[Block]):
     def __setitem__(self, index: int, block: Block) -> None:
         self._made[index] = block
 
+    @property
+    def made_any(self) -> bool:
+        """True once any block has been made."""
+        return bool(self._made)
+
     def is_made(self, index: int) -> bool:
         """True once block ``index`` exists."""
         return index in self._made
@@ -169,9 +174,12 @@ def wrap_text(text: Text, width: int) -> tuple[list[Text], list[int]]:
 def estimate_lines(plain: str, width: int) -> int:
     """Return about how many lines ``plain`` wraps to at ``width``, without wrapping it."""
     width = max(1, width)
+    if "\n" not in plain:  # the common case, kept quick: thirty thousand calls on a load
+        length = len(plain)  # characters, not cells: close enough, and corrected on wrap
+        return 1 if length <= width else -(-length // max(1, width - _WRAP_SLACK))
     count = 0
     for piece in plain.split("\n"):
-        length = len(piece) if piece.isascii() else cell_len(piece)
+        length = len(piece)
         if length <= width:
             count += 1
         else:
@@ -389,7 +397,18 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = self._content_width if self.is_mounted else 0
         count = len(self._blocks)
         self._exact = bytearray(count)
-        self._heights = [self._estimate(k) for k in range(count)] if self._width else []
+        blocks = self._blocks
+        if not self._width:
+            self._heights = []
+        elif isinstance(blocks, LazyBlocks) and not blocks.made_any:
+            base = self._width - GUTTER_WIDTH
+            after = blocks.space_after
+            self._heights = [
+                estimate_lines(blocks.plain(k), max(1, base - blocks.indent(k))) + after
+                for k in range(count)
+            ]
+        else:
+            self._heights = [self._estimate(k) for k in range(count)]
         self._starts_stale = True
         if self._width and count <= EXACT_BLOCKS:
             # A short document is wrapped whole: exact scrollbar, same picture every time.
