@@ -492,6 +492,8 @@ def first_mention(masked: str, base: int, lo: int, hi: int) -> Mention | None:
         if word in _PRONOUNS and word.lower() != "it":
             return Mention(word, base + a, base + b, "pronoun")
         if _is_name_word(word) and word not in _NOT_NAMES:
+            if k and tokens[k - 1][2].lower() in _PLACE_WORDS:
+                continue  # ``at his news conference in Turkey``: a place, not a subject
             return _mention_ending_at(masked, base, _name_run(masked, tokens, k), False)
     return None
 
