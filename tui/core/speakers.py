@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
 _WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
@@ -71,6 +71,8 @@ class Cast:
     """(offset, office words in lower case, full name) for each titled introduction."""
     sexes: tuple[tuple[str, str], ...]
     """(full name, ``m`` or ``f``) where an honorific or title says."""
+    sex_of: dict[str, str] = field(default_factory=dict, compare=False)
+    """``sexes`` as a mapping, built once so each pronoun is resolved without rebuilding it."""
 
 
 _OFFICES = frozenset(
@@ -222,7 +224,7 @@ def build_cast(text: str) -> Cast:
     for full, vote in votes.items():
         if vote:
             sexes.setdefault(full, "m" if vote > 0 else "f")
-    return Cast(tuple(offsets), tuple(names), tuple(titles), tuple(sexes.items()))
+    return Cast(tuple(offsets), tuple(names), tuple(titles), tuple(sexes.items()), dict(sexes))
 
 
 def resolve(cast: Cast, mention: str, kind: str, offset: int) -> str:
@@ -265,7 +267,7 @@ _SMALL = frozenset("of the a an and for in on at to with former".split())
 def _latest(cast: Cast, offset: int, sex: str | None) -> str | None:
     """Return the most recently named person before ``offset`` of the given sex: one known
     to be of that sex if any is near, else the latest of unknown sex."""
-    sexes = dict(cast.sexes)
+    sexes = cast.sex_of or dict(cast.sexes)
     k = bisect.bisect_left(cast.offsets, offset)
     unknown = None
     for j in range(k - 1, max(-1, k - 40), -1):
