@@ -217,6 +217,8 @@ def build_cast(text: str) -> Cast:
         names = [names[k] for k in order]
     votes: dict[str, int] = {}
     for offset, full in zip(offsets, names, strict=True):
+        if full in sexes:
+            continue  # an honorific already said
         # The first pronoun after a name in its sentence usually refers to it.
         found = _PRONOUN_AFTER.search(text, offset + len(full), offset + len(full) + 120)
         if found and found.group(1):
