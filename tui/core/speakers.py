@@ -85,7 +85,9 @@ _OFFICES = frozenset(
 
 def _strip(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (leading title words, name words)."""
-    office = max((k for k, w in enumerate(words[:-1]) if w.lower() in _OFFICES), default=-1)
+    office = len(words) - 2  # the last office word before the name's last word, if any
+    while office >= 0 and words[office].lower() not in _OFFICES:
+        office -= 1
     if office >= 0:
         # ``Finance Minister Jane Kim``: everything up to the office is title.
         lead, rest = _strip(words[office + 1 :])
