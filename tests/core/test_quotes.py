@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -427,3 +428,53 @@ def test_unbalanced_marks_everywhere_never_raise(pieces: list[str]) -> None:
     text = "".join(pieces)
     for quote in find_quotes(text):
         assert quote.text == text[quote.start : quote.end]
+
+
+# --- marks, labels and speakers added with the linear-time rework ----------------------------
+
+
+def test_a_quote_of_the_other_family_nests_inside_an_open_one() -> None:
+    text = "«The plan “as written” will pass,» said Jane Kim."
+    quote = _only(text)
+    assert quote.text == "«The plan “as written” will pass,»"
+    assert quote.speaker_name == "Jane Kim"
+
+
+def test_a_reversed_curly_mark_after_a_word_closes() -> None:
+    text = "The mayor called the plan “a disaster“ on Monday, Kim said."
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["“a disaster“"]
+
+
+def test_a_transcript_label_heading_a_quoted_paragraph_speaks() -> None:
+    text = 'A partial transcript follows.\n\n"HOST: Welcome back to the program tonight.'
+    quote = _only(text)
+    assert quote.speaker == "HOST"
+    assert text[quote.speaker_start : quote.speaker_end] == "HOST"
+
+
+def test_an_adverb_between_subject_and_verb_is_passed_over() -> None:
+    text = "Two days later, she angrily said, “We are not finished.”"
+    assert _only(text).speaker == "she"
+
+
+def test_an_opening_phrase_of_time_is_no_speaker() -> None:
+    text = "Jane Kim visited the plant. A month later, she returned and explained why “it matters.”"
+    assert _only(text).speaker == "she"
+
+
+def test_a_name_after_in_is_a_place_not_the_speaker() -> None:
+    text = "Jane Kim wrote in a statement to Reuters explaining, “We will appeal.”"
+    assert _only(text).speaker_name == "Jane Kim"
+
+
+def test_a_sentence_adverb_opening_a_sentence_is_no_speaker() -> None:
+    text = "Soon, the minister said, “Talks resume in May.”"
+    assert _only(text).speaker == "the minister"
+
+
+def test_a_megabyte_paragraph_is_read_in_linear_time() -> None:
+    text = ("lorem “ipsum” dolor, " * 50000)[:1_000_000]
+    started = time.process_time()
+    find_quotes(text)
+    assert time.process_time() - started < 8.0
