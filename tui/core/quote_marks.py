@@ -55,8 +55,12 @@ def _side(text: str, start: int, end: int, lo: int, hi: int) -> tuple[bool, bool
     return may_open, may_close
 
 
-# Curly and guillemet marks nest inside each other; straight marks belong to no family.
-_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "«": "angle", "»": "angle"}
+# Quotes of one family of marks nest inside a quote of another (``«… “…” …»``, ``"… “…” …"``).
+_FAMILY = {
+    **dict.fromkeys("“”„", "curly"),
+    **dict.fromkeys("«»", "angle"),
+    **dict.fromkeys("\"'`", "straight"),
+}
 
 
 def _reversed(text: str, start: int, end: int, lo: int, hi: int) -> bool:
