@@ -124,6 +124,9 @@ def adjacent_before(masked: str, base: int, qs: int, lo: int) -> Attribution | N
     cues = cues_between(masked, window, qs)
     if not cues:
         # ``Hillary Clinton cracked, “…”``: a person, a verb and a comma or colon.
+        end = _trimmed_end(masked, window, qs)
+        if masked[end - 1 : end] not in (",", ":") or end <= window:
+            return None  # no ``,`` or ``:`` right before the quote: settled without the pattern
         verb = _VERB_BEFORE.search(masked, window, qs)
         if verb is None:
             return None

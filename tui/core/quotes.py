@@ -31,7 +31,9 @@ _SO_CALLED = re.compile(r"(?:so-called|so called|dubbed|titled|entitled|nickname
 
 def _is_scare(text: str, span: QuotedSpan, masked: str, qs: int, direct: bool) -> bool:
     """True for a quoted term rather than quoted speech: so-called, titles, nicknames."""
-    if _SO_CALLED.search(masked, max(0, qs - 20), qs) or masked[qs - 1 : qs] == "=":
+    lead = masked[max(0, qs - 20) : qs].rstrip()[-1:]  # every lead-in word ends in ``d``
+    so_called = lead in ("d", "D") and _SO_CALLED.search(masked, max(0, qs - 20), qs)
+    if so_called or masked[qs - 1 : qs] == "=":
         return True  # ``so-called “…”``; ``author="…"`` is markup, not speech
     if direct and span.end - span.start > 60:
         return False  # a long passage with its own cue is speech, whatever its case
