@@ -372,3 +372,19 @@ async def test_escape_sequences_in_a_file_name_are_not_sent_to_the_terminal(
         screen = "".join(strip.text for strip in app.screen._compositor.render_strips())
         assert "\x1b" not in screen and "\x07" not in screen, "the name reached the terminal raw"
         await assert_keys_work_and_q_quits(pilot)
+
+
+async def test_the_quotes_of_a_long_article_arrive(tmp_path: Path) -> None:
+    # 10,000 quotes in 350,000 characters: long enough that the app searches in the background
+    # and shows the text first; the quotes must still come, and `n` then step onto them.
+    case = BY_NAME["ten_thousand_quotes"]
+    path = tmp_path / case.filename
+    path.write_bytes(case.data())
+    app = new_app([path])
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: article.article is not None, "the text", 8)
+        await wait_for(pilot, lambda: len(article.quotes) == 10_000, "its 10,000 quotes", 30)
+        await pilot.press("2", "n")
+        await wait_for(pilot, lambda: article.current_quote == 0, "n to reach a quote", 5)
+        await assert_keys_work_and_q_quits(pilot)
