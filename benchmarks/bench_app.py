@@ -252,7 +252,9 @@ def probe(name: str, arg: str | None) -> dict:
         app.animation_level = "none"
 
         def ready(app: NewsReaderApp) -> bool:
-            return app.query_one(ArticleView).article is not None
+            # Shown, and its quotes found (they may come after the text), so n has work.
+            view = app.query_one(ArticleView)
+            return view.article is not None and bool(view.quotes)
 
         return asyncio.run(_key_latencies(app, ready))
     raise SystemExit(f"unknown probe {name}")
@@ -366,6 +368,9 @@ def key_presses(bare: dict, many: Path, big: Path) -> None:
         keys = run_probe(name, str(big) if name == "big-keys" else None)
         for key in ("n", "j", "pagedown"):
             name_ = "n/p" if key == "n" else key
+            if key not in keys:
+                print(f"key {name_}, {label}: too few presses redrew the screen to measure")
+                continue
             line(f"key {name_} redraw p95, {label}", keys[key]["p95_ms"], "ms",
                  f"bare App key {name_} p95", bare_keys[key]["p95_ms"], "< 50")  # fmt: skip
         if keys["missed"]:
