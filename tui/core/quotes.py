@@ -267,9 +267,11 @@ def _attribute(
 
     sentences = _Sentences(masked)
     found: list[Attribution | None] = []
+    starts: list[int] = []  # each quote's sentence start, read again by the second pass
     for span in spans:
         qs, qe = span.start - lo, span.end - lo
         sentence = sentences.clipped(qs, qe)
+        starts.append(sentence[0])
         tail = sentence
         if last_inside(masked, qe) in ("?", "!") and sentence[1] <= qe + 1:
             # ``?” O’Malley said, according to the Sun.``: the attribution runs on.
@@ -297,7 +299,7 @@ def _attribute(
             latest = found[j]
             continue
         qs = span.start - lo
-        lo_s, _ = sentences.clipped(qs, span.end - lo)
+        lo_s = starts[j]
         scare = _is_scare(text, span, masked, qs, False)
         own = _two_words(masked, lo_s, qs)
         if own and scare:
