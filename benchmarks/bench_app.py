@@ -99,11 +99,11 @@ def _bare_app():  # type: ignore[no-untyped-def]
     return Bare()
 
 
-async def _until(pilot, check, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+async def _until(pilot, check, timeout: float = 120.0, what: str = "the article") -> None:  # type: ignore[no-untyped-def]
     deadline = time.perf_counter() + timeout
     while not check():
         if time.perf_counter() > deadline:
-            raise TimeoutError("the app never showed the article")
+            raise TimeoutError(f"the app never showed {what} ({timeout:g} s)")
         await pilot.pause(0.005)
 
 
@@ -181,7 +181,7 @@ async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
         return latency
 
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: ready(app))
+        await _until(pilot, lambda: ready(app), 60, "the article with its quotes")
         await pilot.press("2")  # the article pane, as a reader would (unbound in the bare app)
         await pilot.pause()
         await send("n")
