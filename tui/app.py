@@ -34,13 +34,14 @@ from tui.core import (
     Quote,
     load_article,
     pair_paragraphs,
+    printable,
 )
 from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import Block, BlocksView
 from tui.widgets.diff_view import DiffView
-from tui.widgets.file_list import FileList, FileSummary, printable
+from tui.widgets.file_list import FileList, FileSummary
 from tui.widgets.status_line import StatusLine
 
 MAX_CANDIDATES = 200

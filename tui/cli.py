@@ -19,6 +19,7 @@ from tui.core import (
     list_articles,
     load_article,
     pair_paragraphs,
+    printable,
 )
 from tui.report import diff_report, quotes_report
 
@@ -171,6 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in ("quotes", "diff") else None
     args = _parser("newsreader", command).parse_args(argv[1:] if command else argv)
+    if command and sys.stdout is None:
+        # Started with standard output closed (`>&-`): there is nowhere to report to.
+        print("newsreader: standard output is closed", file=sys.stderr)
+        return EXIT_BAD_INPUT
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -181,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_diff(args, sys.stdout)
         article_files, directory = resolve_paths(args.paths)
     except (ArticleError, InputError) as error:
-        print(f"newsreader: {error}", file=sys.stderr)
+        print(f"newsreader: {printable(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # The reader of a pipe went away (`| head`): not an error worth a word. Point stdout
@@ -190,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        # Standard output closed or the disk full: say so in one line, not a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"newsreader: cannot write the report: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
     from tui.app import NewsReaderApp  # Textual loads only when the app is wanted.
 

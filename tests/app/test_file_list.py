@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.app.conftest import FIXED_NOW, NEW_SEED, OLD_SEED, settle, write
+from tui.core import printable
 from tui.widgets.article_view import ArticleView
-from tui.widgets.file_list import FileList, format_age, printable
+from tui.widgets.file_list import FileList, format_age
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from .text import (
     load_article,
     paragraph_spans,
     parse_article,
+    printable,
     read_bytes,
 )
 from .words import diff_words
@@ -50,6 +51,7 @@ __all__ = [
     "pair_paragraphs",
     "paragraph_spans",
     "parse_article",
+    "printable",
     "read_bytes",
     "version_similarity",
 ]

@@ -186,6 +186,16 @@ def clean(raw: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and bidi overrides: a name holding them could drive the terminal or
+disguise itself, so they are shown escaped."""
+
+
+def printable(name: str) -> str:
+    """Return ``name`` with control characters written as escapes (``\\x1b``), never raw."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each paragraph: runs of text between blank lines, with the
     surrounding whitespace left out. Offsets index ``text`` as given."""
@@ -243,5 +253,6 @@ __all__ = [
     "load_article",
     "paragraph_spans",
     "parse_article",
+    "printable",
     "read_bytes",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,20 +18,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core import ArticleFile
+from tui.core import ArticleFile, printable
 
 ROW_HEIGHT = 2
 """Lines a row takes: the title, then the age, quote count and file name."""
-
-
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Control characters and bidi overrides: a name holding them could drive the terminal or
-disguise itself, so they are shown escaped."""
-
-
-def printable(name: str) -> str:
-    """Return ``name`` with control characters written as escapes (``\\x1b``), never raw."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def format_age(seconds: float) -> str:
