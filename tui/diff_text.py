@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.style import StyleType
-from rich.text import Text
+from rich.text import Span, Text
 
 from tui.core import Article, Pair, PairKind, Role, diff_words
 
@@ -156,6 +156,8 @@ def pair_lines(
     in a gutter of its own.
     """
     text = pair_text(old, new, pair, styles, fold_width, with_marker=with_marker)
+    if "\n" not in text.plain:
+        return [text]  # most pairs: Text.split costs more than building the line did
     return list(text.split("\n", allow_blank=True))
 
 
@@ -171,41 +173,54 @@ def pair_text(
     """Return a pair's display as one Text, its lines (see `pair_lines`) joined by newlines."""
     kind = pair.kind
     side, indices = (old, pair.old) if kind is PairKind.REMOVED else (new, pair.new)
-    text = Text()
+    # Built as (text, style) parts and made into one Text at the end: a diff of a long article
+    # has a hundred thousand pairs, and Text.append costs several times a list append.
+    parts: list[tuple[str, StyleType | None]] = []
     if with_marker:
-        text.append(MARKERS[kind], styles.kind(kind))
-        text.append(" ")
+        parts += [(MARKERS[kind], styles.kind(kind)), (" ", None)]
     # Padded so the text of most pairs starts in one column (up to ¶99). Removed paragraphs
     # carry the old version's number, so say so: ``- old ¶11`` beside ``= ¶11`` would
     # otherwise read as the same paragraph.
     label = paragraph_label(indices).ljust(3)
-    text.append(f"old {label}" if kind is PairKind.REMOVED else label, styles.kind(kind))
+    parts.append((f"old {label}" if kind is PairKind.REMOVED else label, styles.kind(kind)))
     roles = {side.paragraphs[index].role for index in indices} - {Role.BODY}
     for role in sorted(roles):
-        text.append(f" ({role.value.replace('_', ' ')})", styles.role)
+        parts.append((f" ({role.value.replace('_', ' ')})", styles.role))
     note = _note(pair)
     if note:
-        text.append(" ")
-        text.append(note, styles.note)
-        text.append("\n  ")
+        parts += [(" ", None), (note, styles.note), ("\n  ", None)]
     else:
-        text.append(" ")
+        parts.append((" ", None))
     old_texts = [old.paragraphs[index].text for index in pair.old]
     new_texts = [new.paragraphs[index].text for index in pair.new]
     if kind is PairKind.EQUAL or (kind is PairKind.MOVED and old_texts == new_texts):
-        text.append(fold(" ".join(new_texts), fold_width), styles.folded)
+        parts.append((fold(" ".join(new_texts), fold_width), styles.folded))
     elif kind is PairKind.ADDED:
-        text.append(" ".join(new_texts), styles.added_text)
+        parts.append((" ".join(new_texts), styles.added_text))
     elif kind is PairKind.REMOVED:
-        text.append(" ".join(old_texts), styles.removed_text)
+        parts.append((" ".join(old_texts), styles.removed_text))
     else:
+        text = _assemble(parts)
         body = Text()
         _append_word_changes(body, "\n".join(old_texts), "\n".join(new_texts), styles)
         if "\n" in body.plain:
             # Lines of a split paragraph line up under the first one's text.
             body = Text("\n  ").join(body.split("\n", allow_blank=True))
         text.append_text(body)
-    return text
+        return text
+    return _assemble(parts)
+
+
+def _assemble(parts: Sequence[tuple[str, StyleType | None]]) -> Text:
+    """Return one Text of the parts, each styled over its own stretch."""
+    spans = []
+    position = 0
+    for piece, style in parts:
+        end = position + len(piece)
+        if style and piece:
+            spans.append(Span(position, end, style))
+        position = end
+    return Text("".join(piece for piece, _ in parts), spans=spans)
 
 
 def legend(styles: DiffStyles = DEFAULT_STYLES) -> Text:
