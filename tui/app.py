@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,7 +18,6 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -27,19 +26,25 @@ from textual.worker import Worker, get_current_worker
 from tui.background import QuoteSearch, UnwaitedExecutor, pick_version, stat_files
 from tui.commands import NewsReaderCommands
 from tui.core import (
-    Article,
     ArticleError,
     ArticleFile,
-    Pair,
     Quote,
     load_article,
     pair_paragraphs,
     printable,
 )
+from tui.messages import (
+    ArticleFailed,
+    ArticleLoaded,
+    DiffReady,
+    DiffUnavailable,
+    FilesScanned,
+    QuotesNone,
+)
 from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleStyles, ArticleView
-from tui.widgets.blocks_view import Block, BlocksView
+from tui.widgets.blocks_view import BlocksView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList, FileSummary
 from tui.widgets.status_line import StatusLine
@@ -58,76 +63,6 @@ SCAN_YIELD_SECONDS = 0.75
 
 QUOTE_PATIENCE_SECONDS = 1.0
 """How long the article waits for its quotes before it is shown without them for a while."""
-
-
-@dataclass
-class FilesScanned(Message):
-    """The background scan read some files."""
-
-    summaries: tuple[FileSummary, ...]
-    """What it found, one per file."""
-
-
-@dataclass
-class ArticleLoaded(Message):
-    """The highlighted file was read and its quotes found."""
-
-    path: Path
-    """The file."""
-    article: Article
-    """Its article."""
-    quotes: tuple[Quote, ...]
-    """Its attributed quotes."""
-    blocks: Sequence[Block]
-    """Its paragraphs, drawn."""
-    quotes_found: bool = True
-    """False for a long article shown before its quotes are found."""
-
-
-@dataclass
-class QuotesNone(Message):
-    """The article shown early turned out to have no attributed quotes."""
-
-    path: Path
-    """The file."""
-
-
-@dataclass
-class ArticleFailed(Message):
-    """The highlighted file could not be read."""
-
-    path: Path
-    """The file."""
-    reason: str
-    """Why, in one line."""
-
-
-@dataclass
-class DiffReady(Message):
-    """Another version of the highlighted article was found and paired."""
-
-    path: Path
-    """The highlighted file."""
-    other: Path
-    """The file it is compared with."""
-    old: Article
-    """The older version."""
-    new: Article
-    """The newer version."""
-    pairs: tuple[Pair, ...]
-    """Their paragraphs paired."""
-    current_is_new: bool
-    """True when the highlighted file is the newer version."""
-
-
-@dataclass
-class DiffUnavailable(Message):
-    """There is nothing to compare the highlighted article with."""
-
-    path: Path
-    """The highlighted file."""
-    reason: str
-    """Why, for the diff pane."""
 
 
 class NewsReaderApp(App[None]):

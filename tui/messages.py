@@ -1,0 +1,83 @@
+"""Messages the app's background workers post to the screen thread: small dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from tui.core import Article, Pair, Quote
+from tui.widgets.blocks_view import Block
+from tui.widgets.file_list import FileSummary
+
+
+@dataclass
+class FilesScanned(Message):
+    """The background scan read some files."""
+
+    summaries: tuple[FileSummary, ...]
+    """What it found, one per file."""
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """The highlighted file was read and its quotes found."""
+
+    path: Path
+    """The file."""
+    article: Article
+    """Its article."""
+    quotes: tuple[Quote, ...]
+    """Its attributed quotes."""
+    blocks: Sequence[Block]
+    """Its paragraphs, drawn."""
+    quotes_found: bool = True
+    """False for a long article shown before its quotes are found."""
+
+
+@dataclass
+class QuotesNone(Message):
+    """The article shown early turned out to have no attributed quotes."""
+
+    path: Path
+    """The file."""
+
+
+@dataclass
+class ArticleFailed(Message):
+    """The highlighted file could not be read."""
+
+    path: Path
+    """The file."""
+    reason: str
+    """Why, in one line."""
+
+
+@dataclass
+class DiffReady(Message):
+    """Another version of the highlighted article was found and paired."""
+
+    path: Path
+    """The highlighted file."""
+    other: Path
+    """The file it is compared with."""
+    old: Article
+    """The older version."""
+    new: Article
+    """The newer version."""
+    pairs: tuple[Pair, ...]
+    """Their paragraphs paired."""
+    current_is_new: bool
+    """True when the highlighted file is the newer version."""
+
+
+@dataclass
+class DiffUnavailable(Message):
+    """There is nothing to compare the highlighted article with."""
+
+    path: Path
+    """The highlighted file."""
+    reason: str
+    """Why, for the diff pane."""
