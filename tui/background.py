@@ -12,7 +12,6 @@ import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 from tui.core import ArticleFile, Quote, find_quotes, version_similarity
@@ -36,14 +35,11 @@ class QuoteSearch:
     child process for a long one. A failed search gives no quotes, never an error."""
 
     def __init__(self, text: str) -> None:
-        self._future: Future[tuple[Quote, ...]] | None = None
-        """The thread's result, for a short text."""
+        self._future: Future[tuple[Quote, ...]] = Future()
+        """The quotes, when found: set by the thread that searches or talks to the child."""
         self._process: subprocess.Popen[bytes] | None = None
         """The child process, for a long text."""
-        self._input: bytes | None = None
-        """What is still to be sent to the child."""
         if len(text) < PROCESS_TEXT_CHARS:
-            self._future = Future()
             threading.Thread(target=self._find, args=(text,), daemon=True).start()
             return
         package_root = str(Path(__file__).resolve().parent.parent)
@@ -60,7 +56,10 @@ class QuoteSearch:
             stderr=subprocess.DEVNULL,
             env=env,
         )
-        self._input = text.encode("utf-8", "surrogatepass")
+        # One thread feeds the child and reads its answer in a single communicate(): calling
+        # communicate() again after a timeout would never send the rest of the text.
+        data = text.encode("utf-8", "surrogatepass")
+        threading.Thread(target=self._talk, args=(self._process, data), daemon=True).start()
 
     @property
     def in_process(self) -> bool:
@@ -68,28 +67,22 @@ class QuoteSearch:
         return self._process is not None
 
     def _find(self, text: str) -> None:
-        assert self._future is not None
         try:
             self._future.set_result(tuple(find_quotes(text)))
         except Exception:
             self._future.set_result(())
 
+    def _talk(self, process: subprocess.Popen[bytes], data: bytes) -> None:
+        try:
+            out, _ = process.communicate(data)
+            quotes = tuple(pickle.loads(out)) if process.returncode == 0 else ()
+        except Exception:
+            quotes = ()
+        self._future.set_result(quotes)
+
     def result(self, timeout: float) -> tuple[Quote, ...]:
         """Return the quotes; raise FutureTimeout if they are not found within ``timeout``."""
-        if self._future is not None:
-            return self._future.result(timeout=timeout)
-        assert self._process is not None
-        try:
-            out, _ = self._process.communicate(self._input, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self._input = None  # sent: communicate() goes on from where it stopped
-            raise FutureTimeout() from None
-        if self._process.returncode != 0:
-            return ()
-        try:
-            return tuple(pickle.loads(out))
-        except Exception:
-            return ()
+        return self._future.result(timeout=timeout)
 
     def stop(self) -> None:
         """Stop a child process still searching (a thread just finishes unheard)."""

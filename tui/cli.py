@@ -114,7 +114,9 @@ def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict
 
 def _write_json(data: dict[str, Any], out: TextIO) -> None:
     encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
-    json.dump(data, out, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2)
+    # No indent: indenting switches json to its pure-Python encoder, seconds slower on a long
+    # article; `| jq` pretty-prints for a reader.
+    json.dump(data, out, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"))
     out.write("\n")
 
 

@@ -8,7 +8,6 @@ never split the sentence around it.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 
@@ -81,17 +80,11 @@ CUE = re.compile(r"(?<![\w-])(?:" + _trie(_VERBS | _PHRASES) + r"|[a-z]{3,}ed(?=
 
 _SCANNED_ONCE = 2000
 """Paragraphs at least this long have their cues found once and looked up by offset."""
-
-
-@functools.lru_cache(maxsize=4)
-def _all_cues(masked: str) -> tuple[list[int], list[re.Match[str]]]:
-    """Return the start offsets and matches of every cue in a long masked paragraph.
-
-    A pure function memoised on the paragraph (the string hashes once and then compares
-    by identity), so the quotes of one long paragraph share one scan, thread-safely.
-    """
-    matches = list(CUE.finditer(masked))
-    return [m.start() for m in matches], matches
+_scanned: tuple[str, list[int], list[re.Match[str]]] = ("", [], [])
+"""The last long paragraph scanned, its cue offsets and cues. The one piece of shared state
+in the core, on purpose: a memo keyed on the paragraph's identity (``is``), swapped whole in
+one assignment so threads never see half of it. A value-keyed cache (lru_cache) hashes and
+compares megabyte strings on every lookup and was ten times slower."""
 
 
 def cues_between(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -102,7 +95,12 @@ def cues_between(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
     """
     if len(masked) < _SCANNED_ONCE:
         return list(CUE.finditer(masked, lo, hi))
-    starts, matches = _all_cues(masked)
+    global _scanned
+    text, starts, matches = _scanned
+    if text is not masked:
+        matches = list(CUE.finditer(masked))
+        starts = [m.start() for m in matches]
+        _scanned = (masked, starts, matches)
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_left(starts, hi, first)
     return [m for m in matches[first:last] if m.end() <= hi]
