@@ -81,7 +81,7 @@ def assert_article_is_whole(article: Article) -> None:
 @pytest.mark.parametrize("case", FILES, ids=lambda case: case.name)
 def test_hostile_file_through_the_core(corpus: Corpus, case: HostileFile) -> None:
     path = corpus.files[case.name]
-    with time_limit(10, f"the core on {case.name}"):
+    with time_limit(30, f"the core on {case.name}"):
         _check_case(path, case)
 
 
