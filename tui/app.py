@@ -28,11 +28,14 @@ from tui.commands import NewsReaderCommands
 from tui.core import (
     ArticleError,
     ArticleFile,
+    Pair,
+    PairKind,
     Quote,
     load_article,
     pair_paragraphs,
     printable,
 )
+from tui.diff_text import MARKERS, paragraph_label
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
@@ -201,6 +204,8 @@ class NewsReaderApp(App[None]):
         """Quote searches under way, stopped when the app closes."""
         self._quotes_pending = False
         """True while the article shown waits for its quotes."""
+        self._change_numbers: dict[Pair, int] = {}
+        """Each non-equal pair of the diff shown, numbered from 1 in display order."""
 
     def compose(self) -> ComposeResult:
         """The panes side by side (stacked when narrow), the status line, the footer."""
@@ -487,6 +492,8 @@ class NewsReaderApp(App[None]):
         old = replace(message.old, name=printable(message.old.name))
         new = replace(message.new, name=printable(message.new.name))
         self.query_one(DiffView).show_diff(old, new, message.pairs)
+        changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
+        self._change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
         side = "older" if message.current_is_new else "newer"
         self.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
         self._update_titles()
@@ -517,9 +524,19 @@ class NewsReaderApp(App[None]):
 
     @on(DiffView.ChangeSelected)
     def _change_selected(self, message: DiffView.ChangeSelected) -> None:
-        indices = message.pair.new if self._current_is_new else message.pair.old
+        pair = message.pair
+        indices = pair.new if self._current_is_new else pair.old
         if indices:
             self.query_one(ArticleView).show_paragraph(indices[0])
+        # Said in the status line too: with the diff pane hidden (80 columns), a removed
+        # paragraph has nowhere to show in the article, and `]` must not look like a no-op.
+        side = "old " if pair.kind is PairKind.REMOVED else ""
+        where = paragraph_label(pair.old if pair.kind is PairKind.REMOVED else pair.new)
+        number = self._change_numbers.get(pair, 0)
+        self.query_one(StatusLine).diff = (
+            f"Change {number}/{len(self._change_numbers)} · {MARKERS[pair.kind]} {side}{where}"
+            f" {pair.kind.value}"
+        )
 
     def on_descendant_focus(self) -> None:
         """Move the ``▶`` to the focused pane's title."""

@@ -106,6 +106,25 @@ async def test_right_bracket_steps_changes_and_the_article_follows(
         assert diff.current_pair is not None
 
 
+async def test_right_bracket_with_the_diff_hidden_says_which_change(
+    seed_dir: Path, make_app
+) -> None:
+    # At 80x24 the diff pane is hidden, and the first changes are paragraphs the current
+    # article no longer has: the status line must still say where `]` went.
+    app = make_app([seed_dir / OLD_SEED, seed_dir / NEW_SEED])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.query_one(DiffView).display
+        status = app.query_one(StatusLine)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert status.diff == "Change 1/11 · - old ¶1 removed"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert status.diff == "Change 3/11 · + ¶5 added"
+        assert app.query_one(ArticleView).current == 4
+
+
 async def test_no_similar_version_says_so(tmp_path: Path, make_app) -> None:
     only = write(tmp_path, "storm.txt", UNRELATED, 60)
     other = write(tmp_path, "blinken.txt", (SEEDS / NEW_SEED).read_text(), 120)
