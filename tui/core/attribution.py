@@ -37,14 +37,6 @@ def last_inside(masked: str, qe: int) -> str:
     return masked[max(0, qe - 3) : qe].rstrip("”")[-1:]
 
 
-def sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """Return the (start, end) among ``bounds`` of the sentence holding ``pos``."""
-    for a, b in bounds:
-        if a <= pos < b:
-            return a, b
-    return bounds[-1]
-
-
 _AFTER_VERB = re.compile(r"[a-z]{3,}(?:ed|s)\b")
 
 
