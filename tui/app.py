@@ -28,9 +28,11 @@ from tui.commands import NewsReaderCommands
 from tui.core import (
     ArticleError,
     ArticleFile,
+    Fingerprint,
     Pair,
     PairKind,
     Quote,
+    fingerprint,
     load_article,
     pair_paragraphs,
     printable,
@@ -188,8 +190,8 @@ class NewsReaderApp(App[None]):
         """Gives "now" for file ages."""
         self._by_path = {f.path: f for f in self.files}
         """Listed files by path."""
-        self._texts: dict[Path, list[str]] = {}
-        """Paragraph texts of files read for comparison (bounded)."""
+        self._prints: dict[Path, Fingerprint] = {}
+        """Fingerprints of files read for comparison, made once per file (bounded)."""
         self._compared: Path | None = None
         """The file the diff pane shows the highlighted file against."""
         self._current_is_new = True
@@ -390,9 +392,8 @@ class NewsReaderApp(App[None]):
         self.post_message(FilesScanned((FileSummary(path, article.headline, len(quotes)),)))
         if worker.is_cancelled:
             return
-        texts = [p.text for p in article.paragraphs]
-        self._texts[path] = texts
-        other = self._other_version(path, texts, marked)
+        self._prints[path] = own = fingerprint([p.text for p in article.paragraphs])
+        other = self._other_version(path, own, marked)
         if worker.is_cancelled:
             return
         if other is None:
@@ -410,7 +411,7 @@ class NewsReaderApp(App[None]):
         self.post_message(DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
 
     def _other_version(
-        self, path: Path, texts: list[str], marked: Path | None
+        self, path: Path, own: Fingerprint, marked: Path | None
     ) -> ArticleFile | None:
         """The marked file if there is one, else the most similar nearby file (worker side)."""
         if marked is not None and marked != path:
@@ -425,17 +426,17 @@ class NewsReaderApp(App[None]):
         for other in others[:MAX_CANDIDATES]:
             if not self._give_way(worker):
                 return None
-            other_texts = self._texts.get(other.path)
-            if other_texts is None:
+            other_print = self._prints.get(other.path)
+            if other_print is None:
                 try:
-                    other_texts = [p.text for p in load_article(other.path).paragraphs]
+                    other_print = fingerprint([p.text for p in load_article(other.path).paragraphs])
                 except ArticleError:
                     continue
-                if len(self._texts) > 4 * MAX_CANDIDATES:
-                    self._texts.clear()
-                self._texts[other.path] = other_texts
-            candidates.append((other, other_texts))
-        return pick_version(current, texts, candidates)
+                if len(self._prints) > 4 * MAX_CANDIDATES:
+                    self._prints.clear()
+                self._prints[other.path] = other_print
+            candidates.append((other, other_print))
+        return pick_version(current, own, candidates)
 
     # -- messages from the workers and the panes -----------------------------------------
 

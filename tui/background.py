@@ -14,8 +14,14 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from tui.core import ArticleFile, Quote, find_quotes, version_similarity
-from tui.core.pairing import SAME_STORY_THRESHOLD
+from tui.core import (
+    SAME_STORY_THRESHOLD,
+    ArticleFile,
+    Fingerprint,
+    Quote,
+    find_quotes,
+    fingerprint_similarity,
+)
 
 PROCESS_TEXT_CHARS = 100_000
 """Texts this long have their quotes found in a child process: no GIL taken from the UI, and
@@ -114,15 +120,18 @@ def stat_files(files: Sequence[Path]) -> list[ArticleFile]:
 
 def pick_version(
     current: ArticleFile,
-    texts: list[str],
-    candidates: Sequence[tuple[ArticleFile, list[str]]],
+    own: Fingerprint,
+    candidates: Sequence[tuple[ArticleFile, Fingerprint]],
     threshold: float = SAME_STORY_THRESHOLD,
 ) -> ArticleFile | None:
     """Return the other version of an article: the most similar candidate at or above
-    ``threshold``, an older one preferred over any newer one; None when none is similar."""
+    ``threshold``, an older one preferred over any newer one; None when none is similar.
+
+    Takes fingerprints, made once per file by the caller, so comparing with two hundred
+    candidates does not fingerprint the current article two hundred times."""
     scored = []
     for candidate, other in candidates:
-        score = version_similarity(other, texts)
+        score = fingerprint_similarity(other, own)
         if score >= threshold:
             older = candidate.modified <= current.modified
             scored.append((older, score, candidate))

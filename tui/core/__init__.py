@@ -2,7 +2,14 @@
 
 from .inbox import ArticleFile, list_articles
 from .model import Article, Pair, PairKind, Paragraph, Quote, Role, WordChange
-from .pairing import pair_paragraphs, version_similarity
+from .pairing import (
+    SAME_STORY_THRESHOLD,
+    Fingerprint,
+    fingerprint,
+    fingerprint_similarity,
+    pair_paragraphs,
+    version_similarity,
+)
 from .quotes import find_quotes
 from .roles import classify_roles
 from .text import (
@@ -26,10 +33,12 @@ from .words import diff_words
 
 __all__ = [
     "MAX_BYTES",
+    "SAME_STORY_THRESHOLD",
     "Article",
     "ArticleError",
     "ArticleFile",
     "BinaryFile",
+    "Fingerprint",
     "MissingFile",
     "NotAFile",
     "Pair",
@@ -46,6 +55,8 @@ __all__ = [
     "decode",
     "diff_words",
     "find_quotes",
+    "fingerprint",
+    "fingerprint_similarity",
     "list_articles",
     "load_article",
     "pair_paragraphs",
