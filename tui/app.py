@@ -11,7 +11,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -24,8 +24,8 @@ from textual.widgets import Footer
 from textual.worker import Worker, get_current_worker
 
 from tui.background import QuoteSearch, UnwaitedExecutor, pick_version, stat_files
-from tui.commands import NewsReaderCommands
 from tui.core import (
+    Article,
     ArticleError,
     ArticleFile,
     Fingerprint,
@@ -38,6 +38,7 @@ from tui.core import (
     printable,
 )
 from tui.diff_text import MARKERS, paragraph_label
+from tui.heap import LARGE_ARTICLE_PARAGRAPHS, settle_heap
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
@@ -53,6 +54,9 @@ from tui.widgets.blocks_view import BlocksView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList, FileSummary
 from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 MAX_CANDIDATES = 200
 """Files, nearest in time, searched for another version of the highlighted article."""
@@ -70,12 +74,20 @@ QUOTE_PATIENCE_SECONDS = 1.0
 """How long the article waits for its quotes before it is shown without them for a while."""
 
 
+def _newsreader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (textual.command takes
+    a twentieth of a second to import: not worth paying before the first frame)."""
+    from tui.commands import NewsReaderCommands
+
+    return NewsReaderCommands
+
+
 class NewsReaderApp(App[None]):
     """A reader for news copy: what the article says, who said what, what changed."""
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
-    COMMANDS: ClassVar = App.COMMANDS | {NewsReaderCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_newsreader_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -233,6 +245,7 @@ class NewsReaderApp(App[None]):
         self.query_one(DiffView).show_message("No version to compare yet.")
         self._update_titles()
         self.scan_files([f.path for f in self.files])
+        self.call_after_refresh(settle_heap)  # Textual's own objects live as long as the app
 
     # -- background work -----------------------------------------------------------------
 
@@ -346,9 +359,13 @@ class NewsReaderApp(App[None]):
     def load_file(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
         """Read ``path``, find its quotes and draw it; then find and pair its other version."""
         with self._busy():
-            self._load(path, marked, styles)
+            article = self._load(path, styles)
+            if article is not None:
+                self._compare(path, article, marked)
 
-    def _load(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
+    def _load(self, path: Path, styles: ArticleStyles) -> Article | None:
+        """Read ``path`` and find its quotes, posting the article (early, for a long one);
+        None if it cannot be read or the worker was cancelled."""
         worker = get_current_worker()
         try:
             article = load_article(path)
@@ -357,7 +374,7 @@ class NewsReaderApp(App[None]):
             self.post_message(FilesScanned((FileSummary(path, None, None, error.reason),)))
             self.post_message(ArticleFailed(path, error.reason))
             self.post_message(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
-            return
+            return None
         search = QuoteSearch(article.text)
         self._searches.add(search)
         try:
@@ -372,7 +389,7 @@ class NewsReaderApp(App[None]):
                 self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
                 while True:
                     if worker.is_cancelled:
-                        return
+                        return None
                     try:
                         quotes = search.result(timeout=0.1)
                         break
@@ -382,7 +399,7 @@ class NewsReaderApp(App[None]):
             search.stop()
             self._searches.discard(search)
         if worker.is_cancelled:
-            return
+            return None
         if quotes or not early:
             blocks = ArticleView.build_blocks(article, quotes, styles)
             self.post_message(ArticleLoaded(path, article, quotes, blocks))
@@ -390,6 +407,11 @@ class NewsReaderApp(App[None]):
             self.post_message(QuotesNone(path))
         self._summarised.add(path)
         self.post_message(FilesScanned((FileSummary(path, article.headline, len(quotes)),)))
+        return article
+
+    def _compare(self, path: Path, article: Article, marked: Path | None) -> None:
+        """Find the other version of ``article`` and post the pairing (worker side)."""
+        worker = get_current_worker()
         if worker.is_cancelled:
             return
         self._prints[path] = own = fingerprint([p.text for p in article.paragraphs])
@@ -466,6 +488,8 @@ class NewsReaderApp(App[None]):
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
         self._quotes_pending = not message.quotes_found
+        if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
+            self.call_after_refresh(settle_heap)
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
@@ -493,6 +517,8 @@ class NewsReaderApp(App[None]):
         old = replace(message.old, name=printable(message.old.name))
         new = replace(message.new, name=printable(message.new.name))
         self.query_one(DiffView).show_diff(old, new, message.pairs)
+        if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
+            self.call_after_refresh(settle_heap)
         changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
         self._change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
         side = "older" if message.current_is_new else "newer"
