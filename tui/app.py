@@ -32,6 +32,7 @@ from tui.core import (
     Pair,
     PairKind,
     Quote,
+    find_quotes,
     fingerprint,
     load_article,
     pair_paragraphs,
@@ -67,8 +68,15 @@ SCAN_BATCH_SECONDS = 0.25
 SCAN_SLICE_SECONDS = 0.01
 """The scan works this long, then rests as long, leaving the UI thread half the GIL."""
 
+SCAN_START_SECONDS = 1.0
+"""Seconds after start-up the scan begins if the first article has not been shown by then."""
+
 SCAN_YIELD_SECONDS = 0.75
 """After a key press or click the scan waits this long: what the reader asked for comes first."""
+
+FIRST_READ_BYTES = 64_000
+"""The first file shown, up to this size, is read before the first frame (a few milliseconds
+for a news article), so the app opens on the article rather than on "Loading…"."""
 
 QUOTE_PATIENCE_SECONDS = 1.0
 """How long the article waits for its quotes before it is shown without them for a while."""
@@ -181,7 +189,7 @@ class NewsReaderApp(App[None]):
 
     current_path: reactive[Path | None] = reactive(None)
     """The highlighted file, shown in the article pane."""
-    marked: reactive[Path | None] = reactive(None)
+    marked: reactive[Path | None] = reactive(None, init=False)
     """The file marked with ``m`` to compare the others with, or None for automatic."""
     diff_toggled: reactive[bool] = reactive(False)
     """True when ``d`` has flipped the diff pane from its default for the width."""
@@ -212,6 +220,8 @@ class NewsReaderApp(App[None]):
         """Files whose title and quote count the article worker already posted."""
         self._last_input = 0.0
         """When the reader last pressed a key or clicked (monotonic seconds)."""
+        self._scan_started = False
+        """Whether the background scan of every file has begun."""
         self._busy_threads = 0
         """Worker threads still working; if any remain at exit they are not waited for."""
         self._searches: set[QuoteSearch] = set()
@@ -234,9 +244,12 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""
         asyncio.get_running_loop().set_default_executor(UnwaitedExecutor())
+        self._apply_breakpoints()
         files = self.query_one(FileList)
         files.focus()
-        self.current_path = files.highlighted_path  # now, so the scan knows to skip it
+        # Set quietly and read at once: the first frame then shows the article.
+        self.set_reactive(NewsReaderApp.current_path, files.highlighted_path)
+        self._start_load(first=True)
         if not self.files:
             where = f"in {printable(str(self.directory))}" if self.directory else "given"
             self.query_one(ArticleView).show_message(
@@ -244,10 +257,37 @@ class NewsReaderApp(App[None]):
             )
         self.query_one(DiffView).show_message("No version to compare yet.")
         self._update_titles()
-        self.scan_files([f.path for f in self.files])
+        if self.current_path is None:
+            self._start_scan()
+        else:  # once the first article is up, or after a while if it is slow to come
+            self.set_timer(SCAN_START_SECONDS, self._start_scan)
         self.call_after_refresh(settle_heap)  # Textual's own objects live as long as the app
 
+    def _apply_breakpoints(self) -> None:
+        """Give the screen its width class (``-narrow``, ``-medium``, ``-wide``) now.
+
+        Textual sets it when the screen handles its first Resize, after the first frame is
+        drawn: that frame was laid out for no width class, then restyled and drawn twice
+        more (about a tenth of a second of start-up). The later Resize finds it already set.
+        """
+        width = self.size.width
+        chosen = next(
+            (name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+             if width >= edge),
+            None,
+        )  # fmt: skip
+        self.screen.update_classes(
+            {name: name == chosen for _, name in self.HORIZONTAL_BREAKPOINTS}, animate=False
+        )
+
     # -- background work -----------------------------------------------------------------
+
+    def _start_scan(self) -> None:
+        """Start the background scan of every file, once: it waits for the first article,
+        which would otherwise share the interpreter with it while the app starts."""
+        if not self._scan_started:
+            self._scan_started = True
+            self.scan_files([f.path for f in self.files])
 
     @work(thread=True, exclusive=True, group="scan")
     def scan_files(self, paths: list[Path]) -> None:
@@ -356,12 +396,33 @@ class NewsReaderApp(App[None]):
             search.stop()
 
     @work(thread=True, exclusive=True, group="article")
-    def load_file(self, path: Path, marked: Path | None, styles: ArticleStyles) -> None:
-        """Read ``path``, find its quotes and draw it; then find and pair its other version."""
+    def load_file(
+        self, path: Path, marked: Path | None, styles: ArticleStyles, shown: Article | None = None
+    ) -> None:
+        """Read ``path``, find its quotes and draw it (unless ``shown`` is it, read already);
+        then find and pair its other version."""
         with self._busy():
-            article = self._load(path, styles)
+            article = shown if shown is not None else self._load(path, styles)
             if article is not None:
                 self._compare(path, article, marked)
+
+    def _read_now(self, path: Path, styles: ArticleStyles) -> Article | None:
+        """Read a small regular file on the UI thread and show it; None when ``path`` is not
+        one, or cannot be read (the worker then reads it again and says why)."""
+        try:
+            if not 0 < path.stat().st_size <= FIRST_READ_BYTES or not path.is_file():
+                return None
+            article = load_article(path)
+        except (OSError, ArticleError):
+            return None
+        if not article.paragraphs:
+            return None
+        quotes = tuple(find_quotes(article.text))
+        blocks = ArticleView.build_blocks(article, quotes, styles)
+        self._article_loaded(ArticleLoaded(path, article, quotes, blocks))
+        self._summarised.add(path)
+        self._files_scanned(FilesScanned((FileSummary(path, article.headline, len(quotes)),)))
+        return article
 
     def _load(self, path: Path, styles: ArticleStyles) -> Article | None:
         """Read ``path`` and find its quotes, posting the article (early, for a long one);
@@ -477,6 +538,7 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
+        self.call_after_refresh(self._start_scan)
         if message.path != self.current_path:
             return
         view = self.query_one(ArticleView)
@@ -488,6 +550,7 @@ class NewsReaderApp(App[None]):
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
         self._quotes_pending = not message.quotes_found
+        self._say_quote(None, len(message.quotes), None)  # in the same frame as the text
         if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
             self.call_after_refresh(settle_heap)
 
@@ -499,6 +562,7 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:
+        self.call_after_refresh(self._start_scan)
         if message.path == self.current_path:
             self.query_one(ArticleView).show_message(
                 f"This file cannot be shown: it {message.reason}."
@@ -537,15 +601,17 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleView.QuoteChanged)
     def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
+        self._say_quote(message.index, message.total, message.quote)
+
+    def _say_quote(self, index: int | None, total: int, quote: Quote | None) -> None:
+        """Put the current quote, or how many there are, in the status line."""
         status = self.query_one(StatusLine)
-        if message.quote is not None and message.index is not None:
-            status.quote = (
-                f"Quote {message.index + 1}/{message.total} · {message.quote.speaker_name}"
-            )
+        if quote is not None and index is not None:
+            status.quote = f"Quote {index + 1}/{total} · {quote.speaker_name}"
         elif self._quotes_pending:
             status.quote = "Finding quotes…"
-        elif message.total:
-            status.quote = f"{message.total} quotes (n/p to step)"
+        elif total:
+            status.quote = f"{total} quotes (n/p to step)"
         else:
             status.quote = "No attributed quotes"
 
@@ -598,11 +664,13 @@ class NewsReaderApp(App[None]):
         if not self.query_one(DiffView).display or self.query_one(DiffView).region.area == 0:
             self.query_one(ArticleView).focus()
 
-    def _start_load(self) -> None:
+    def _start_load(self, *, first: bool = False) -> None:
+        """Show the current file: read in a worker, or the ``first`` one now if it is small."""
         path = self.current_path
         if path is not None:
             styles = self.query_one(ArticleView).article_styles()
-            self.load_file(path, self.marked, styles)
+            shown = self._read_now(path, styles) if first else None
+            self.load_file(path, self.marked, styles, shown)
 
     def _update_titles(self) -> None:
         """Title each pane; the focused one gets ``▶`` so it shows without colour."""

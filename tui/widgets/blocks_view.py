@@ -433,8 +433,10 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def _content_width(self) -> int:
-        """Cells for the gutter and the text, the bar's column left out."""
-        return max(1, self.scrollable_content_region.width - BAR_WIDTH)
+        """Cells for the gutter and the text, the bar's column left out; 0 before layout
+        (wrapping to a width not yet known would wrap every block a character a line)."""
+        width = self.scrollable_content_region.width
+        return max(1, width - BAR_WIDTH) if width else 0
 
     def _text_width(self, index: int) -> int:
         blocks = self._blocks
