@@ -25,10 +25,13 @@ _FURNITURE = re.compile(
         |share\s+on\s+\w+|follow\s+us\b.*|subscribe\b.*|sign\s+up\b.*|click\s+here\b.*
         |(?:read|see|watch)\s+(?:more|also)\b.*|also\s+read\b.*|more\s+from\b.*|recommended\b.*
         |(?:image|photo|photograph|picture|video|credit|caption)s?\s*:.*
-        |.*\b(?:getty\s+images|ap\s+photo|afp\s+photo|shutterstock)\b.*
         |(?:©|\(c\)\s|copyright\b).*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A photo agency named anywhere in a short paragraph. A case-blind search tries every
+# position (12 µs a line), so a plain substring test on the lower-cased line goes first.
+_AGENCY = re.compile(r"\b(?:getty\s+images|ap\s+photo|afp\s+photo|shutterstock)\b", re.I)
+_AGENCY_HINTS = ("getty", "photo", "shutterstock")
 # A short line ending in a parenthesised credit: `Minister X (Image: US Department of State)`.
 _CREDIT = re.compile(r"\((?:image|photo|photograph|picture|credit|source)s?\s*:[^)]*\)\s*$", re.I)
 # Headings that open a block of headline links.
@@ -63,10 +66,16 @@ def is_headline_like(line: str, max_words: int = 20) -> bool:
     return 0 < len(words) <= max_words and not line.rstrip().endswith(_END_PUNCTUATION)
 
 
+def _names_agency(line: str) -> bool:
+    lower = line.lower()
+    return any(hint in lower for hint in _AGENCY_HINTS) and _AGENCY.search(line) is not None
+
+
 def _is_furniture(line: str) -> bool:
     if len(line) > 300:
         return False
-    return bool(_FURNITURE.match(line.strip()) or _CREDIT.search(line))
+    stripped = line.strip()
+    return bool(_FURNITURE.match(stripped) or _names_agency(stripped) or _CREDIT.search(line))
 
 
 def is_attribution_line(line: str, after_speech: bool = False) -> bool:
