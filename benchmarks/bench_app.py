@@ -116,11 +116,24 @@ async def _open_app(
     app = NewsReaderApp(paths, directory)
     app.animation_level = "none"
     result: dict = {}
+    # The time is taken when the frame showing the article is handed to the driver, not
+    # when the polling below notices it (a pilot pause waits on a busy app).
+    shown_at: list[float] = []
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        result = display(screen, renderable)
+        if not shown_at and renderable is not None:
+            views = app.query(ArticleView)
+            if views and views.first().article is not None:
+                shown_at.append(time.perf_counter())
+        return result
+
+    app._display = spy
     async with app.run_test(size=SIZE) as pilot:
         article = app.query_one(ArticleView)
-        await _until(pilot, lambda: article.article is not None)
-        await pilot.pause()
-        result["seconds"] = time.perf_counter() - started
+        await _until(pilot, lambda: bool(shown_at))
+        result["seconds"] = shown_at[0] - started
         result["paragraphs"] = len(article.article.paragraphs)
         result["listed"] = len(app.files)
         if settle:  # the background scan of every file, and the search for a version
@@ -138,9 +151,18 @@ async def _open_app(
 
 async def _bare_paint(started: float) -> dict:
     app = _bare_app()
+    painted: list[float] = []
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        if not painted and renderable is not None:
+            painted.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = spy
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        seconds = time.perf_counter() - started
+        await _until(pilot, lambda: bool(painted), what="its first frame")
+        seconds = painted[0] - started
         memory = _peak_memory_mb()
         await pilot.press("q")
     return {"seconds": seconds, "memory_mb": memory}
@@ -217,16 +239,16 @@ def probe(name: str, arg: str | None) -> dict:
         return asyncio.run(_bare_paint(started)) | {"import_seconds": imported}
     if name == "seeds-paint":
         import tui.app
-        from tui.cli import resolve_paths
+        from tui.cli import resolve_articles
 
         imported = time.perf_counter() - started
-        files, directory = resolve_paths([])
+        files, directory = resolve_articles([])
         return asyncio.run(_open_app(files, directory, started)) | {"import_seconds": imported}
     if name == "dir-paint":
-        from tui.cli import resolve_paths
+        from tui.cli import resolve_articles
 
         assert arg is not None
-        files, directory = resolve_paths([arg])
+        files, directory = resolve_articles([arg])
         return asyncio.run(_open_app(files, directory, started))
     if name == "big-read":
         from tui.core import decode, read_bytes

@@ -196,7 +196,7 @@ class NewsReaderApp(App[None]):
 
     def __init__(
         self,
-        files: Sequence[Path],
+        files: Sequence[Path | ArticleFile],
         directory: Path | None = None,
         *,
         clock: Callable[[], float] = time.time,

@@ -105,10 +105,14 @@ class UnwaitedExecutor(ThreadPoolExecutor):
         super().shutdown(wait=False, cancel_futures=True)
 
 
-def stat_files(files: Sequence[Path]) -> list[ArticleFile]:
-    """Return the files with their times and sizes, newest first (a vanished file last)."""
+def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:
+    """Return the files with their times and sizes, newest first (a vanished file last); a
+    file given as an ArticleFile keeps the time and size it comes with."""
     found = []
     for path in files:
+        if isinstance(path, ArticleFile):
+            found.append(path)
+            continue
         try:
             info = os.stat(path)
             found.append(ArticleFile(Path(path), info.st_mtime, info.st_size))

@@ -15,6 +15,7 @@ from tui import __version__
 from tui.core import (
     Article,
     ArticleError,
+    ArticleFile,
     find_quotes,
     list_articles,
     load_article,
@@ -50,15 +51,22 @@ def resolve_paths(paths: Sequence[str]) -> tuple[list[Path], Path | None]:
     No path means the bundled seeds. A directory contributes its ``.txt`` and ``.md`` files;
     a file is taken as given (the app says in its pane why one cannot be read).
     """
+    found, directory = resolve_articles(paths)
+    return [f.path if isinstance(f, ArticleFile) else f for f in found], directory
+
+
+def resolve_articles(paths: Sequence[str]) -> tuple[list[ArticleFile | Path], Path | None]:
+    """As `resolve_paths`, but a listed file comes with the time and size its listing read,
+    so the app does not stat ten thousand files a second time; a named file stays a Path."""
     if not paths:
-        return [f.path for f in list_articles(seeds_dir())], None
-    found: list[Path] = []
+        return list(list_articles(seeds_dir())), None
+    found: list[ArticleFile | Path] = []
     directories: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             try:
-                found.extend(f.path for f in list_articles(path))
+                found.extend(list_articles(path))
             except OSError as error:
                 raise InputError(f"{raw}: {error.strerror or 'cannot be read'}") from None
             directories.append(path)
@@ -186,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_quotes(args, sys.stdout)
         if command == "diff":
             return run_diff(args, sys.stdout)
-        article_files, directory = resolve_paths(args.paths)
+        article_files, directory = resolve_articles(args.paths)
     except (ArticleError, InputError) as error:
         print(f"newsreader: {printable(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
