@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Offset
+from textual.pilot import Pilot
 
 from tui.widgets.blocks_view import (
     Block,
@@ -33,6 +36,20 @@ class Host(App[None]):
         yield BlocksView()
 
 
+@asynccontextmanager
+async def hosted(
+    blocks: Sequence[Block], size: tuple[int, int]
+) -> AsyncIterator[tuple[Pilot[None], BlocksView]]:
+    """Run a Host app at ``size`` showing ``blocks``; yield its pilot and view."""
+    app = Host()
+    app.animation_level = "none"
+    async with app.run_test(size=size) as pilot:
+        view = app.query_one(BlocksView)
+        view.set_blocks(blocks)
+        await pilot.pause()
+        yield pilot, view
+
+
 def rows(view: BlocksView) -> list[str]:
     return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
 
@@ -54,12 +71,7 @@ async def test_thirty_thousand_paragraphs_make_only_the_blocks_in_sight() -> Non
         made.append(index)
         return Block(Text(texts[index]))
 
-    app = Host()
-    app.animation_level = "none"
-    async with app.run_test(size=(100, 40)) as pilot:
-        view = app.query_one(BlocksView)
-        view.set_blocks(LazyBlocks(texts, make))
-        await pilot.pause()
+    async with hosted(LazyBlocks(texts, make), size=(100, 40)) as (pilot, view):
         assert texts[0][:30] in rows(view)[0]
         assert max(made) < 40, "only the blocks on the first screen are made"
         view.focus()
@@ -82,12 +94,10 @@ async def test_thirty_thousand_paragraphs_make_only_the_blocks_in_sight() -> Non
 
 async def test_scrolling_up_into_estimated_blocks_does_not_move_the_text() -> None:
     texts = paragraphs(5_000, seed=2)
-    app = Host()
-    app.animation_level = "none"
-    async with app.run_test(size=(80, 30)) as pilot:
-        view = app.query_one(BlocksView)
-        view.set_blocks(LazyBlocks(texts, lambda k: Block(Text(texts[k]))))
-        await pilot.pause()
+    async with hosted(LazyBlocks(texts, lambda k: Block(Text(texts[k]))), size=(80, 30)) as (
+        pilot,
+        view,
+    ):
         view.scroll_to_block(2_500, 0)
         await pilot.pause()
         assert view.line_of(2_500) in view.visible_lines()
@@ -102,12 +112,7 @@ async def test_scrolling_up_into_estimated_blocks_does_not_move_the_text() -> No
 
 async def test_resize_rewraps_and_keeps_the_first_block() -> None:
     texts = paragraphs(2_000, seed=3)
-    app = Host()
-    app.animation_level = "none"
-    async with app.run_test(size=(100, 30)) as pilot:
-        view = app.query_one(BlocksView)
-        view.set_blocks([Block(Text(t)) for t in texts])
-        await pilot.pause()
+    async with hosted([Block(Text(t)) for t in texts], size=(100, 30)) as (pilot, view):
         view.scroll_to_block(1_000, 0, center=False)
         await pilot.pause()
         first = view.visible_blocks()[0]
@@ -156,11 +161,7 @@ def bar_cells(view: BlocksView) -> str:
 
 async def test_the_scroll_bar_is_drawn_in_the_last_column_and_follows_keys() -> None:
     texts = paragraphs(400, seed=4)
-    app = Host()
-    app.animation_level = "none"
-    async with app.run_test(size=(60, 12)) as pilot:
-        view = app.query_one(BlocksView)
-        view.set_blocks([Block(Text(t)) for t in texts])
+    async with hosted([Block(Text(t)) for t in texts], size=(60, 12)) as (pilot, view):
         view.focus()
         await pilot.pause()
         assert all(len(line) == 60 for line in rows(view)), "text, then one bar cell"
@@ -175,12 +176,7 @@ async def test_the_scroll_bar_is_drawn_in_the_last_column_and_follows_keys() -> 
 
 async def test_the_mouse_pages_on_the_track_drags_the_thumb_and_wheels() -> None:
     texts = paragraphs(25, seed=5)
-    app = Host()
-    app.animation_level = "none"
-    async with app.run_test(size=(60, 12)) as pilot:
-        view = app.query_one(BlocksView)
-        view.set_blocks([Block(Text(t)) for t in texts])
-        await pilot.pause()
+    async with hosted([Block(Text(t)) for t in texts], size=(60, 12)) as (pilot, view):
         page = view.scrollable_content_region.height
         await pilot.click(BlocksView, offset=(59, 11))  # the track under the thumb
         assert view.scroll_offset.y == page
