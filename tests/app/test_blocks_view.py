@@ -94,10 +94,8 @@ async def test_thirty_thousand_paragraphs_make_only_the_blocks_in_sight() -> Non
 
 async def test_scrolling_up_into_estimated_blocks_does_not_move_the_text() -> None:
     texts = paragraphs(5_000, seed=2)
-    async with hosted(LazyBlocks(texts, lambda k: Block(Text(texts[k]))), size=(80, 30)) as (
-        pilot,
-        view,
-    ):
+    blocks = LazyBlocks(texts, lambda k: Block(Text(texts[k])))
+    async with hosted(blocks, size=(80, 30)) as (pilot, view):
         view.scroll_to_block(2_500, 0)
         await pilot.pause()
         assert view.line_of(2_500) in view.visible_lines()
