@@ -34,6 +34,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from typing import ClassVar, overload
 
@@ -123,6 +124,16 @@ class _Frame:
     def bar_cell(self, on_thumb: bool) -> Strip:
         """The scroll bar's cell on a row."""
         return Strip([Segment(" " * BAR_WIDTH, self.thumb if on_thumb else self.track)])
+
+    def blank_row(self, on_thumb: bool) -> Strip:
+        """A row with no text (past the last block, or a block's blank line after it)."""
+        return _blank_row(self.width, self.base, self.thumb if on_thumb else self.track)
+
+
+@lru_cache(maxsize=16)
+def _blank_row(width: int, base: Style, bar: Style) -> Strip:
+    """A blank row and its bar cell: a quarter of the rows of prose, made once per style."""
+    return Strip.join([Strip.blank(width, base), Strip([Segment(" " * BAR_WIDTH, bar)])])
 
 
 def thumb_rows(height: int, total: int, top: int) -> range:
@@ -603,11 +614,11 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         line = frame.top + y
         index = self.block_at_line(line)
         if index is None:
-            return Strip.join([Strip.blank(frame.width, frame.base), frame.bar_cell(on_thumb)])
+            return frame.blank_row(on_thumb)
         wrapped = self._wrap(index)
         row = line - self._line_start(index)
         if row >= len(wrapped.lines):
-            return Strip.join([Strip.blank(frame.width, frame.base), frame.bar_cell(on_thumb)])
+            return frame.blank_row(on_thumb)
         is_current = index == self.current
         highlighted = self._highlight_spans(index, wrapped, row)
         if not highlighted:
