@@ -68,9 +68,6 @@ SCAN_BATCH_SECONDS = 0.25
 SCAN_SLICE_SECONDS = 0.01
 """The scan works this long, then rests as long, leaving the UI thread half the GIL."""
 
-SCAN_START_SECONDS = 1.0
-"""Seconds after start-up the scan begins if the first article has not been shown by then."""
-
 SCAN_YIELD_SECONDS = 0.75
 """After a key press or click the scan waits this long: what the reader asked for comes first."""
 
@@ -220,8 +217,6 @@ class NewsReaderApp(App[None]):
         """Files whose title and quote count the article worker already posted."""
         self._last_input = 0.0
         """When the reader last pressed a key or clicked (monotonic seconds)."""
-        self._scan_started = False
-        """Whether the background scan of every file has begun."""
         self._busy_threads = 0
         """Worker threads still working; if any remain at exit they are not waited for."""
         self._searches: set[QuoteSearch] = set()
@@ -257,10 +252,7 @@ class NewsReaderApp(App[None]):
             )
         self.query_one(DiffView).show_message("No version to compare yet.")
         self._update_titles()
-        if self.current_path is None:
-            self._start_scan()
-        else:  # once the first article is up, or after a while if it is slow to come
-            self.set_timer(SCAN_START_SECONDS, self._start_scan)
+        self.scan_files([f.path for f in self.files])
         self.call_after_refresh(settle_heap)  # Textual's own objects live as long as the app
 
     def _apply_breakpoints(self) -> None:
@@ -281,13 +273,6 @@ class NewsReaderApp(App[None]):
         )
 
     # -- background work -----------------------------------------------------------------
-
-    def _start_scan(self) -> None:
-        """Start the background scan of every file, once: it waits for the first article,
-        which would otherwise share the interpreter with it while the app starts."""
-        if not self._scan_started:
-            self._scan_started = True
-            self.scan_files([f.path for f in self.files])
 
     @work(thread=True, exclusive=True, group="scan")
     def scan_files(self, paths: list[Path]) -> None:
@@ -538,7 +523,6 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        self.call_after_refresh(self._start_scan)
         if message.path != self.current_path:
             return
         view = self.query_one(ArticleView)
@@ -562,7 +546,6 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:
-        self.call_after_refresh(self._start_scan)
         if message.path == self.current_path:
             self.query_one(ArticleView).show_message(
                 f"This file cannot be shown: it {message.reason}."
