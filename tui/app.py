@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -223,6 +224,8 @@ class NewsReaderApp(App[None]):
         """Quote searches under way, stopped when the app closes."""
         self._quotes_pending = False
         """True while the article shown waits for its quotes."""
+        self._heap_settle_pending = False
+        """True while a heap settle waits for the next frame."""
         self._change_numbers: dict[Pair, int] = {}
         """Each non-equal pair of the diff shown, numbered from 1 in display order."""
 
@@ -253,7 +256,18 @@ class NewsReaderApp(App[None]):
         self.query_one(DiffView).show_message("No version to compare yet.")
         self._update_titles()
         self.scan_files([f.path for f in self.files])
-        self.call_after_refresh(settle_heap)  # Textual's own objects live as long as the app
+        self._settle_heap_soon()  # Textual's own objects live as long as the app
+
+    def _settle_heap_soon(self) -> None:
+        """Settle the heap after the next frame, once however many ask before it runs (a
+        large article and its large diff arrive together; each settle is a full collection)."""
+        if not self._heap_settle_pending:
+            self._heap_settle_pending = True
+            self.call_after_refresh(self._settle_heap)
+
+    def _settle_heap(self) -> None:
+        self._heap_settle_pending = False
+        settle_heap()
 
     def _apply_breakpoints(self) -> None:
         """Give the screen its width class (``-narrow``, ``-medium``, ``-wide``) now.
@@ -395,7 +409,8 @@ class NewsReaderApp(App[None]):
         """Read a small regular file on the UI thread and show it; None when ``path`` is not
         one, or cannot be read (the worker then reads it again and says why)."""
         try:
-            if not 0 < path.stat().st_size <= FIRST_READ_BYTES or not path.is_file():
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= FIRST_READ_BYTES:
                 return None
             article = load_article(path)
         except (OSError, ArticleError):
@@ -405,8 +420,7 @@ class NewsReaderApp(App[None]):
         quotes = tuple(find_quotes(article.text))
         blocks = ArticleView.build_blocks(article, quotes, styles)
         self._article_loaded(ArticleLoaded(path, article, quotes, blocks))
-        self._summarised.add(path)
-        self._files_scanned(FilesScanned((FileSummary(path, article.headline, len(quotes)),)))
+        self._files_scanned(self._row_read(path, article, quotes))
         return article
 
     def _load(self, path: Path, styles: ArticleStyles) -> Article | None:
@@ -451,9 +465,13 @@ class NewsReaderApp(App[None]):
             self.post_message(ArticleLoaded(path, article, quotes, blocks))
         else:  # no quotes after all: the text shown early stands
             self.post_message(QuotesNone(path))
-        self._summarised.add(path)
-        self.post_message(FilesScanned((FileSummary(path, article.headline, len(quotes)),)))
+        self.post_message(self._row_read(path, article, quotes))
         return article
+
+    def _row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
+        """The file-list row of an article just read; the background scan skips it then."""
+        self._summarised.add(path)
+        return FilesScanned((FileSummary(path, article.headline, len(quotes)),))
 
     def _compare(self, path: Path, article: Article, marked: Path | None) -> None:
         """Find the other version of ``article`` and post the pairing (worker side)."""
@@ -536,7 +554,7 @@ class NewsReaderApp(App[None]):
         self._quotes_pending = not message.quotes_found
         self._say_quote(None, len(message.quotes), None)  # in the same frame as the text
         if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
-            self.call_after_refresh(settle_heap)
+            self._settle_heap_soon()
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
@@ -565,7 +583,7 @@ class NewsReaderApp(App[None]):
         new = replace(message.new, name=printable(message.new.name))
         self.query_one(DiffView).show_diff(old, new, message.pairs)
         if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
-            self.call_after_refresh(settle_heap)
+            self._settle_heap_soon()
         changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
         self._change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
         side = "older" if message.current_is_new else "newer"

@@ -86,6 +86,12 @@ async def test_the_heap_is_settled_after_start_up_and_after_a_large_article(
         await settle(pilot)
         assert len(app.query_one(ArticleView).article.paragraphs) >= 2_100
         assert len(settled) == 2, "after the first frame, and after the large article"
+        settled.clear()
+        app._settle_heap_soon()  # a large article and its large diff, in the same frame
+        app._settle_heap_soon()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(settled) == 1, "one full collection serves both"
 
 
 def test_settle_heap_freezes_what_is_alive() -> None:
