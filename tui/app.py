@@ -226,6 +226,8 @@ class NewsReaderApp(App[None]):
         """True while the article shown waits for its quotes."""
         self._heap_settle_pending = False
         """True while a heap settle waits for the next frame."""
+        self._shown_path: Path | None = None
+        """The file whose article the article pane shows."""
         self._change_numbers: dict[Pair, int] = {}
         """Each non-equal pair of the diff shown, numbered from 1 in display order."""
 
@@ -551,6 +553,7 @@ class NewsReaderApp(App[None]):
             return
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
+        self._shown_path = message.path
         self._quotes_pending = not message.quotes_found
         self._say_quote(None, len(message.quotes), None)  # in the same frame as the text
         if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
@@ -650,8 +653,15 @@ class NewsReaderApp(App[None]):
         self._start_load()
 
     def watch_marked(self) -> None:
-        """Compare again, with the marked file or automatically."""
-        if self.current_path is not None:
+        """Compare again, with the marked file or automatically. The article shown stays as
+        it is (and where the reader is in it) unless its quotes are still being found."""
+        path = self.current_path
+        if path is None:
+            return
+        view = self.query_one(ArticleView)
+        if self._shown_path == path and view.article is not None and not self._quotes_pending:
+            self.load_file(path, self.marked, view.article_styles(), view.article)
+        else:
             self._start_load()
 
     def watch_diff_toggled(self, toggled: bool) -> None:

@@ -154,6 +154,33 @@ async def test_m_marks_the_file_to_compare_with(seed_dir: Path, make_app) -> Non
         assert files.comparison == seed_dir / OLD_SEED
 
 
+async def test_picking_a_comparison_keeps_the_reader_in_the_article(
+    seed_dir: Path, make_app
+) -> None:
+    storm = write(seed_dir, "storm.txt", UNRELATED, 30)
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # the newer seed
+        await settle(pilot)
+        article = app.query_one(ArticleView)
+        shown = article.article
+        await pilot.press("2", "n", "n", "n")
+        assert article.current_quote == 2
+        app.action_compare_with()
+        await pilot.pause()
+        assert isinstance(app.screen, ComparePicker)
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert app.marked == storm
+        assert app.query_one(FileList).comparison == storm
+        # Only the pairing is redone: the article is not read again and the reader's
+        # quote stays where it was.
+        assert article.article is shown
+        assert article.current_quote == 2
+        assert app.query_one(StatusLine).quote.startswith("Quote 3/8")
+
+
 async def test_compare_with_picker_from_the_palette(seed_dir: Path, make_app) -> None:
     storm = write(seed_dir, "storm.txt", UNRELATED, 30)
     app = make_app(sorted(seed_dir.glob("*.txt")))
