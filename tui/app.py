@@ -24,7 +24,13 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.background import QuoteSearch, UnwaitedExecutor, pick_version, stat_files
+from tui.background import (
+    QuoteSearch,
+    QuoteSearchFailed,
+    UnwaitedExecutor,
+    pick_version,
+    stat_files,
+)
 from tui.core import (
     Article,
     ArticleError,
@@ -47,6 +53,7 @@ from tui.messages import (
     DiffReady,
     DiffUnavailable,
     FilesScanned,
+    QuotesFailed,
     QuotesNone,
 )
 from tui.screens.compare import ComparePicker
@@ -377,7 +384,10 @@ class NewsReaderApp(App[None]):
             article = load_article(path)
         except ArticleError as error:
             return FileSummary(path, None, None, error.reason)
-        quotes = self._wait_for_quotes(article.text, worker)
+        try:
+            quotes = self._wait_for_quotes(article.text, worker)
+        except QuoteSearchFailed:
+            return FileSummary(path, article.headline, None)
         if quotes is None:
             return None
         return FileSummary(path, article.headline, len(quotes))
@@ -445,8 +455,8 @@ class NewsReaderApp(App[None]):
             return None
         search = QuoteSearch(article.text)
         self._searches.add(search)
+        early = False
         try:
-            early = False
             try:
                 # A long text goes to a child process and takes a while: show it at once.
                 patience = 0.05 if search.in_process else QUOTE_PATIENCE_SECONDS
@@ -463,6 +473,14 @@ class NewsReaderApp(App[None]):
                         break
                     except FutureTimeout:
                         continue
+        except QuoteSearchFailed as error:
+            if not early:
+                blocks = ArticleView.build_blocks(article, (), styles)
+                self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
+            self.post_message(QuotesFailed(path, str(error)))
+            self._summarised.add(path)
+            self.post_message(FilesScanned((FileSummary(path, article.headline, None),)))
+            return article
         finally:
             search.stop()
             self._searches.discard(search)
@@ -559,6 +577,8 @@ class NewsReaderApp(App[None]):
             return
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
+        if not again:
+            view.border_subtitle = ""
         self._shown_path = message.path
         self._quotes_pending = not message.quotes_found
         self._say_quote(None, len(message.quotes), None)  # in the same frame as the text
@@ -570,6 +590,14 @@ class NewsReaderApp(App[None]):
         if message.path == self.current_path:
             self._quotes_pending = False
             self.query_one(StatusLine).quote = "No attributed quotes"
+
+    @on(QuotesFailed)
+    def _quotes_failed(self, message: QuotesFailed) -> None:
+        if message.path == self.current_path:
+            self._quotes_pending = False
+            text = f"Quotes could not be found: {message.reason}"
+            self.query_one(StatusLine).quote = text
+            self.query_one(ArticleView).border_subtitle = Text(text)
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:

@@ -21,6 +21,7 @@ from tui.core import (
     Quote,
     find_quotes,
     fingerprint_similarity,
+    printable,
 )
 
 PROCESS_TEXT_CHARS = 100_000
@@ -28,40 +29,56 @@ PROCESS_TEXT_CHARS = 100_000
 the search can be stopped when the reader moves on or quits."""
 
 _CHILD = (
-    "import pickle, sys\n"
+    "import sys\n"
+    # Isolated mode (-I) leaves the working directory off sys.path; our own package is found
+    # where the parent found it, after the standard library, so nothing can shadow either.
+    "sys.path.append(sys.argv[1])\n"
+    "import pickle\n"
     "from tui.core import find_quotes\n"
     "text = sys.stdin.buffer.read().decode('utf-8', 'surrogatepass')\n"
     "sys.stdout.buffer.write(pickle.dumps(tuple(find_quotes(text))))\n"
 )
 """The child's program: text on stdin, the pickled quotes on stdout."""
 
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+"""The directory holding the ``tui`` package the app itself runs from."""
+
+
+class QuoteSearchFailed(Exception):
+    """Finding the quotes failed; the message says why, in a few words for the status line."""
+
 
 class QuoteSearch:
     """Finding one article's quotes off the UI thread: a daemon thread for a short text, a
-    child process for a long one. A failed search gives no quotes, never an error."""
+    child process for a long one.
+
+    The child runs in Python's isolated mode, from a neutral working directory, with no
+    environment variable that changes imports: an article directory (or the directory
+    newsreader was started from) holding ``pickle.py`` or ``json.py`` can never have them
+    imported. A failed search raises ``QuoteSearchFailed`` from ``result``; it never passes
+    for an article with no quotes."""
 
     def __init__(self, text: str) -> None:
         self._future: Future[tuple[Quote, ...]] = Future()
-        """The quotes, when found: set by the thread that searches or talks to the child."""
+        """The quotes when found, or the QuoteSearchFailed that says why not."""
         self._process: subprocess.Popen[bytes] | None = None
         """The child process, for a long text."""
         if len(text) < PROCESS_TEXT_CHARS:
             threading.Thread(target=self._find, args=(text,), daemon=True).start()
             return
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(
-                p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p
-            ),
-        }
-        self._process = subprocess.Popen(
-            [sys.executable, "-c", _CHILD],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-I", "-B", "-c", _CHILD, _PACKAGE_ROOT],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=os.path.abspath(os.sep),
+            )
+        except OSError as error:
+            self._future.set_exception(
+                QuoteSearchFailed(f"the search could not start ({error.strerror or error})")
+            )
+            return
         # One thread feeds the child and reads its answer in a single communicate(): calling
         # communicate() again after a timeout would never send the rest of the text.
         data = text.encode("utf-8", "surrogatepass")
@@ -75,19 +92,25 @@ class QuoteSearch:
     def _find(self, text: str) -> None:
         try:
             self._future.set_result(tuple(find_quotes(text)))
-        except Exception:
-            self._future.set_result(())
+        except Exception as error:  # a bug in the core must not pass for "no quotes"
+            self._future.set_exception(QuoteSearchFailed(_describe(error)))
 
     def _talk(self, process: subprocess.Popen[bytes], data: bytes) -> None:
         try:
-            out, _ = process.communicate(data)
-            quotes = tuple(pickle.loads(out)) if process.returncode == 0 else ()
-        except Exception:
-            quotes = ()
-        self._future.set_result(quotes)
+            out, err = process.communicate(data)
+            if process.returncode != 0:
+                raise QuoteSearchFailed(_child_failure(process.returncode, err))
+            quotes = tuple(pickle.loads(out))
+        except QuoteSearchFailed as error:
+            self._future.set_exception(error)
+        except Exception as error:
+            self._future.set_exception(QuoteSearchFailed(_describe(error)))
+        else:
+            self._future.set_result(quotes)
 
     def result(self, timeout: float) -> tuple[Quote, ...]:
-        """Return the quotes; raise FutureTimeout if they are not found within ``timeout``."""
+        """Return the quotes; raise FutureTimeout if they are not found within ``timeout``,
+        and QuoteSearchFailed if the search failed."""
         return self._future.result(timeout=timeout)
 
     def stop(self) -> None:
@@ -95,6 +118,22 @@ class QuoteSearch:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+
+
+def _describe(error: BaseException) -> str:
+    """A one-line account of an exception, for the status line."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[-1]}" if text else type(error).__name__
+
+
+def _child_failure(returncode: int, stderr: bytes) -> str:
+    """Why the child failed: the last line it wrote to stderr, else how it ended."""
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    if lines:
+        return printable(lines[-1])[:200]
+    if returncode < 0:
+        return f"the search was stopped by signal {-returncode}"
+    return f"the search ended with status {returncode}"
 
 
 class UnwaitedExecutor(ThreadPoolExecutor):
@@ -144,4 +183,4 @@ def pick_version(
     return max(scored, key=lambda item: (item[0], item[1]))[2]
 
 
-__all__ = ["QuoteSearch", "UnwaitedExecutor", "pick_version", "stat_files"]
+__all__ = ["QuoteSearch", "QuoteSearchFailed", "UnwaitedExecutor", "pick_version", "stat_files"]

@@ -46,6 +46,16 @@ class QuotesNone(Message):
 
 
 @dataclass
+class QuotesFailed(Message):
+    """Finding an article's quotes failed: the article stands, without its quotes."""
+
+    path: Path
+    """The file whose quotes could not be found."""
+    reason: str
+    """Why, in a few words."""
+
+
+@dataclass
 class ArticleFailed(Message):
     """The highlighted file could not be read."""
 
