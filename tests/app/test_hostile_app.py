@@ -28,10 +28,11 @@ from tests.hostile import (
 )
 from tui.app import NewsReaderApp
 from tui.cli import resolve_paths
-from tui.core import list_articles
+from tui.core import find_quotes, list_articles
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.file_list import FileList
+from tui.widgets.status_line import StatusLine
 
 HEAVY = ("one_mb_paragraph", "many_paragraphs", "ten_thousand_quotes", "quote_in_every_word")
 """Cases too big to share one app with the rest; each gets its own check."""
@@ -93,12 +94,12 @@ async def assert_keys_work_and_q_quits(pilot: Pilot[None]) -> None:
     app = pilot.app
     await pilot.press("2", "n", "p", "j", "pagedown", "pageup", "right_square_bracket", "1")
     await pilot.press("question_mark")
-    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen", 5)
+    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen", 30)
     await pilot.press("escape")
-    await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen), "help to close", 5)
+    await wait_for(pilot, lambda: not isinstance(app.screen, HelpScreen), "help to close", 30)
     assert app.is_running
     await pilot.press("q")
-    await wait_for(pilot, lambda: not app.is_running, "q to quit", 5)
+    await wait_for(pilot, lambda: not app.is_running, "q to quit", 30)
     assert app.return_code in (0, None)
 
 
@@ -175,21 +176,41 @@ async def test_markup_in_the_article_is_shown_and_never_run(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("name", ["many_paragraphs", "ten_thousand_quotes", "quote_in_every_word"])
-async def test_heavy_file_opens_and_keys_stay_quick(tmp_path: Path, name: str) -> None:
+async def test_heavy_file_opens_and_keys_act_while_it_loads(tmp_path: Path, name: str) -> None:
+    # Keys are pressed as soon as the text shows, while the quote search may still run; each
+    # key's effect must show. How quick they are is measured in benchmarks/bench_app.py.
     case = BY_NAME[name]
     path = tmp_path / case.filename
     path.write_bytes(case.data())
     app = new_app([path])
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.query_one(ArticleView)
-        await wait_for(pilot, lambda: article.article is not None, f"{name} to open", 8)
+        status = app.query_one(StatusLine)
+        await wait_for(pilot, lambda: article.article is not None, f"{name} to open", 60)
         assert pane_text(article).strip()
         await pilot.press("2")
-        for key in ("n", "j", "pagedown", "n", "end", "home"):
-            started = time.monotonic()
-            await pilot.press(key)
+        assert app.focused is article
+        await pilot.press("j")
+        await wait_for(pilot, lambda: article.scroll_y == 1, "j to scroll one line", 30)
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: article.scroll_y > 1, "page down to scroll", 30)
+        await pilot.press("end")
+        await wait_for(
+            pilot, lambda: article.scroll_y == article.max_scroll_y > 0, "end to reach the end", 30
+        )
+        await pilot.press("home")
+        await wait_for(pilot, lambda: article.scroll_y == 0, "home to reach the top", 30)
+        assert article.article is not None
+        expected = len(find_quotes(article.article.text))
+        await wait_for(pilot, lambda: len(article.quotes) == expected, "the quotes", 60)
+        await pilot.press("n")
+        if expected:
+            await wait_for(pilot, lambda: article.current_quote == 0, "n to reach quote 1", 30)
+            assert status.quote.startswith(f"Quote 1/{expected} · ")
+        else:
             await pilot.pause()
-            assert time.monotonic() - started < 1.0, f"{key!r} took too long on {name}"
+            assert article.current_quote is None
+            assert status.quote == "No attributed quotes"
         await assert_keys_work_and_q_quits(pilot)
 
 
@@ -237,20 +258,40 @@ async def test_ten_thousand_files_list_and_stay_responsive(tmp_path: Path) -> No
     seed.write_text((SEEDS / NEW_SEED).read_text(encoding="utf-8"), encoding="utf-8")
     before = snapshot_tree(directory)
     paths = [f.path for f in list_articles(directory)]
-    started = time.monotonic()
     app = new_app(paths, directory)
     async with app.run_test(size=(120, 36)) as pilot:
         files = app.query_one(FileList)
         article = app.query_one(ArticleView)
-        await wait_for(pilot, lambda: article.article is not None, "the first article", 8)
-        assert time.monotonic() - started < 8.0
+        await wait_for(pilot, lambda: article.article is not None, "the first article", 60)
         assert len(files.rows) == 10_001
         assert "10001" in str(files.border_title)
-        for key in ("end", "home", "pagedown", "j", "k"):
-            pressed = time.monotonic()
+        assert app.focused is files
+        # The keys act while the background scan of every file goes on; how quickly is
+        # measured in benchmarks/bench_app.py.
+        moves = [
+            ("end", lambda: files.highlighted == 10_000),
+            ("home", lambda: files.highlighted == 0),
+            ("pagedown", lambda: (files.highlighted or 0) > 1),
+        ]
+        for key, reached in moves:
             await pilot.press(key)
-            await pilot.pause()
-            assert time.monotonic() - pressed < 1.0, f"{key!r} was slow with 10,000 files"
+            await wait_for(pilot, reached, f"{key} to move the highlight", 30)
+        paged = files.highlighted
+        assert paged is not None
+        await pilot.press("j")
+        await wait_for(pilot, lambda: files.highlighted == paged + 1, "j to move down", 30)
+        await pilot.press("k")
+        await wait_for(pilot, lambda: files.highlighted == paged, "k to move up", 30)
+        await wait_for(
+            pilot,
+            lambda: (
+                article.article is not None
+                and files.highlighted_path is not None
+                and article.article.name == files.highlighted_path.name
+            ),
+            "the article to follow",
+            60,
+        )
         await assert_keys_work_and_q_quits(pilot)
     assert snapshot_tree(directory) == before
 
@@ -304,18 +345,20 @@ def test_real_app_on_a_hostile_file_shows_it_and_quits_promptly(
     started = _tmux(session, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
     assert started.returncode == 0, f"tmux could not start: {started.stderr}"
     try:
-        deadline = time.monotonic() + 8
+        deadline = time.monotonic() + 60  # a hang guard: the text shows in well under 1 s
         screen = ""
         while expect not in screen:
-            assert time.monotonic() < deadline, f"{expect!r} never appeared:\n{screen}"
+            if time.monotonic() > deadline:
+                pytest.fail(f"{expect!r} never appeared:\n{screen}")
             time.sleep(0.2)
             screen = _tmux(session, "capture-pane", "-p", "-t", session).stdout
         _tmux(session, "send-keys", "-t", session, "j", "n", "pagedown")
         time.sleep(0.3)
         _tmux(session, "send-keys", "-t", session, "q")
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30
         while not status.exists() or not status.read_text().strip():
-            assert time.monotonic() < deadline, "q did not end newsreader within 5 s"
+            if time.monotonic() > deadline:
+                pytest.fail("q did not end newsreader within 30 s")
             time.sleep(0.1)
         assert status.read_text().strip() == "0"
     finally:
@@ -383,8 +426,8 @@ async def test_the_quotes_of_a_long_article_arrive(tmp_path: Path) -> None:
     app = new_app([path])
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.query_one(ArticleView)
-        await wait_for(pilot, lambda: article.article is not None, "the text", 8)
-        await wait_for(pilot, lambda: len(article.quotes) == 10_000, "its 10,000 quotes", 30)
+        await wait_for(pilot, lambda: article.article is not None, "the text", 60)
+        await wait_for(pilot, lambda: len(article.quotes) == 10_000, "its 10,000 quotes", 60)
         await pilot.press("2", "n")
-        await wait_for(pilot, lambda: article.current_quote == 0, "n to reach a quote", 5)
+        await wait_for(pilot, lambda: article.current_quote == 0, "n to reach a quote", 30)
         await assert_keys_work_and_q_quits(pilot)

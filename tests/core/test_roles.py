@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.hostile import time_limit
 from tui.core import Role, classify_roles, parse_article
 from tui.core.roles import is_attribution_line, is_headline_like
 
@@ -112,11 +111,10 @@ def test_is_headline_like() -> None:
 def test_roles_survive_hostile_shapes() -> None:
     assert classify_roles([]) == []
     assert classify_roles([], has_title=True) == []
-    started = time.monotonic()
     huge = ["Getty Images " * 50_000, "— " * 10_000, "“" * 10_000, "Related posts"] * 4
-    roles = classify_roles(huge)
+    with time_limit(30, "roles of huge paragraphs"):  # a hang guard; speed is benchmarked
+        roles = classify_roles(huge)
     assert len(roles) == len(huge)
-    assert time.monotonic() - started < 2.0
 
 
 def test_markup_and_quote_marks_do_not_make_attributions() -> None:

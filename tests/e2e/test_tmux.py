@@ -41,7 +41,7 @@ class Terminal:
         result = _tmux(self.session, "capture-pane", "-p", "-t", self.session)
         return result.stdout if result.returncode == 0 else ""
 
-    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Poll the pane until ``text`` appears; fail with the last screen if it never does."""
         deadline = time.monotonic() + timeout
         screen = self.screen()
@@ -54,7 +54,7 @@ class Terminal:
             screen = self.screen()
         return screen
 
-    def wait_for_gone(self, text: str, timeout: float = 10.0) -> None:
+    def wait_for_gone(self, text: str, timeout: float = 30.0) -> None:
         """Poll the pane until ``text`` is no longer on it."""
         deadline = time.monotonic() + timeout
         while text in self.screen():
@@ -62,7 +62,7 @@ class Terminal:
                 pytest.fail(f"{text!r} still shown after {timeout:g} s:\n{self.screen()}")
             time.sleep(0.1)
 
-    def wait_for_in_article(self, text: str, timeout: float = 10.0) -> None:
+    def wait_for_in_article(self, text: str, timeout: float = 30.0) -> None:
         """Poll until ``text`` appears right of the file list, where the article pane is."""
         deadline = time.monotonic() + timeout
         while text not in "\n".join(line[26:] for line in self.screen().splitlines()):
@@ -78,7 +78,7 @@ class Terminal:
             result = _tmux(self.session, "send-keys", "-t", self.session, key)
             assert result.returncode == 0, result.stderr
 
-    def wait_for_exit(self, timeout: float = 10.0) -> int:
+    def wait_for_exit(self, timeout: float = 30.0) -> int:
         """Wait for the command to end and return its exit status."""
         deadline = time.monotonic() + timeout
         while not (self.status_file.exists() and self.status_file.read_text().strip()):
