@@ -796,6 +796,13 @@ class NewsReaderApp(App[None]):
             )
         )
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (one that survives being closed mid-search)."""
+        from tui.commands import GuardedCommandPalette
+
+        if self.use_command_palette and not GuardedCommandPalette.is_open(self):
+            self.push_screen(GuardedCommandPalette(id="--command-palette"))
+
     def action_compare_with(self) -> None:
         """Open the picker for the file to compare with."""
         files = self.query_one(FileList)
