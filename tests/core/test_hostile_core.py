@@ -30,6 +30,7 @@ from tui.core import (
     pair_paragraphs,
     parse_article,
 )
+from tui.core.quote_marks import spans_in_paragraph
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +230,28 @@ def test_fuzz_word_changes_rebuild_both_sides(a: str, b: str) -> None:
     assert "".join(c.text for c in changes if c.op in ("equal", "delete")) == a
     assert "".join(c.text for c in changes if c.op in ("equal", "insert")) == b
     assert all(c.op in ("equal", "insert", "delete") for c in changes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 300_000,
+        "“”" * 150_000,
+        "«»" * 150_000,
+        "“" * 150_000 + " word " + "”" * 150_000,
+    ],
+    ids=["straight-marks", "empty-curly-quotes", "empty-guillemets", "one-word-between-marks"],
+)
+def test_a_file_of_quote_marks_is_searched_and_quotes_nothing(text: str) -> None:
+    # Before marks with nothing between them were dropped, 0.3 MB of them took about 40 s:
+    # every empty pair was sent to look for a speaker. The guard is for a hang only.
+    with time_limit(60, "find_quotes on a file of quote marks"):
+        assert find_quotes(text) == []
+
+
+def test_marks_with_no_word_between_them_are_no_quoted_span() -> None:
+    text = 'Empty "" and “ ” and «…» here, then “a real one,” she said.'
+    spans = spans_in_paragraph(text, 0, len(text), 0)
+    assert [text[s.start : s.end] for s in spans] == ["“a real one,”"]
+    quotes = find_quotes("Lede.\n\nEmpty “” here, then “a real one,” said Ann Lee.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("“a real one,”", "Ann Lee")]

@@ -70,6 +70,10 @@ def _reversed(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     return left.isalnum() and (right.isspace() or right in ".,;:!?")
 
 
+_WORD = re.compile(r"\w")
+"""A letter or digit: what a quote must hold."""
+
+
 def spans_in_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedSpan]:
     """Return the quoted spans of the paragraph text[lo:hi], in order, not overlapping."""
     out: list[QuotedSpan] = []
@@ -114,10 +118,13 @@ def spans_in_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedSp
         else:
             # Any other mark closes: straight marks are too often spaced sloppily to trust
             # their sides once a quote is open.
-            out.append(QuotedSpan(open_at, end, index, True, open_at == lo))
+            # Marks with no word between them (``""``, ``«»``, a run of marks) quote nothing;
+            # kept, thousands of them each cost a search for a speaker.
+            if _WORD.search(text, open_at + 1, start):
+                out.append(QuotedSpan(open_at, end, index, True, open_at == lo))
             open_at = -1
             nested = 0
-    if open_at >= 0 and hi - open_at > 1:
+    if open_at >= 0 and hi - open_at > 1 and _WORD.search(text, open_at + 1, hi):
         out.append(QuotedSpan(open_at, hi, index, False, open_at == lo))
     return _with_singles(text, lo, hi, index, out)
 
