@@ -233,7 +233,7 @@ def test_unreadable_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(os, "scandir", refuse)
-    with pytest.raises(cli.InputError, match="Permission denied"):
+    with pytest.raises(cli.InputError, match="permission denied"):
         cli.resolve_paths([str(tmp_path)])
 
 
@@ -513,3 +513,69 @@ def test_diff_of_a_hundred_thousand_paragraphs_finishes(
         code, out, _ = run(capsys, "diff", old, new)
         assert code == 0
     assert out.splitlines()[2].startswith("0 unchanged")
+
+
+# --- the cause named, not a near miss -----------------------------------------------------
+
+
+def test_help_starts_with_the_usage_not_an_empty_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--help"])
+    assert caught.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("usage: newsreader [PATH ...]  ")
+    assert lines[1].strip().startswith("newsreader quotes FILE")
+    assert lines[2].strip().startswith("newsreader diff OLD NEW")
+
+
+@pytest.mark.parametrize("command", ["quotes", "diff-old", "diff-new", "app"])
+def test_a_name_too_long_is_called_too_long(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    path = str(tmp_path / ("a" * 5000))
+    argv = {
+        "quotes": ["quotes", path],
+        "diff-old": ["diff", path, OLD],
+        "diff-new": ["diff", OLD, path],
+        "app": [path],
+    }[command]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err == f"newsreader: {path}: the file name is too long\n"
+
+
+@pytest.mark.parametrize("command", ["quotes", "diff-new", "app"])
+def test_a_file_in_a_directory_that_cannot_be_searched_is_a_permission_problem(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    # Tests run as root, which chmod 000 does not stop; the refusal an ordinary user meets
+    # is made at the system calls the CLI makes to look at a path.
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    path = locked / "story.txt"
+    path.write_text("A story.\n", encoding="utf-8")
+    real_stat, real_lstat = os.stat, os.lstat
+
+    def refuse(real):  # type: ignore[no-untyped-def]
+        def call(target, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if str(target).startswith(str(locked) + os.sep):
+                raise PermissionError(errno.EACCES, "Permission denied", str(target))
+            return real(target, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(os, "stat", refuse(real_stat))
+    monkeypatch.setattr(os, "lstat", refuse(real_lstat))
+    argv = {
+        "quotes": ["quotes", str(path)],
+        "diff-new": ["diff", OLD, str(path)],
+        "app": [str(path)],
+    }[command]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"newsreader: {path}: permission denied (it, or a directory on its path, cannot be read)\n"
+    )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from importlib.resources import files
@@ -27,10 +29,12 @@ from tui.report import diff_report, quotes_report
 EXIT_BAD_INPUT = 2
 """Exit status for a path that cannot be read, as grep and diff use it."""
 
-USAGE = """
-  newsreader [PATH ...]              read articles: the bundled samples, a directory, or files
-  newsreader quotes FILE [--json]    list the attributed quotes in FILE
-  newsreader diff OLD NEW [--json]   pair the paragraphs of two versions of an article"""
+USAGE = (
+    "newsreader [PATH ...]              read articles: the bundled samples, a directory, or files\n"
+    "       newsreader quotes FILE [--json]    list the attributed quotes in FILE\n"
+    "       newsreader diff OLD NEW [--json]   pair the paragraphs of two versions of an article"
+)
+"""The usage lines of ``--help``; argparse puts ``usage: `` before the first."""
 
 
 class InputError(Exception):
@@ -64,16 +68,15 @@ def resolve_articles(paths: Sequence[str]) -> tuple[list[ArticleFile | Path], Pa
     directories: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            try:
+        try:
+            info = os.stat(path) if os.path.exists(path) else os.lstat(path)
+            if stat.S_ISDIR(info.st_mode):
                 found.extend(list_articles(path))
-            except OSError as error:
-                raise InputError(f"{raw}: {error.strerror or 'cannot be read'}") from None
-            directories.append(path)
-        elif path.exists() or path.is_symlink():
-            found.append(path)
-        else:
-            raise InputError(f"{raw}: no such file or directory")
+                directories.append(path)
+            else:
+                found.append(path)
+        except OSError as error:
+            raise InputError(f"{raw}: {os_reason(error)}") from None
     return found, directories[0] if len(directories) == 1 and len(paths) == 1 else None
 
 
@@ -128,9 +131,23 @@ def _write_json(data: dict[str, Any], out: TextIO) -> None:
     out.write("\n")
 
 
+def os_reason(error: OSError) -> str:
+    """Why a path could not be used, in the words of the line on stderr."""
+    if error.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (it, or a directory on its path, cannot be read)"
+    reason = error.strerror or str(error) or "cannot be read"
+    return reason[:1].lower() + reason[1:]
+
+
 def _check_file(raw: str) -> None:
-    if not os.path.lexists(raw):
-        raise InputError(f"{raw}: no such file or directory")
+    """Refuse a path that cannot even be looked at, naming the cause (missing, a directory
+    on its way that cannot be searched, a name too long); the core says the rest."""
+    try:
+        os.lstat(raw)
+    except OSError as error:
+        raise InputError(f"{raw}: {os_reason(error)}") from None
 
 
 def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
