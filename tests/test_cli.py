@@ -25,8 +25,8 @@ from tests.hostile import (
     write_many_files,
 )
 from tui import cli
-from tui.background import stat_files
 from tui.core import ArticleFile, load_article
+from tui.inbox import stat_files
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 OLD = str(SEEDS / "000_2aececd08c9d0500.txt")

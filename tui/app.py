@@ -1,52 +1,32 @@
-"""The newsreader app: file list, article and diff panes, status line, and their keys."""
+"""The newsreader app: file list, article and diff panes, status line, and their keys.
+
+The App composes the panes, routes messages and wraps the off-thread work in thin workers;
+the work itself is in `tui.loading`, the files in `tui.inbox`, the keys in `tui.bindings`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import stat
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.background import (
-    QuoteSearch,
-    QuoteSearchFailed,
-    UnwaitedExecutor,
-    pick_version,
-    stat_files,
-)
-from tui.core import (
-    Article,
-    ArticleError,
-    ArticleFile,
-    Fingerprint,
-    Pair,
-    PairKind,
-    Quote,
-    find_quotes,
-    fingerprint,
-    load_article,
-    pair_paragraphs,
-    printable,
-)
-from tui.diff_text import MARKERS, paragraph_label
-from tui.heap import LARGE_ARTICLE_PARAGRAPHS, settle_heap
+from tui.bindings import APP_BINDINGS, help_sections
+from tui.core import Article, ArticleFile, printable
+from tui.heap import HeapSettler
+from tui.inbox import Inbox
+from tui.loading import Loader, UnwaitedExecutor
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
@@ -56,35 +36,17 @@ from tui.messages import (
     QuotesFailed,
     QuotesNone,
 )
+from tui.panes import Panes, apply_breakpoints
 from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
 from tui.widgets.diff_view import DiffView
-from tui.widgets.file_list import FileList, FileSummary
+from tui.widgets.file_list import FileList
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from textual.command import Provider
-
-MAX_CANDIDATES = 200
-"""Files, nearest in time, searched for another version of the highlighted article."""
-
-SCAN_BATCH_SECONDS = 0.25
-"""How often the background scan posts the titles it found."""
-
-SCAN_SLICE_SECONDS = 0.01
-"""The scan works this long, then rests as long, leaving the UI thread half the GIL."""
-
-SCAN_YIELD_SECONDS = 0.75
-"""After a key press or click the scan waits this long: what the reader asked for comes first."""
-
-FIRST_READ_BYTES = 64_000
-"""The first file shown, up to this size, is read before the first frame (a few milliseconds
-for a news article), so the app opens on the article rather than on "Loading…"."""
-
-QUOTE_PATIENCE_SECONDS = 1.0
-"""How long the article waits for its quotes before it is shown without them for a while."""
 
 
 def _newsreader_commands() -> type[Provider]:
@@ -102,95 +64,7 @@ class NewsReaderApp(App[None]):
     TITLE = "newsreader"
     COMMANDS: ClassVar = App.COMMANDS | {_newsreader_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "next_quote",
-            "Next quote",
-            id="app.next_quote",
-            tooltip="Step to the next attributed quote",
-        ),
-        Binding(
-            "p",
-            "previous_quote",
-            "Prev quote",
-            id="app.previous_quote",
-            tooltip="Step to the previous attributed quote",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_change",
-            "Next change",
-            id="app.next_change",
-            tooltip="Step to the next change in the diff; the article follows",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_change",
-            "Prev change",
-            id="app.previous_change",
-            tooltip="Step to the previous change in the diff",
-        ),
-        Binding(
-            "m",
-            "mark",
-            "Mark compare",
-            show=False,
-            id="app.mark",
-            tooltip="Compare other files with the highlighted file (again to unmark)",
-        ),
-        Binding(
-            "d",
-            "toggle_diff",
-            "Diff pane",
-            show=False,
-            id="app.toggle_diff",
-            tooltip="Show or hide the diff pane",
-        ),
-        Binding(
-            "tab",
-            "focus_next",
-            "Next pane",
-            id="app.next_pane",
-            show=False,
-            tooltip="Focus the next pane",
-        ),
-        Binding(
-            "shift+tab",
-            "focus_previous",
-            "Previous pane",
-            id="app.previous_pane",
-            show=False,
-            tooltip="Focus the previous pane",
-        ),
-        Binding(
-            "1",
-            "focus_pane('files')",
-            "Files pane",
-            id="app.files_pane",
-            show=False,
-            tooltip="Focus the file list",
-        ),
-        Binding(
-            "2",
-            "focus_pane('article')",
-            "Article pane",
-            id="app.article_pane",
-            show=False,
-            tooltip="Focus the article",
-        ),
-        Binding(
-            "3",
-            "focus_pane('diff')",
-            "Diff pane",
-            id="app.diff_pane",
-            show=False,
-            tooltip="Focus the diff",
-        ),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave newsreader"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     current_path: reactive[Path | None] = reactive(None)
     """The highlighted file, shown in the article pane."""
@@ -207,36 +81,26 @@ class NewsReaderApp(App[None]):
         clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
-        self.files = stat_files(files)
-        """The article files listed, newest first."""
-        self.directory = directory
-        """The directory the files came from, when the user named one."""
+        self.inbox = Inbox(files, directory)
+        """The files listed and what is known of them."""
         self.clock = clock
         """Gives "now" for file ages."""
-        self._by_path = {f.path: f for f in self.files}
-        """Listed files by path."""
-        self._prints: dict[Path, Fingerprint] = {}
-        """Fingerprints of files read for comparison, made once per file (bounded)."""
-        self._compared: Path | None = None
-        """The file the diff pane shows the highlighted file against."""
-        self._current_is_new = True
-        """Whether the highlighted file is the diff's new side."""
-        self._summarised: set[Path] = set()
-        """Files whose title and quote count the article worker already posted."""
-        self._last_input = 0.0
-        """When the reader last pressed a key or clicked (monotonic seconds)."""
-        self._busy_threads = 0
-        """Worker threads still working; if any remain at exit they are not waited for."""
-        self._searches: set[QuoteSearch] = set()
-        """Quote searches under way, stopped when the app closes."""
-        self._quotes_pending = False
-        """True while the article shown waits for its quotes."""
-        self._heap_settle_pending = False
-        """True while a heap settle waits for the next frame."""
-        self._shown_path: Path | None = None
-        """The file whose article the article pane shows."""
-        self._change_numbers: dict[Pair, int] = {}
-        """Each non-equal pair of the diff shown, numbered from 1 in display order."""
+        self.loader = Loader(self.inbox, self.post_message, lambda: self.current_path)
+        """Reads, summarises and compares files off the UI thread."""
+        self.heap = HeapSettler(self.call_after_refresh)
+        """Settles the heap after a large article or the whole scan."""
+        self.panes = Panes(self)
+        """What the reading panes show of the highlighted file."""
+
+    @property
+    def files(self) -> list[ArticleFile]:
+        """The article files listed, newest first."""
+        return self.inbox.files
+
+    @property
+    def directory(self) -> Path | None:
+        """The directory the files came from, when the user named one."""
+        return self.inbox.directory
 
     def compose(self) -> ComposeResult:
         """The panes side by side (stacked when narrow), the status line, the footer."""
@@ -251,7 +115,7 @@ class NewsReaderApp(App[None]):
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""
         asyncio.get_running_loop().set_default_executor(UnwaitedExecutor())
-        self._apply_breakpoints()
+        apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
         # Set quietly and read at once: the first frame then shows the article.
@@ -263,7 +127,7 @@ class NewsReaderApp(App[None]):
                 f"No articles to show: no .txt or .md files {where}."
             )
         self.query_one(DiffView).show_message("No version to compare yet.")
-        self._update_titles()
+        self.panes.update_titles()
         self.scan_files([f.path for f in self.files])
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -271,99 +135,38 @@ class NewsReaderApp(App[None]):
         the rows, the summaries) live as long as the app. Not earlier: with 10,000 files the
         collection would land on the reader's first keys while the scan is still busy."""
         if event.worker.group == "scan" and event.state is WorkerState.SUCCESS:
-            self._settle_heap_soon()
+            self.heap.soon()
 
     def _settle_heap_soon(self) -> None:
-        """Settle the heap after the next frame, once however many ask before it runs (a
-        large article and its large diff arrive together; each settle is a full collection)."""
-        if not self._heap_settle_pending:
-            self._heap_settle_pending = True
-            self.call_after_refresh(self._settle_heap)
+        """Settle the heap after the next frame (once, however many ask before it)."""
+        self.heap.soon()
 
-    def _settle_heap(self) -> None:
-        self._heap_settle_pending = False
-        settle_heap()
-
-    def _apply_breakpoints(self) -> None:
-        """Give the screen its width class (``-narrow``, ``-medium``, ``-wide``) now.
-
-        Textual sets it when the screen handles its first Resize, after the first frame is
-        drawn: that frame was laid out for no width class, then restyled and drawn twice
-        more (about a tenth of a second of start-up). The later Resize finds it already set.
-        """
-        width = self.size.width
-        chosen = next(
-            (name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
-             if width >= edge),
-            None,
-        )  # fmt: skip
-        self.screen.update_classes(
-            {name: name == chosen for _, name in self.HORIZONTAL_BREAKPOINTS}, animate=False
-        )
-
-    # -- background work -----------------------------------------------------------------
+    # -- background work: thin wrappers over tui.loading ---------------------------------
 
     @work(thread=True, exclusive=True, group="scan")
     def scan_files(self, paths: list[Path]) -> None:
         """Read every file for its title and quote count, posting them in small batches."""
-        with self._busy():
-            self._scan(paths)
+        cancelled = _cancelled()
+        with self.loader.busy():
+            self.loader.scan(paths, cancelled)
 
-    def _scan(self, paths: list[Path]) -> None:
-        worker = get_current_worker()
-        batch: list[FileSummary] = []
-        posted = slice_started = time.monotonic()
-        pending, first_pass = list(paths), True
-        while pending:
-            skipped = []
-            for path in pending:
-                if worker.is_cancelled:
-                    return
-                if path in self._summarised:
-                    continue
-                if path == self.current_path:
-                    if first_pass:  # the article worker is reading it and will post its row
-                        skipped.append(path)
-                    continue
-                if not self._give_way(worker):
-                    return
-                if time.monotonic() - slice_started > SCAN_SLICE_SECONDS:
-                    # Hand the GIL to the UI thread half the time, so keys stay quick.
-                    time.sleep(SCAN_SLICE_SECONDS)
-                    slice_started = time.monotonic()
-                summary = self._summarise(path, worker)
-                if summary is None:
-                    return
-                batch.append(summary)
-                if time.monotonic() - posted > SCAN_BATCH_SECONDS:
-                    self.post_message(FilesScanned(tuple(batch)))
-                    batch, posted = [], time.monotonic()
-            pending, first_pass = skipped, False
-        self.post_message(FilesScanned(tuple(batch)))
-
-    def _give_way(self, worker: Worker[None]) -> bool:
-        """Wait while the reader is pressing keys; False if the worker was cancelled."""
-        while time.monotonic() - self._last_input < SCAN_YIELD_SECONDS:
-            if worker.is_cancelled:
-                return False
-            time.sleep(0.05)
-        return not worker.is_cancelled
-
-    @contextmanager
-    def _busy(self) -> Iterator[None]:
-        """Count a worker thread as working while the block runs."""
-        self._busy_threads += 1
-        try:
-            yield
-        finally:
-            self._busy_threads -= 1
+    @work(thread=True, exclusive=True, group="article")
+    def load_file(
+        self, path: Path, marked: Path | None, styles: ArticleStyles, shown: Article | None = None
+    ) -> None:
+        """Read ``path``, find its quotes and draw it (unless ``shown`` is it, read already);
+        then find and pair its other version."""
+        cancelled = _cancelled()
+        with self.loader.busy():
+            article = shown if shown is not None else self.loader.load(path, styles, cancelled)
+            if article is not None:
+                self.loader.compare(path, article, marked, cancelled)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; on quitting, do not wait for a thread still busy with a huge file."""
         result = super().run(*args, **kwargs)
-        for search in list(self._searches):
-            search.stop()
-        if self._busy_threads and not kwargs.get("headless"):
+        self.loader.stop_searches()
+        if self.loader.busy_threads and not kwargs.get("headless"):
             # A thread cannot be interrupted, and the interpreter would join it at exit:
             # the terminal is already restored, so leave now rather than keep the reader.
             sys.stdout.flush()
@@ -374,181 +177,26 @@ class NewsReaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Note keys and clicks, so the background scan gives way to the reader."""
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown):
-            self._last_input = time.monotonic()
+            self.loader.last_input = time.monotonic()
         await super().on_event(event)
-
-    def _summarise(self, path: Path, worker: Worker[None]) -> FileSummary | None:
-        """Read one file for its row: title and quote count, or why it cannot be read;
-        None if the worker was cancelled meanwhile."""
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            return FileSummary(path, None, None, error.reason)
-        try:
-            quotes = self._wait_for_quotes(article.text, worker)
-        except QuoteSearchFailed:
-            return FileSummary(path, article.headline, None)
-        if quotes is None:
-            return None
-        return FileSummary(path, article.headline, len(quotes))
-
-    def _wait_for_quotes(self, text: str, worker: Worker[None]) -> tuple[Quote, ...] | None:
-        """Find the quotes in ``text``, stopping the search if the worker is cancelled."""
-        search = QuoteSearch(text)
-        self._searches.add(search)
-        try:
-            while not worker.is_cancelled:
-                try:
-                    return search.result(timeout=0.2)
-                except FutureTimeout:
-                    continue
-            return None
-        finally:
-            search.stop()
-            self._searches.discard(search)
 
     def on_unmount(self) -> None:
         """Stop quote searches still running in child processes."""
-        for search in list(self._searches):
-            search.stop()
+        self.loader.stop_searches()
 
-    @work(thread=True, exclusive=True, group="article")
-    def load_file(
-        self, path: Path, marked: Path | None, styles: ArticleStyles, shown: Article | None = None
-    ) -> None:
-        """Read ``path``, find its quotes and draw it (unless ``shown`` is it, read already);
-        then find and pair its other version."""
-        with self._busy():
-            article = shown if shown is not None else self._load(path, styles)
-            if article is not None:
-                self._compare(path, article, marked)
-
-    def _read_now(self, path: Path, styles: ArticleStyles) -> Article | None:
-        """Read a small regular file on the UI thread and show it; None when ``path`` is not
-        one, or cannot be read (the worker then reads it again and says why)."""
-        try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= FIRST_READ_BYTES:
-                return None
-            article = load_article(path)
-        except (OSError, ArticleError):
-            return None
-        if not article.paragraphs:
-            return None
-        quotes = tuple(find_quotes(article.text))
-        blocks = ArticleView.build_blocks(article, quotes, styles)
-        self._article_loaded(ArticleLoaded(path, article, quotes, blocks))
-        self._files_scanned(self._row_read(path, article, quotes))
-        return article
-
-    def _load(self, path: Path, styles: ArticleStyles) -> Article | None:
-        """Read ``path`` and find its quotes, posting the article (early, for a long one);
-        None if it cannot be read or the worker was cancelled."""
-        worker = get_current_worker()
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            self._summarised.add(path)
-            self.post_message(FilesScanned((FileSummary(path, None, None, error.reason),)))
-            self.post_message(ArticleFailed(path, error.reason))
-            self.post_message(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
-            return None
-        search = QuoteSearch(article.text)
-        self._searches.add(search)
-        early = False
-        try:
-            try:
-                # A long text goes to a child process and takes a while: show it at once.
-                patience = 0.05 if search.in_process else QUOTE_PATIENCE_SECONDS
-                quotes = search.result(timeout=patience)
-            except FutureTimeout:  # a long article: show the text now, the quotes when found
-                early = True
-                blocks = ArticleView.build_blocks(article, (), styles)
-                self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
-                while True:
-                    if worker.is_cancelled:
-                        return None
-                    try:
-                        quotes = search.result(timeout=0.1)
-                        break
-                    except FutureTimeout:
-                        continue
-        except QuoteSearchFailed as error:
-            if not early:
-                blocks = ArticleView.build_blocks(article, (), styles)
-                self.post_message(ArticleLoaded(path, article, (), blocks, quotes_found=False))
-            self.post_message(QuotesFailed(path, str(error)))
-            self._summarised.add(path)
-            self.post_message(FilesScanned((FileSummary(path, article.headline, None),)))
-            return article
-        finally:
-            search.stop()
-            self._searches.discard(search)
-        if worker.is_cancelled:
-            return None
-        if quotes or not early:
-            blocks = ArticleView.build_blocks(article, quotes, styles)
-            self.post_message(ArticleLoaded(path, article, quotes, blocks))
-        else:  # no quotes after all: the text shown early stands
-            self.post_message(QuotesNone(path))
-        self.post_message(self._row_read(path, article, quotes))
-        return article
-
-    def _row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
-        """The file-list row of an article just read; the background scan skips it then."""
-        self._summarised.add(path)
-        return FilesScanned((FileSummary(path, article.headline, len(quotes)),))
-
-    def _compare(self, path: Path, article: Article, marked: Path | None) -> None:
-        """Find the other version of ``article`` and post the pairing (worker side)."""
-        worker = get_current_worker()
-        if worker.is_cancelled:
+    def _start_load(self, *, first: bool = False) -> None:
+        """Show the current file: read in a worker, or the ``first`` one now if it is small."""
+        path = self.current_path
+        if path is None:
             return
-        self._prints[path] = own = fingerprint([p.text for p in article.paragraphs])
-        other = self._other_version(path, own, marked)
-        if worker.is_cancelled:
-            return
-        if other is None:
-            self.post_message(DiffUnavailable(path, "No similar version among the files listed."))
-            return
-        try:
-            other_article = load_article(other.path)
-        except ArticleError as error:
-            self.post_message(DiffUnavailable(path, f"Cannot compare: {printable(str(error))}"))
-            return
-        current = self._by_path.get(path, ArticleFile(path, 0.0, 0))
-        current_is_new = other.modified <= current.modified
-        old, new = (other_article, article) if current_is_new else (article, other_article)
-        pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-        self.post_message(DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
-
-    def _other_version(
-        self, path: Path, own: Fingerprint, marked: Path | None
-    ) -> ArticleFile | None:
-        """The marked file if there is one, else the most similar nearby file (worker side)."""
-        if marked is not None and marked != path:
-            return self._by_path.get(marked, ArticleFile(marked, 0.0, 0))
-        current = self._by_path.get(path)
-        if current is None:
-            return None
-        others = [f for f in self.files if f.path != path]
-        others.sort(key=lambda f: abs(f.modified - current.modified))
-        candidates = []
-        worker = get_current_worker()
-        for other in others[:MAX_CANDIDATES]:
-            if not self._give_way(worker):
-                return None
-            other_print = self._prints.get(other.path)
-            if other_print is None:
-                try:
-                    other_print = fingerprint([p.text for p in load_article(other.path).paragraphs])
-                except ArticleError:
-                    continue
-                if len(self._prints) > 4 * MAX_CANDIDATES:
-                    self._prints.clear()
-                self._prints[other.path] = other_print
-            candidates.append((other, other_print))
-        return pick_version(current, own, candidates)
+        styles = self.query_one(ArticleView).article_styles()
+        shown = None
+        if first and (read := self.loader.read_now(path, styles)) is not None:
+            loaded, row = read
+            self._article_loaded(loaded)
+            self._files_scanned(row)
+            shown = loaded.article
+        self.load_file(path, self.marked, styles, shown)
 
     # -- messages from the workers and the panes -----------------------------------------
 
@@ -567,115 +215,49 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        if message.path != self.current_path:
-            return
-        view = self.query_one(ArticleView)
-        if not message.article.paragraphs:
-            view.show_message(
-                "This file is empty: it has no text to show.", printable(str(message.path))
-            )
-            return
-        again = view.article is message.article  # the quotes for an article already shown
-        view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
-        if not again:
-            view.border_subtitle = ""
-        self._shown_path = message.path
-        self._quotes_pending = not message.quotes_found
-        self._say_quote(None, len(message.quotes), None)  # in the same frame as the text
-        if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
-            self._settle_heap_soon()
+        if message.path == self.current_path:
+            self.panes.show_article(message)
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
         if message.path == self.current_path:
-            self._quotes_pending = False
-            self.query_one(StatusLine).quote = "No attributed quotes"
+            self.panes.show_no_quotes()
 
     @on(QuotesFailed)
     def _quotes_failed(self, message: QuotesFailed) -> None:
         if message.path == self.current_path:
-            self._quotes_pending = False
-            text = f"Quotes could not be found: {message.reason}"
-            self.query_one(StatusLine).quote = text
-            self.query_one(ArticleView).border_subtitle = Text(text)
+            self.panes.show_quotes_failed(message)
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:
         if message.path == self.current_path:
-            self.query_one(ArticleView).show_message(
-                f"This file cannot be shown: it {message.reason}."
-                if message.reason.startswith(("is ", "grew", "starts"))
-                else f"This file cannot be shown: {message.reason}.",
-                printable(str(message.path)),
-            )
+            self.panes.show_failure(message)
 
     @on(DiffReady)
     def _diff_ready(self, message: DiffReady) -> None:
-        if message.path != self.current_path:
-            return
-        self._compared = message.other
-        self._current_is_new = message.current_is_new
-        self.query_one(FileList).comparison = message.other
-        old = replace(message.old, name=printable(message.old.name))
-        new = replace(message.new, name=printable(message.new.name))
-        self.query_one(DiffView).show_diff(old, new, message.pairs)
-        if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
-            self._settle_heap_soon()
-        changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
-        self._change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
-        side = "older" if message.current_is_new else "newer"
-        self.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
-        self._update_titles()
+        if message.path == self.current_path:
+            self.panes.show_diff(message)
 
     @on(DiffUnavailable)
     def _diff_unavailable(self, message: DiffUnavailable) -> None:
-        if message.path != self.current_path:
-            return
-        self._compared = None
-        self.query_one(FileList).comparison = None
-        self.query_one(DiffView).show_message(message.reason)
-        self.query_one(StatusLine).diff = "no other version"
-        self._update_titles()
+        if message.path == self.current_path:
+            self.panes.show_no_diff(message)
 
     @on(ArticleView.QuoteChanged)
     def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
-        self._say_quote(message.index, message.total, message.quote)
-
-    def _say_quote(self, index: int | None, total: int, quote: Quote | None) -> None:
-        """Put the current quote, or how many there are, in the status line."""
-        status = self.query_one(StatusLine)
-        if quote is not None and index is not None:
-            status.quote = f"Quote {index + 1}/{total} · {quote.speaker_name}"
-        elif self._quotes_pending:
-            status.quote = "Finding quotes…"
-        elif total:
-            status.quote = f"{total} quotes (n/p to step)"
-        else:
-            status.quote = "No attributed quotes"
+        self.panes.say_quote(message.index, message.total, message.quote)
 
     @on(DiffView.ChangeSelected)
     def _change_selected(self, message: DiffView.ChangeSelected) -> None:
-        pair = message.pair
-        indices = pair.new if self._current_is_new else pair.old
-        if indices:
-            self.query_one(ArticleView).show_paragraph(indices[0])
-        # Said in the status line too: with the diff pane hidden (80 columns), a removed
-        # paragraph has nowhere to show in the article, and `]` must not look like a no-op.
-        side = "old " if pair.kind is PairKind.REMOVED else ""
-        where = paragraph_label(pair.old if pair.kind is PairKind.REMOVED else pair.new)
-        number = self._change_numbers.get(pair, 0)
-        self.query_one(StatusLine).diff = (
-            f"Change {number}/{len(self._change_numbers)} · {MARKERS[pair.kind]} {side}{where}"
-            f" {pair.kind.value}"
-        )
+        self.panes.show_change(message.pair)
 
     def on_descendant_focus(self) -> None:
         """Move the ``▶`` to the focused pane's title."""
-        self._update_titles()
+        self.panes.update_titles()
 
     def on_descendant_blur(self) -> None:
         """Move the ``▶`` away from the pane that lost focus."""
-        self._update_titles()
+        self.panes.update_titles()
 
     # -- reactive state ------------------------------------------------------------------
 
@@ -683,7 +265,8 @@ class NewsReaderApp(App[None]):
         """Show the newly highlighted file: read it in a worker, say so meanwhile."""
         if path is None:
             return
-        self._quotes_pending = False
+        self.panes.quotes_pending = False
+        self.panes.quotes_failure = None
         self._start_load()
 
     def watch_marked(self) -> None:
@@ -693,7 +276,11 @@ class NewsReaderApp(App[None]):
         if path is None:
             return
         view = self.query_one(ArticleView)
-        if self._shown_path == path and view.article is not None and not self._quotes_pending:
+        if (
+            self.panes.shown_path == path
+            and view.article is not None
+            and not self.panes.quotes_pending
+        ):
             self.load_file(path, self.marked, view.article_styles(), view.article)
         else:
             self._start_load()
@@ -708,31 +295,6 @@ class NewsReaderApp(App[None]):
     def _refocus_if_hidden(self) -> None:
         if not self.query_one(DiffView).display or self.query_one(DiffView).region.area == 0:
             self.query_one(ArticleView).focus()
-
-    def _start_load(self, *, first: bool = False) -> None:
-        """Show the current file: read in a worker, or the ``first`` one now if it is small."""
-        path = self.current_path
-        if path is not None:
-            styles = self.query_one(ArticleView).article_styles()
-            shown = self._read_now(path, styles) if first else None
-            self.load_file(path, self.marked, styles, shown)
-
-    def _update_titles(self) -> None:
-        """Title each pane; the focused one gets ``▶`` so it shows without colour."""
-        files = self.query_one(FileList)
-        article = self.query_one(ArticleView)
-        diff = self.query_one(DiffView)
-        name = printable(self.current_path.name) if self.current_path else ""
-        compared = f"3 Diff vs {printable(self._compared.name)}" if self._compared else "3 Diff"
-        titles: list[tuple[Widget, str]] = [
-            (files, f"1 Files ({len(self.files)})"),
-            (article, f"2 Article · {name}" if name else "2 Article"),
-            (diff, compared),
-        ]
-        for widget, title in titles:
-            focused = widget is self.focused
-            widget.border_title = Text(("▶ " if focused else "") + title)
-        diff.border_subtitle = Text(diff.summary)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -774,27 +336,7 @@ class NewsReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Open the help screen."""
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Everywhere", self.BINDINGS),
-                    ("File list (1)", FileList.BINDINGS),
-                    ("Article and diff panes (2, 3)", BlocksView.BINDINGS),
-                    ("Diff pane (3)", DiffView.BINDINGS),
-                    (
-                        "Command palette",
-                        [
-                            Binding(
-                                "ctrl+p",
-                                "command_palette",
-                                "Every action by name",
-                                id="app.command_palette",
-                            )
-                        ],
-                    ),
-                ]
-            )
-        )
+        self.push_screen(HelpScreen(help_sections(self.BINDINGS)))
 
     def action_command_palette(self) -> None:
         """Open the command palette (one that survives being closed mid-search)."""
@@ -808,7 +350,7 @@ class NewsReaderApp(App[None]):
         files = self.query_one(FileList)
         summaries = [row.summary for row in files.rows if row.summary is not None]
         picker = ComparePicker(
-            self.files, summaries, current=self._compared or self.marked, clock=self.clock
+            self.files, summaries, current=self.panes.compared or self.marked, clock=self.clock
         )
 
         def picked(path: Path | None) -> None:
@@ -816,3 +358,9 @@ class NewsReaderApp(App[None]):
                 self.marked = path
 
         self.push_screen(picker, picked)
+
+
+def _cancelled() -> Callable[[], bool]:
+    """Return a check for the current worker's cancellation (called on its thread)."""
+    worker = get_current_worker()
+    return lambda: worker.is_cancelled

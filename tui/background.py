@@ -144,23 +144,6 @@ class UnwaitedExecutor(ThreadPoolExecutor):
         super().shutdown(wait=False, cancel_futures=True)
 
 
-def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:
-    """Return the files with their times and sizes, newest first (a vanished file last); a
-    file given as an ArticleFile keeps the time and size it comes with."""
-    found = []
-    for path in files:
-        if isinstance(path, ArticleFile):
-            found.append(path)
-            continue
-        try:
-            info = os.stat(path)
-            found.append(ArticleFile(Path(path), info.st_mtime, info.st_size))
-        except OSError:
-            found.append(ArticleFile(Path(path), 0.0, 0))
-    found.sort(key=lambda f: (-f.modified, f.path.name))
-    return found
-
-
 def pick_version(
     current: ArticleFile,
     own: Fingerprint,
@@ -183,4 +166,4 @@ def pick_version(
     return max(scored, key=lambda item: (item[0], item[1]))[2]
 
 
-__all__ = ["QuoteSearch", "QuoteSearchFailed", "UnwaitedExecutor", "pick_version", "stat_files"]
+__all__ = ["QuoteSearch", "QuoteSearchFailed", "UnwaitedExecutor", "pick_version"]

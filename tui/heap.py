@@ -12,6 +12,7 @@ back and collected once, so garbage cycles from an article no longer shown are n
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 LARGE_ARTICLE_PARAGRAPHS = 2_000
 """From this many paragraphs an article is worth a settle after it is shown (a full
@@ -23,3 +24,24 @@ def settle_heap() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+class HeapSettler:
+    """Settles the heap after the next frame, once however many ask before it runs (a large
+    article and its large diff arrive together; each settle is a full collection)."""
+
+    def __init__(self, after_refresh: Callable[[Callable[[], None]], object]) -> None:
+        self._after_refresh = after_refresh
+        """Schedules a callable after the next frame (the app's ``call_after_refresh``)."""
+        self._pending = False
+        """True while a settle waits for the next frame."""
+
+    def soon(self) -> None:
+        """Ask for a settle after the next frame."""
+        if not self._pending:
+            self._pending = True
+            self._after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        self._pending = False
+        settle_heap()

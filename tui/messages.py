@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.message import Message
 
 from tui.core import Article, Pair, Quote
+from tui.inbox import FileSummary
 from tui.widgets.blocks_view import Block
-from tui.widgets.file_list import FileSummary
 
 
 @dataclass

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import tui.app
+import tui.heap
 from tests.app.conftest import NEW_SEED, settle, write
-from tui.app import FIRST_READ_BYTES, NewsReaderApp
+from tui.app import NewsReaderApp
 from tui.heap import LARGE_ARTICLE_PARAGRAPHS, settle_heap
+from tui.loading import FIRST_READ_BYTES
 from tui.widgets.article_view import ArticleView
 from tui.widgets.status_line import StatusLine
 
@@ -76,7 +77,7 @@ async def test_the_heap_is_settled_after_the_scan_and_after_a_large_article(
         article = running[-1].query_one(ArticleView).article
         shown.append(0 if article is None else len(article.paragraphs))
 
-    monkeypatch.setattr(tui.app, "settle_heap", record)
+    monkeypatch.setattr(tui.heap, "settle_heap", record)
     small = write(tmp_path, "small.txt", "Budget talks\n\nThe council met on Tuesday.", 120)
     running.append(make_app([small]))
     async with running[-1].run_test(size=(120, 40)) as pilot:

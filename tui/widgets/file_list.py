@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core import ArticleFile, printable
+from tui.inbox import FileSummary
 
 ROW_HEIGHT = 2
 """Lines a row takes: the title, then the age, quote count and file name."""
@@ -33,20 +34,6 @@ def format_age(seconds: float) -> str:
     if seconds < 86400:
         return f"{int(seconds // 3600)}h"
     return f"{int(seconds // 86400)}d"
-
-
-@dataclass(frozen=True, slots=True)
-class FileSummary:
-    """What reading a file found out for its row: a title and a quote count, or an error."""
-
-    path: Path
-    """The file."""
-    title: str | None
-    """The article's headline, or None when the file cannot be read."""
-    quotes: int | None
-    """How many attributed quotes it has, or None when unknown."""
-    error: str | None = None
-    """Why the file cannot be read, in one line, or None."""
 
 
 @dataclass(slots=True)

@@ -6,6 +6,31 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.core import Pair, PairKind, Quote
+from tui.diff_text import MARKERS, paragraph_label
+
+
+def quote_status(index: int | None, total: int, quote: Quote | None, pending: bool) -> str:
+    """Say where ``n``/``p`` stand: the current quote, how many there are, or that they are
+    still being found."""
+    if quote is not None and index is not None:
+        return f"Quote {index + 1}/{total} · {quote.speaker_name}"
+    if pending:
+        return "Finding quotes…"
+    if total:
+        return f"{total} quotes (n/p to step)"
+    return "No attributed quotes"
+
+
+def change_status(pair: Pair, number: int, total: int) -> str:
+    """Say which change ``]``/``[`` reached and where it is.
+
+    Said in the status line too: with the diff pane hidden (80 columns), a removed paragraph
+    has nowhere to show in the article, and ``]`` must not look like a no-op."""
+    side = "old " if pair.kind is PairKind.REMOVED else ""
+    where = paragraph_label(pair.old if pair.kind is PairKind.REMOVED else pair.new)
+    return f"Change {number}/{total} · {MARKERS[pair.kind]} {side}{where} {pair.kind.value}"
+
 
 class StatusLine(Widget):
     """One row under the panes; every part is plain text, never markup."""

@@ -1,0 +1,116 @@
+"""The app-wide keys, each with an id and a description: the Footer, the help screen, the
+command palette and a user keymap all read them from here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding, BindingType
+
+APP_BINDINGS: list[BindingType] = [
+    Binding(
+        "n",
+        "next_quote",
+        "Next quote",
+        id="app.next_quote",
+        tooltip="Step to the next attributed quote",
+    ),
+    Binding(
+        "p",
+        "previous_quote",
+        "Prev quote",
+        id="app.previous_quote",
+        tooltip="Step to the previous attributed quote",
+    ),
+    Binding(
+        "right_square_bracket",
+        "next_change",
+        "Next change",
+        id="app.next_change",
+        tooltip="Step to the next change in the diff; the article follows",
+    ),
+    Binding(
+        "left_square_bracket",
+        "previous_change",
+        "Prev change",
+        id="app.previous_change",
+        tooltip="Step to the previous change in the diff",
+    ),
+    Binding(
+        "m",
+        "mark",
+        "Mark compare",
+        show=False,
+        id="app.mark",
+        tooltip="Compare other files with the highlighted file (again to unmark)",
+    ),
+    Binding(
+        "d",
+        "toggle_diff",
+        "Diff pane",
+        show=False,
+        id="app.toggle_diff",
+        tooltip="Show or hide the diff pane",
+    ),
+    Binding(
+        "tab",
+        "focus_next",
+        "Next pane",
+        id="app.next_pane",
+        show=False,
+        tooltip="Focus the next pane",
+    ),
+    Binding(
+        "shift+tab",
+        "focus_previous",
+        "Previous pane",
+        id="app.previous_pane",
+        show=False,
+        tooltip="Focus the previous pane",
+    ),
+    Binding(
+        "1",
+        "focus_pane('files')",
+        "Files pane",
+        id="app.files_pane",
+        show=False,
+        tooltip="Focus the file list",
+    ),
+    Binding(
+        "2",
+        "focus_pane('article')",
+        "Article pane",
+        id="app.article_pane",
+        show=False,
+        tooltip="Focus the article",
+    ),
+    Binding(
+        "3",
+        "focus_pane('diff')",
+        "Diff pane",
+        id="app.diff_pane",
+        show=False,
+        tooltip="Focus the diff",
+    ),
+    Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key"),
+    Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave newsreader"),
+]
+"""Keys that work in every pane."""
+
+
+def help_sections(
+    app_bindings: Sequence[BindingType],
+) -> list[tuple[str, Sequence[BindingType]]]:
+    """Return the help screen's sections: a heading and its keys, everywhere then per pane."""
+    from tui.widgets.blocks_view import BlocksView
+    from tui.widgets.diff_view import DiffView
+    from tui.widgets.file_list import FileList
+
+    palette = Binding("ctrl+p", "command_palette", "Every action by name", id="app.command_palette")
+    return [
+        ("Everywhere", app_bindings),
+        ("File list (1)", FileList.BINDINGS),
+        ("Article and diff panes (2, 3)", BlocksView.BINDINGS),
+        ("Diff pane (3)", DiffView.BINDINGS),
+        ("Command palette", [palette]),
+    ]

@@ -1,0 +1,75 @@
+"""The inbox as a model: the files listed and what reading them found, with no terminal."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core import ArticleFile
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """What reading a file found out for its row: a title and a quote count, or an error."""
+
+    path: Path
+    """The file."""
+    title: str | None
+    """The article's headline, or None when the file cannot be read."""
+    quotes: int | None
+    """How many attributed quotes it has, or None when unknown."""
+    error: str | None = None
+    """Why the file cannot be read, in one line, or None."""
+
+
+def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:
+    """Return the files with their times and sizes, newest first (a vanished file last); a
+    file given as an ArticleFile keeps the time and size it comes with."""
+    found = []
+    for path in files:
+        if isinstance(path, ArticleFile):
+            found.append(path)
+            continue
+        try:
+            info = os.stat(path)
+            found.append(ArticleFile(Path(path), info.st_mtime, info.st_size))
+        except OSError:
+            found.append(ArticleFile(Path(path), 0.0, 0))
+    found.sort(key=lambda f: (-f.modified, f.path.name))
+    return found
+
+
+class Inbox:
+    """The article files listed, newest first, and which of them have been summarised."""
+
+    def __init__(self, files: Sequence[Path | ArticleFile], directory: Path | None = None) -> None:
+        self.files: list[ArticleFile] = stat_files(files)
+        """The article files listed, newest first."""
+        self.directory = directory
+        """The directory the files came from, when the user named one."""
+        self._by_path = {f.path: f for f in self.files}
+        """Listed files by path."""
+        self.summarised: set[Path] = set()
+        """Files whose title and quote count were already posted to the list."""
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def get(self, path: Path) -> ArticleFile | None:
+        """Return the listed file at ``path``, or None."""
+        return self._by_path.get(path)
+
+    def file(self, path: Path) -> ArticleFile:
+        """Return the listed file at ``path``, or one with no time or size if it is not."""
+        return self._by_path.get(path) or ArticleFile(path, 0.0, 0)
+
+    def nearest(self, path: Path, limit: int) -> list[ArticleFile]:
+        """Return up to ``limit`` other files, nearest in time to ``path`` first."""
+        current = self._by_path.get(path)
+        if current is None:
+            return []
+        others = [f for f in self.files if f.path != path]
+        others.sort(key=lambda f: abs(f.modified - current.modified))
+        return others[:limit]
