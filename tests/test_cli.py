@@ -252,7 +252,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         cli.main(["quotes"])
     assert caught.value.code == 2
-    assert "the following arguments are required: file" in capsys.readouterr().err
+    assert "the following arguments are required: PATH" in capsys.readouterr().err
     with pytest.raises(SystemExit) as caught:
         cli.main(["diff", OLD])
     assert caught.value.code == 2
