@@ -254,6 +254,7 @@ def test_usage_mistakes_give_one_line(capsys: pytest.CaptureFixture[str], tmp_pa
         (["quotes", str(article), str(article), "--json"], "choose --jsonl or --csv"),
         (["quotes", str(article), "--jsonl", "--resume"], "give it with -o FILE"),
         (["quotes", str(article), "--jsonl", "--jobs", "0"], "--jobs 0"),
+        (["quotes", str(article), "--jsonl", "--dask", "no address"], "not a scheduler address"),
         (
             ["quotes", str(article), "--jsonl", "-o", str(tmp_path / "no" / "x")],
             "cannot be written",

@@ -183,14 +183,25 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
         def report_error(file: str, reason: str) -> None:
             print(f"newsreader: {printable(file)}: {reason}", file=sys.stderr)
 
-        summary = write_corpus(
-            tasks,
-            entries,
-            output,
-            progress=sys.stderr is not None and sys.stderr.isatty(),
-            flush=output is not out,
-            on_error=report_error if fmt == "csv" else None,
-        )
+        try:
+            summary = write_corpus(
+                tasks,
+                entries,
+                output,
+                progress=sys.stderr is not None and sys.stderr.isatty(),
+                flush=output is not out,
+                on_error=report_error if fmt == "csv" else None,
+            )
+        except (InputError, BrokenPipeError):
+            raise
+        except Exception as error:
+            if args.dask is None:
+                raise
+            # A worker that lost its connection or cannot import newsreader: Dask has given
+            # up on the task, and says why.
+            raise InputError(
+                f"--dask {args.dask}: the cluster failed: {type(error).__name__}: {error}"
+            ) from None
     if summary.interrupted:
         where = "" if args.output is None else f" in {printable(args.output)}"
         print(
@@ -209,6 +220,8 @@ def _dask_entries(
         return dask_entries(stack, address, tasks, fmt, ascii_only)
     except ImportError:
         raise InputError("--dask needs the dask extra: pip install 'newsreader[dask]'") from None
+    except ValueError as error:
+        raise InputError(f"--dask {address}: not a scheduler address ({error})") from None
     except OSError as error:
         raise InputError(f"--dask {address}: cannot reach the scheduler: {error}") from None
 

@@ -155,12 +155,15 @@ def dask_entries(
     """Return the entries of ``tasks`` in order, computed on the Dask cluster at ``address``.
 
     A bag over the tasks, one future per partition, read back partition by partition: Dask
-    places, runs and retries the work. Raises ImportError without the ``dask`` extra, OSError
-    when the scheduler cannot be reached.
+    places, runs and retries the work. Raises ImportError without the ``dask`` extra,
+    ValueError for a malformed address, OSError when the scheduler cannot be reached.
     """
     import dask.bag
     from distributed import Client
+    from distributed.comm import resolve_address
 
+    # Checked before a Client exists: one built on a malformed address hangs 40 s on exit.
+    resolve_address(address)
     client = stack.enter_context(Client(address, timeout="20s", set_as_default=False))
     # About 50 articles a partition: enough to amortise a task's overhead, small enough that
     # results stream back steadily and every worker gets some.
