@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, nullcontext
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,20 +18,37 @@ from tui.core import (
     Article,
     ArticleError,
     ArticleFile,
-    find_quotes,
     list_articles,
     load_article,
     pair_paragraphs,
     printable,
 )
+from tui.corpus import (
+    CORPUS_FORMATS,
+    Entry,
+    Task,
+    dask_entries,
+    default_jobs,
+    find_tasks,
+    finished_files,
+    local_entries,
+    write_corpus,
+)
+from tui.export import FORMATS, csv_header, read_quotes, render_quotes, to_json
 from tui.report import diff_report, quotes_report
 
 EXIT_BAD_INPUT = 2
 """Exit status for a path that cannot be read, as grep and diff use it."""
 
+EXIT_INTERRUPTED = 130
+"""Exit status after Ctrl+C, as shells report it."""
+
 USAGE = (
     "newsreader [PATH ...]              read articles: the bundled samples, a directory, or files\n"
     "       newsreader quotes FILE [--json]    list the attributed quotes in FILE\n"
+    "       newsreader quotes PATH ... --jsonl|--csv [-r] [-o FILE] [--jobs N] [--resume]"
+    " [--dask ADDR]\n"
+    "                                          quotes of a whole corpus, one record per article\n"
     "       newsreader diff OLD NEW [--json]   pair the paragraphs of two versions of an article"
 )
 """The usage lines of ``--help``; argparse puts ``usage: `` before the first."""
@@ -80,29 +97,6 @@ def resolve_articles(paths: Sequence[str]) -> tuple[list[ArticleFile | Path], Pa
     return found, directories[0] if len(directories) == 1 and len(paths) == 1 else None
 
 
-def _quotes_json(path: str, article: Article) -> dict[str, Any]:
-    return {
-        "file": path,
-        "paragraphs": [p.text for p in article.paragraphs],
-        "quotes": [
-            {
-                "start": q.start,
-                "end": q.end,
-                "text": q.text,
-                "speaker": q.speaker,
-                "speaker_start": q.speaker_start,
-                "speaker_end": q.speaker_end,
-                "speaker_name": q.speaker_name,
-                "cue": q.cue,
-                "kind": q.kind,
-                "paragraph": q.paragraph,
-            }
-            for q in find_quotes(article.text)
-        ],
-        "orphaned_attributions": list(article.orphaned_attributions),
-    }
-
-
 def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict[str, Any]:
     old_texts = [p.text for p in old.paragraphs]
     new_texts = [p.text for p in new.paragraphs]
@@ -123,11 +117,14 @@ def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict
     }
 
 
-def _write_json(data: dict[str, Any], out: TextIO) -> None:
+def _ascii_only(out: TextIO) -> bool:
+    """True when ``out`` cannot carry UTF-8 (``PYTHONIOENCODING=ascii``): JSON escapes all."""
     encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
-    # No indent: indenting switches json to its pure-Python encoder, seconds slower on a long
-    # article; `| jq` pretty-prints for a reader.
-    json.dump(data, out, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"))
+    return encoding not in ("utf8", "utf16", "utf32")
+
+
+def _write_json(data: dict[str, Any], out: TextIO) -> None:
+    out.write(to_json(data, ascii_only=_ascii_only(out)))
     out.write("\n")
 
 
@@ -151,14 +148,100 @@ def _check_file(raw: str) -> None:
 
 
 def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
-    """Print the attributed quotes of one file, as JSON or as a readable report."""
-    _check_file(args.file)
-    article = load_article(args.file)
-    if args.json:
-        _write_json(_quotes_json(args.file, article), out)
+    """Print the attributed quotes of one file in the chosen format, or of a corpus as JSON
+    Lines or CSV."""
+    fmt = args.format or "text"
+    # One directory in a one-file format falls through to the core's "is a directory".
+    if fmt in CORPUS_FORMATS or len(args.paths) > 1:
+        return run_corpus(args, fmt, out)
+    file = args.paths[0]
+    _check_file(file)
+    report = read_quotes(file)
+    if args.output is not None:
+        with _open_output(args.output, append=False) as output:
+            output.write(render_quotes(report, fmt))
+    elif fmt == "text":
+        quotes_report(file, report.article, report.quotes, out)
     else:
-        quotes_report(args.file, article, find_quotes(article.text), out)
+        out.write(render_quotes(report, fmt, ascii_only=_ascii_only(out)))
     return 0
+
+
+def _open_output(path: str, append: bool) -> TextIO:
+    try:
+        return open(path, "a" if append else "w", encoding="utf-8", newline="")
+    except OSError as error:
+        raise InputError(f"{path}: cannot be written: {error.strerror or error}") from None
+
+
+def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
+    """Write one record per article of the files and directories given; return the status."""
+    if fmt not in CORPUS_FORMATS:
+        raise InputError("several files: choose --jsonl or --csv for one record each")
+    if args.resume and args.output is None:
+        raise InputError("--resume carries on an output file: give it with -o FILE")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs {args.jobs}: give one job or more")
+    tasks = find_tasks(args.paths, args.recursive)
+    done = finished_files(Path(args.output), fmt) if args.resume else set()
+    if done:
+        tasks = [task for task in tasks if task.file not in done]
+    output = out if args.output is None else _open_output(args.output, append=args.resume)
+    ascii_only = _ascii_only(output)
+    with output if output is not out else nullcontext():
+        if fmt == "csv" and not (args.resume and output.tell() > 0):
+            output.write(csv_header())
+
+        def entries(stack: ExitStack) -> Iterator[Entry]:
+            if args.dask is None:
+                jobs = args.jobs or default_jobs()
+                return local_entries(stack, tasks, fmt, jobs, ascii_only)
+            return _dask_entries(stack, args.dask, tasks, fmt, ascii_only)
+
+        def report_error(file: str, reason: str) -> None:
+            print(f"newsreader: {printable(file)}: {reason}", file=sys.stderr)
+
+        try:
+            summary = write_corpus(
+                tasks,
+                entries,
+                output,
+                progress=sys.stderr is not None and sys.stderr.isatty(),
+                flush=output is not out,
+                on_error=report_error if fmt == "csv" else None,
+            )
+        except (InputError, BrokenPipeError):
+            raise
+        except Exception as error:
+            if args.dask is None:
+                raise
+            # A worker that lost its connection or cannot import newsreader: Dask has given
+            # up on the task, and says why.
+            raise InputError(
+                f"--dask {args.dask}: the cluster failed: {type(error).__name__}: {error}"
+            ) from None
+    if summary.interrupted:
+        where = "" if args.output is None else f" in {printable(args.output)}"
+        print(
+            f"newsreader: stopped after {summary.articles} of {len(tasks)} articles; the records"
+            f"{where} are whole" + (" (--resume carries on)" if args.output else ""),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    return 0
+
+
+def _dask_entries(
+    stack: ExitStack, address: str, tasks: list[Task], fmt: str, ascii_only: bool
+) -> Iterator[Entry]:
+    try:
+        return dask_entries(stack, address, tasks, fmt, ascii_only)
+    except ImportError:
+        raise InputError("--dask needs the dask extra: pip install 'newsreader[dask]'") from None
+    except ValueError as error:
+        raise InputError(f"--dask {address}: not a scheduler address ({error})") from None
+    except OSError as error:
+        raise InputError(f"--dask {address}: cannot reach the scheduler: {error}") from None
 
 
 def run_diff(args: argparse.Namespace, out: TextIO) -> int:
@@ -175,6 +258,38 @@ def run_diff(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _quotes_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="an article file (.txt or .md); with --jsonl or --csv, files and directories",
+    )
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    for name, help_text in (
+        ("json", "print JSON (as --format json)"),
+        ("jsonl", "one JSON object per article (as --format jsonl)"),
+        ("csv", "one CSV row per quote (as --format csv)"),
+    ):
+        formats.add_argument(
+            f"--{name}", dest="format", action="store_const", const=name, help=help_text
+        )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "-r", "--recursive", action="store_true", help="read subdirectories as well"
+    )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes (default: one per core)"
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="skip the files already in the -o file"
+    )
+    parser.add_argument(
+        "--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is ADDRESS"
+    )
+
+
 def _parser(prog: str, command: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{prog} {command}" if command else prog,
@@ -183,8 +298,7 @@ def _parser(prog: str, command: str | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     if command == "quotes":
-        parser.add_argument("file", help="an article file (.txt or .md)")
-        parser.add_argument("--json", action="store_true", help="print JSON")
+        _quotes_arguments(parser)
     elif command == "diff":
         parser.add_argument("old", help="the older version")
         parser.add_argument("new", help="the newer version")
@@ -221,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except OSError as error:
         # Standard output closed or the disk full: say so in one line, not a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

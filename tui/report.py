@@ -53,7 +53,11 @@ def _emit(console: Console, out: TextIO, lines: list[Text]) -> None:
 
 def quotes_report(name: str, article: Article, quotes: Sequence[Quote], out: TextIO) -> None:
     """Print each quote with its speaker, then the attribution lines that lost their quote."""
-    console = _console(out)
+    _emit(_console(out), out, quotes_lines(name, article, quotes))
+
+
+def quotes_lines(name: str, article: Article, quotes: Sequence[Quote]) -> list[Text]:
+    """Return the lines of the quotes report, styled; ``.plain`` gives the text export."""
     orphans = article.orphaned_attributions
     head = Text(printable(name), style="bold")
     head.append(f" — {len(quotes)} attributed quote{'s' * (len(quotes) != 1)}")
@@ -74,7 +78,7 @@ def quotes_report(name: str, article: Article, quotes: Sequence[Quote], out: Tex
         line.append(f"¶{index + 1} attribution with no quote: ", style="red")
         line.append(article.paragraphs[index].text)
         lines.append(line)
-    _emit(console, out, lines)
+    return lines
 
 
 def diff_report(
