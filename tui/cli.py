@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,12 +17,15 @@ from tui.core import (
     Article,
     ArticleError,
     ArticleFile,
+    Pair,
+    Quote,
     find_quotes,
     list_articles,
     load_article,
     pair_paragraphs,
     printable,
 )
+from tui.core.quote_changes import changes_only, compare_quotes
 from tui.report import diff_report, quotes_report
 
 EXIT_BAD_INPUT = 2
@@ -100,14 +104,28 @@ def _quotes_json(path: str, article: Article) -> dict[str, Any]:
     }
 
 
-def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict[str, Any]:
-    old_texts = [p.text for p in old.paragraphs]
-    new_texts = [p.text for p in new.paragraphs]
+def _diff_quote_json(quote: Quote | None) -> dict[str, Any] | None:
+    # Every field of a Quote, as `quotes --json` lists them.
+    return None if quote is None else {f.name: getattr(quote, f.name) for f in fields(quote)}
+
+
+def _diff_json(
+    old_path: str, new_path: str, old: Article, new: Article, pairs: Sequence[Pair]
+) -> dict[str, Any]:
+    changes = changes_only(compare_quotes(find_quotes(old.text), find_quotes(new.text), pairs))
     return {
         "old": old_path,
         "new": new_path,
-        "old_paragraphs": old_texts,
-        "new_paragraphs": new_texts,
+        "old_paragraphs": [p.text for p in old.paragraphs],
+        "new_paragraphs": [p.text for p in new.paragraphs],
+        "quote_changes": [
+            {
+                "kind": str(change.kind),
+                "old": _diff_quote_json(change.old),
+                "new": _diff_quote_json(change.new),
+            }
+            for change in changes
+        ],
         "pairs": [
             {
                 "kind": str(pair.kind),
@@ -115,7 +133,7 @@ def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict
                 "new": list(pair.new),
                 "similarity": round(pair.similarity, 4),
             }
-            for pair in pair_paragraphs(old_texts, new_texts)
+            for pair in pairs
         ],
     }
 
@@ -150,11 +168,12 @@ def run_diff(args: argparse.Namespace, out: TextIO) -> int:
     _check_file(args.new)
     old = load_article(args.old)
     new = load_article(args.new)
+    pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
     if args.json:
-        _write_json(_diff_json(args.old, args.new, old, new), out)
+        _write_json(_diff_json(args.old, args.new, old, new, pairs), out)
     else:
-        pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-        diff_report(args.old, args.new, old, new, pairs, out)
+        changes = compare_quotes(find_quotes(old.text), find_quotes(new.text), pairs)
+        diff_report(args.old, args.new, old, new, pairs, out, changes)
     return 0
 
 
