@@ -24,13 +24,18 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.background import QuoteSearch, UnwaitedExecutor, pick_version, stat_files
+from tui.background import (
+    QuoteSearch,
+    UnwaitedExecutor,
+    pick_version,
+    quote_changes_of,
+    stat_files,
+)
 from tui.core import (
     Article,
     ArticleError,
     ArticleFile,
     Fingerprint,
-    Pair,
     PairKind,
     Quote,
     find_quotes,
@@ -124,6 +129,22 @@ class NewsReaderApp(App[None]):
             "Prev change",
             id="app.previous_change",
             tooltip="Step to the previous change in the diff",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_quote_change",
+            "Next quote change",
+            show=False,
+            id="app.next_quote_change",
+            tooltip="Step to the next quote added, removed, reworded or re-attributed",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_quote_change",
+            "Prev quote change",
+            show=False,
+            id="app.previous_quote_change",
+            tooltip="Step to the previous quote change in the diff",
         ),
         Binding(
             "m",
@@ -228,8 +249,6 @@ class NewsReaderApp(App[None]):
         """True while a heap settle waits for the next frame."""
         self._shown_path: Path | None = None
         """The file whose article the article pane shows."""
-        self._change_numbers: dict[Pair, int] = {}
-        """Each non-equal pair of the diff shown, numbered from 1 in display order."""
 
     def compose(self) -> ComposeResult:
         """The panes side by side (stacked when narrow), the status line, the footer."""
@@ -502,7 +521,12 @@ class NewsReaderApp(App[None]):
         current_is_new = other.modified <= current.modified
         old, new = (other_article, article) if current_is_new else (article, other_article)
         pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-        self.post_message(DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
+        quote_changes = quote_changes_of(old, new, pairs, lambda: worker.is_cancelled)
+        if quote_changes is None:
+            return
+        self.post_message(
+            DiffReady(path, other.path, old, new, tuple(pairs), current_is_new, quote_changes)
+        )
 
     def _other_version(
         self, path: Path, own: Fingerprint, marked: Path | None
@@ -590,11 +614,9 @@ class NewsReaderApp(App[None]):
         self.query_one(FileList).comparison = message.other
         old = replace(message.old, name=printable(message.old.name))
         new = replace(message.new, name=printable(message.new.name))
-        self.query_one(DiffView).show_diff(old, new, message.pairs)
+        self.query_one(DiffView).show_diff(old, new, message.pairs, message.quote_changes)
         if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
             self._settle_heap_soon()
-        changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
-        self._change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
         side = "older" if message.current_is_new else "newer"
         self.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
         self._update_titles()
@@ -635,11 +657,17 @@ class NewsReaderApp(App[None]):
         # paragraph has nowhere to show in the article, and `]` must not look like a no-op.
         side = "old " if pair.kind is PairKind.REMOVED else ""
         where = paragraph_label(pair.old if pair.kind is PairKind.REMOVED else pair.new)
-        number = self._change_numbers.get(pair, 0)
         self.query_one(StatusLine).diff = (
-            f"Change {number}/{len(self._change_numbers)} · {MARKERS[pair.kind]} {side}{where}"
+            f"Change {message.number}/{message.total} · {MARKERS[pair.kind]} {side}{where}"
             f" {pair.kind.value}"
         )
+
+    @on(DiffView.QuoteChangeSelected)
+    def _quote_change_selected(self, message: DiffView.QuoteChangeSelected) -> None:
+        quote = message.change.new if self._current_is_new else message.change.old
+        if quote is not None:
+            self.query_one(ArticleView).show_paragraph(quote.paragraph)
+        self.query_one(StatusLine).diff = message.description
 
     def on_descendant_focus(self) -> None:
         """Move the ``▶`` to the focused pane's title."""
@@ -725,6 +753,16 @@ class NewsReaderApp(App[None]):
     def action_previous_change(self) -> None:
         """Step the diff to its previous change."""
         self.query_one(DiffView).previous_change()
+
+    def action_next_quote_change(self) -> None:
+        """Step the diff to its next quote change."""
+        if not self.query_one(DiffView).next_quote_change():
+            self.bell()
+
+    def action_previous_quote_change(self) -> None:
+        """Step the diff to its previous quote change."""
+        if not self.query_one(DiffView).previous_quote_change():
+            self.bell()
 
     def action_mark(self) -> None:
         """Mark the highlighted file as the one to compare with, or unmark it."""

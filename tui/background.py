@@ -10,18 +10,22 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 from tui.core import (
     SAME_STORY_THRESHOLD,
+    Article,
     ArticleFile,
     Fingerprint,
+    Pair,
     Quote,
     find_quotes,
     fingerprint_similarity,
 )
+from tui.core.quote_changes import QuoteChange, compare_quotes
 
 PROCESS_TEXT_CHARS = 100_000
 """Texts this long have their quotes found in a child process: no GIL taken from the UI, and
@@ -97,6 +101,30 @@ class QuoteSearch:
             self._process.wait()
 
 
+def quote_changes_of(
+    old: Article, new: Article, pairs: Sequence[Pair], cancelled: Callable[[], bool]
+) -> tuple[QuoteChange, ...] | None:
+    """Return the quote changes between two paired versions, their quotes found as the
+    article's are (a child process for a long text); None if ``cancelled()`` turns true
+    first (the reader moved on)."""
+    searches = [QuoteSearch(old.text), QuoteSearch(new.text)]
+    found: list[tuple[Quote, ...]] = []
+    try:
+        for search in searches:
+            while True:
+                if cancelled():
+                    return None
+                try:
+                    found.append(search.result(timeout=0.1))
+                    break
+                except FutureTimeout:
+                    continue
+    finally:
+        for search in searches:
+            search.stop()
+    return tuple(compare_quotes(found[0], found[1], pairs))
+
+
 class UnwaitedExecutor(ThreadPoolExecutor):
     """The workers' thread pool; closing the app does not wait for a thread still reading."""
 
@@ -144,4 +172,4 @@ def pick_version(
     return max(scored, key=lambda item: (item[0], item[1]))[2]
 
 
-__all__ = ["QuoteSearch", "UnwaitedExecutor", "pick_version", "stat_files"]
+__all__ = ["QuoteSearch", "UnwaitedExecutor", "pick_version", "quote_changes_of", "stat_files"]
