@@ -75,6 +75,20 @@ _SHORT_EXTRA = 0.2
 _SHORT_WORDS = 3
 _LONG_WORDS = 12
 
+_TYPO_WORDS = 4
+_TYPO_LIKENESS = 0.85
+"""Lines of at most this many words pair when this alike letter by letter (a typo)."""
+
+_CROSS_RUN = 2
+_CROSS_WINDOW = 6
+"""A run of at most ``_CROSS_RUN`` unchanged paragraphs is doubted as an in-order anchor when
+as many edited paragraphs, looked for within ``_CROSS_WINDOW`` of it, pair across it."""
+
+_MAX_GROWN_PIECES = 12
+_GROWN_PIECE_KEPT = 0.8
+"""Most pieces a split or merge may grow to, piece by piece, after the chain is chosen, and
+the share of a piece's words found in order in the whole for it to be taken on."""
+
 _VERY_LONG_WORDS = 80
 _VERY_LONG_THRESHOLD = 0.2
 """Texts this long rarely keep a fifth of their words in order by chance: a rewritten
@@ -88,6 +102,16 @@ _WORD = re.compile(r"\w+")
 
 def _key(text: str) -> str:
     """Return the text with runs of whitespace collapsed, so reflowed lines compare equal."""
+    # Most paragraphs are already single-spaced: a substring search (memchr speed) and a
+    # printability check prove it, where splitting and joining copies every word. Every
+    # whitespace character but the ASCII space is unprintable to Python.
+    if (
+        "  " not in text
+        and text.isprintable()
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text
     return " ".join(text.split())
 
 
@@ -108,30 +132,48 @@ def _threshold(words: int) -> float:
     return _BASE_THRESHOLD
 
 
+class _Vocabulary(dict[str, str]):
+    """Words to one-character codes, a new code for each new word.
+
+    A paragraph's words become a string with one character per word: rapidfuzz compares
+    two strings straight from their buffers, where a list of ints or strings is converted
+    element by element on every call, which cost more than the comparison itself.
+    """
+
+    def __missing__(self, word: str) -> str:
+        n = len(self)
+        if n >= _SURROGATES:
+            n += 0x800  # past the surrogates, which no text should carry
+        code = chr(n % 0x110000)  # beyond a million words, codes are shared: a rare blur
+        self[word] = code
+        return code
+
+
+_SURROGATES = 0xD800
+
+
 @dataclass(slots=True)
 class _Texts:
     """The two sides' normalised texts and their words, computed once per call."""
 
     old: list[str]
     new: list[str]
-    vocabulary: dict[str, int]
-    old_tokens: list[list[int] | None]
-    new_tokens: list[list[int] | None]
-    word_sets: dict[tuple[int, int], frozenset[int]] = field(default_factory=dict)
+    old_tokens: list[str | None]
+    new_tokens: list[str | None]
+    vocabulary: _Vocabulary
+    word_sets: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
-    def tokens(self, side: int, index: int) -> list[int]:
-        """Return a paragraph's lower-cased words as ids (side 0 is old, 1 is new)."""
+    def tokens(self, side: int, index: int) -> str:
+        """Return a paragraph's lower-cased words, one character a word (side 0 is old)."""
         cache = self.old_tokens if side == 0 else self.new_tokens
         found = cache[index]
         if found is None:
             text = self.old[index] if side == 0 else self.new[index]
-            # Ids rather than strings: rapidfuzz compares integer sequences without hashing.
-            ids = self.vocabulary
-            found = [ids.setdefault(w, len(ids)) for w in _WORD.findall(text.lower())]
+            found = "".join(map(self.vocabulary.__getitem__, _WORD.findall(text.lower())))
             cache[index] = found
         return found
 
-    def words(self, side: int, index: int) -> frozenset[int]:
+    def words(self, side: int, index: int) -> frozenset[str]:
         """Return the set of a paragraph's word ids."""
         found = self.word_sets.get((side, index))
         if found is None:
@@ -139,7 +181,7 @@ class _Texts:
         return found
 
 
-def _similarity(a: Sequence[int], b: Sequence[int]) -> float:
+def _similarity(a: str, b: str) -> float:
     """Return the normalised Indel similarity of two word sequences, from 0 to 1.
 
     Words rather than characters: any two English sentences share half their letters in
@@ -248,20 +290,42 @@ class _Block:
     weight: float
 
 
+def _typo_likeness(texts: _Texts, i: int, j: int) -> float:
+    """Return the letter similarity of two short lines, or 0 when either is not short.
+
+    In a line of one to three words a misspelt word is a third or more of its words, so
+    word likeness alone calls "Advertisment" unrelated to "Advertisement"; letters say it is
+    the same line. Long paragraphs have enough words for word likeness to absorb a typo.
+    """
+    a, b = texts.tokens(0, i), texts.tokens(1, j)
+    if not a or not b or len(a) > _TYPO_WORDS or len(b) > _TYPO_WORDS:
+        return 0.0
+    return Indel.normalized_similarity(texts.old[i].lower(), texts.new[j].lower())
+
+
 def _related(texts: _Texts, i: int, j: int) -> bool:
-    """Return whether two paragraphs share at least one word (a cheap veto before scoring)."""
-    return not texts.words(0, i).isdisjoint(texts.tokens(1, j))
+    """Return whether two paragraphs share at least one word, or are short lines alike in
+    their letters (a cheap veto before scoring)."""
+    return (
+        not texts.words(0, i).isdisjoint(texts.tokens(1, j))
+        or _typo_likeness(texts, i, j) >= _TYPO_LIKENESS
+    )
 
 
 def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
     a = texts.tokens(0, i0)
     if i1 > i0:
-        a = [w for i in range(i0, i1 + 1) for w in texts.tokens(0, i)]
+        a = "".join([texts.tokens(0, i) for i in range(i0, i1 + 1)])
     b = texts.tokens(1, j0)
     if j1 > j0:
-        b = [w for j in range(j0, j1 + 1) for w in texts.tokens(1, j)]
-    return _similarity(a, b), _threshold(max(len(a), len(b)))
+        b = "".join([texts.tokens(1, j) for j in range(j0, j1 + 1)])
+    sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
+    if sim <= need and i0 == i1 and j0 == j1:
+        letters = _typo_likeness(texts, i0, j0)
+        if letters >= _TYPO_LIKENESS:
+            return letters, need
+    return sim, need
 
 
 def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
@@ -270,7 +334,7 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
         return {i: [j for j in news if _related(texts, i, j)] for i in olds}
     # A large gap (a rewrite, a reshuffle): only score pairs that share a new paragraph's
     # rarest words, so the work stays close to linear in the gap's size, not quadratic.
-    postings: dict[int, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for i in olds:
         for word in texts.words(0, i):
             postings[word].append(i)
@@ -289,7 +353,7 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
     return {i: sorted(near.get(i, ())) for i in olds}
 
 
-def _pieces_belong(whole: list[int], pieces: list[list[int]]) -> bool:
+def _pieces_belong(whole: str, pieces: list[str]) -> bool:
     """Return whether each short piece of a split or merge is mostly found in the whole.
 
     A neighbouring sentence that shares a few words with the whole would otherwise ride along
@@ -392,9 +456,9 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
         _Texts(
             [texts.old[i] for i in left_old],
             [texts.new[j] for j in left_new],
-            texts.vocabulary,
             [texts.tokens(0, i) for i in left_old],
             [texts.tokens(1, j) for j in left_new],
+            texts.vocabulary,
         ),
         list(range(len(left_old))),
         list(range(len(left_new))),
@@ -471,30 +535,163 @@ def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
     return [pair for _, pair in sorted(zip(keys, pairs, strict=True), key=lambda kp: kp[0])]
 
 
+def _alike_count(texts: _Texts, olds: range, news: range) -> int:
+    """Return how many of ``olds`` find a distinct partner among ``news`` alike enough to be
+    paired in place."""
+    used: set[int] = set()
+    count = 0
+    for i in olds:
+        for j in news:
+            if j not in used and _related(texts, i, j):
+                sim, need = _score(texts, i, i, j, j)
+                if sim > need:
+                    used.add(j)
+                    count += 1
+                    break
+    return count
+
+
+def _crossed_anchors(
+    texts: _Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
+) -> set[tuple[int, int]]:
+    """Return the anchors that are likelier moved than in place.
+
+    A paragraph moved verbatim is an exact match, so it can win the longest in-order chain
+    while the edited paragraphs around it, matched only by likeness, are left on the wrong
+    side of it and lose their partners. When a short run of anchors has at least as many
+    edited paragraphs pairing across it as it has anchors, it is the run that moved.
+    """
+    runs: list[list[tuple[int, int]]] = []
+    for i, j in anchors:
+        if runs and runs[-1][-1] == (i - 1, j - 1):
+            runs[-1].append((i, j))
+        else:
+            runs.append([(i, j)])
+    doubted: set[tuple[int, int]] = set()
+    before = (-1, -1)
+    for r, run in enumerate(runs):
+        after = runs[r + 1][0] if r + 1 < len(runs) else (n_old, n_new)
+        (i0, j0), (i1, j1) = run[0], run[-1]
+        # A run in line with its neighbours (its offset between theirs: text inserted or
+        # removed around it) is in place; only one out of line may have moved.
+        offsets = (before[0] - before[1], after[0] - after[1])
+        if len(run) <= _CROSS_RUN and not min(offsets) <= i0 - j0 <= max(offsets):
+            old_before = range(max(before[0] + 1, i0 - _CROSS_WINDOW), i0)
+            new_before = range(max(before[1] + 1, j0 - _CROSS_WINDOW), j0)
+            old_after = range(i1 + 1, min(after[0], i1 + 1 + _CROSS_WINDOW))
+            new_after = range(j1 + 1, min(after[1], j1 + 1 + _CROSS_WINDOW))
+            crossing = 0
+            if old_before and new_after:
+                crossing += _alike_count(texts, old_before, new_after)
+            if old_after and new_before:
+                crossing += _alike_count(texts, old_after, new_before)
+            if crossing >= len(run):
+                doubted.update(run)
+                continue
+        before = run[-1]
+    return doubted
+
+
+def _grow(
+    texts: _Texts,
+    block: _Block,
+    paired_old: list[bool],
+    paired_new: list[bool],
+    bounds: tuple[int, int, int, int],
+) -> _Block:
+    """Return a split (or merge) of the most pieces the chain tries grown by neighbouring
+    unpaired pieces that belong to it.
+
+    The chain tries splits and merges of up to ``_MAX_PIECES`` pieces; a paragraph cut in
+    four whose first piece is unchanged would otherwise read as that piece added and the
+    rest split from it. Smaller blocks are left as the chain weighed them: growing those
+    took neighbouring sentences into rewrites more often than it found a split.
+    ``bounds`` are the gap's (first old, last old, first new, last new).
+    """
+    lo_i, hi_i, lo_j, hi_j = bounds
+    i0, i1, j0, j1, sim = block.i0, block.i1, block.j0, block.j1, block.similarity
+    grew = True
+    while grew:
+        grew = False
+        for side, step in ((1, -1), (1, +1), (0, -1), (0, +1)):
+            if (side == 1 and i0 != i1) or (side == 0 and j0 != j1):
+                continue  # a split grows on the new side, a merge on the old one
+            if side == 1:
+                if not _MAX_PIECES <= j1 - j0 + 1 < _MAX_GROWN_PIECES:
+                    continue
+                k = j0 - 1 if step < 0 else j1 + 1
+                if not lo_j <= k <= hi_j or paired_new[k]:
+                    continue
+                trial = (i0, i1, min(j0, k), max(j1, k))
+                whole, piece = texts.tokens(0, i0), texts.tokens(1, k)
+            else:
+                if not _MAX_PIECES <= i1 - i0 + 1 < _MAX_GROWN_PIECES:
+                    continue
+                k = i0 - 1 if step < 0 else i1 + 1
+                if not lo_i <= k <= hi_i or paired_old[k]:
+                    continue
+                trial = (min(i0, k), max(i1, k), j0, j1)
+                whole, piece = texts.tokens(1, j0), texts.tokens(0, k)
+            # Unlike a piece the chain weighed, one taken on afterwards must be found in the
+            # whole almost word for word (the unchanged first sentence of a split).
+            if not piece or Indel.similarity(piece, whole) / 2 < _GROWN_PIECE_KEPT * len(piece):
+                continue
+            trial_sim, _ = _score(texts, *trial)
+            if trial_sim > sim:
+                i0, i1, j0, j1 = trial
+                sim = trial_sim
+                grew = True
+    if (i0, i1, j0, j1) == (block.i0, block.i1, block.j0, block.j1):
+        return block
+    return _Block(i0, i1, j0, j1, sim, block.weight)
+
+
+def _intern(old: list[str], new: list[str]) -> tuple[list[str], list[int], list[str], list[int]]:
+    """Return each side's whitespace-normalised texts and an id per text (equal for equal
+    texts), normalising each distinct text once: most of the new version is the old one."""
+    seen: dict[str, tuple[str, int]] = {}
+    ids: dict[str, int] = {}
+    out: list[tuple[list[str], list[int]]] = []
+    for side in (old, new):
+        keys: list[str] = []
+        numbers: list[int] = []
+        for text in side:
+            found = seen.get(text)
+            if found is None:
+                key = _key(text)
+                found = seen[text] = (key, ids.setdefault(key, len(ids)))
+            keys.append(found[0])
+            numbers.append(found[1])
+        out.append((keys, numbers))
+    return out[0][0], out[0][1], out[1][0], out[1][1]
+
+
 def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     """Return Pairs covering every index of ``old`` and ``new`` exactly once, in display order.
 
     Kinds: ``equal`` (same text up to whitespace), ``changed`` (edited in place, or split or
     merged), ``added``, ``removed`` and ``moved`` (out of order relative to the rest).
     """
-    old_keys = [_key(text) for text in old]
-    new_keys = [_key(text) for text in new]
-    intern: dict[str, int] = {}
-    a = [intern.setdefault(k, len(intern)) for k in old_keys]
-    b = [intern.setdefault(k, len(intern)) for k in new_keys]
-    texts = _Texts(old_keys, new_keys, {}, [None] * len(old), [None] * len(new))
+    old_keys, a, new_keys, b = _intern(old, new)
+    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new), _Vocabulary())
 
     pairs: list[Pair] = []
     paired_old = [False] * len(old)
     paired_new = [False] * len(new)
 
+    def mark(block: _Block) -> None:
+        for i in range(block.i0, block.i1 + 1):
+            paired_old[i] = True
+        for j in range(block.j0, block.j1 + 1):
+            paired_new[j] = True
+
     def take(block: _Block, kind: PairKind) -> None:
+        mark(block)
+        record(block, kind)
+
+    def record(block: _Block, kind: PairKind) -> None:
         olds = tuple(range(block.i0, block.i1 + 1))
         news = tuple(range(block.j0, block.j1 + 1))
-        for i in olds:
-            paired_old[i] = True
-        for j in news:
-            paired_new[j] = True
         sim = min(max(block.similarity, 0.0), 1.0)
         if kind is PairKind.CHANGED:
             # A split of unchanged text still changed the layout; keep "changed" below 1.
@@ -502,38 +699,74 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         pairs.append(Pair(kind, olds, news, sim))
 
     anchors = _anchors(a, b)
+    doubted = _crossed_anchors(texts, anchors, len(old), len(new)) if anchors else set()
+    if doubted:
+        anchors = [anchor for anchor in anchors if anchor not in doubted]
     for i, j in anchors:
         paired_old[i] = paired_new[j] = True
     pairs.extend(Pair(PairKind.EQUAL, (i,), (j,), 1.0) for i, j in anchors)
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
-    # take those first so that no gap pairs them with a merely similar paragraph.
+    # take those first so that no gap pairs them with a merely similar paragraph. Only text
+    # printed once on each side, though: which copy of a repeated line went where is for
+    # position and context to say (the gaps, then rank), never for the first copy found.
+    old_count = Counter(a)
+    new_count = Counter(b)
     spare_new: dict[int, list[int]] = defaultdict(list)
+    doubted_old = {i for i, _ in doubted}
     for j in range(len(new)):
-        if not paired_new[j]:
+        if not paired_new[j] and new_count[b[j]] == 1:
             spare_new[b[j]].append(j)
     for i in range(len(old)):
-        spots = spare_new.get(a[i]) if not paired_old[i] else None
+        if paired_old[i] or old_count[a[i]] != 1 or i in doubted_old:
+            continue
+        spots = spare_new.get(a[i])
         if spots:
             take(_Block(i, i, spots[0], spots[0], 1.0, 1.0), PairKind.MOVED)
-            del spots[0]
 
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     for (pi, pj), (ni, nj) in pairwise(bounds):
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
-        if olds and news:
-            for block in _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1):
-                same = (
-                    block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
+        if not olds or not news:
+            continue
+        if len(olds) == 1 and len(news) == 1:
+            # The commonest gap, one edited paragraph: no chain to choose.
+            i, j = olds[0], news[0]
+            sim, need = _score(texts, i, i, j, j)
+            chain = [_Block(i, i, j, j, sim, sim - need)] if sim > need else []
+        else:
+            chain = _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1)
+        for block in chain:
+            mark(block)
+        used = sum(block.i1 - block.i0 + block.j1 - block.j0 + 2 for block in chain)
+        for block in chain:
+            same = block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
+            if not same and used < len(olds) + len(news):
+                # Paragraphs are left in the gap: a split or merge may have more pieces.
+                block = _grow(
+                    texts, block, paired_old, paired_new, (pi + 1, ni - 1, pj + 1, nj - 1)
                 )
-                take(block, PairKind.EQUAL if same else PairKind.CHANGED)
+                mark(block)
+            record(block, PairKind.EQUAL if same else PairKind.CHANGED)
 
     lone_old = [i for i in range(len(old)) if not paired_old[i]]
     lone_new = [j for j in range(len(new)) if not paired_new[j]]
     if lone_old and lone_new:
         for block in _moves(texts, lone_old, lone_new):
             take(block, PairKind.MOVED)
+
+    # Copies of repeated text still unpaired on both sides moved: pair them by rank, the
+    # k-th copy left in the old version with the k-th left in the new one.
+    spare_new.clear()
+    for j in range(len(new)):
+        if not paired_new[j]:
+            spare_new[b[j]].append(j)
+    for i in range(len(old)):
+        spots = spare_new.get(a[i]) if not paired_old[i] else None
+        if spots:
+            j = spots.pop(0)
+            take(_Block(i, i, j, j, 1.0, 1.0), PairKind.MOVED)
 
     for i, j in _lone_between(pairs, paired_old, paired_new):
         if _related(texts, i, j):
