@@ -156,29 +156,19 @@ def revise_tracked(
 
 
 def article_with_repeats(rng: random.Random, words: list[str], count: int) -> list[str]:
-    """Return an article of ``count`` paragraphs where lines and paragraphs repeat.
+    """Return an article of ``count`` paragraphs where every paragraph is printed again.
 
-    As wire copy does: the same attribution line under each block quote, a boilerplate line
-    ("Advertisement") every few paragraphs, and a few whole paragraphs (a standing
-    background paragraph, a correction notice) printed more than once.
+    Each is drawn from a stock of ``count // 16`` paragraphs, credit lines and boilerplate
+    lines, so each text stands about sixteen times in the article: the same attribution
+    line under each block quote, "Advertisement" every few paragraphs, standing background
+    paragraphs of a running story. Few paragraphs are unique, so pairing must place copies
+    by position and context.
     """
     people = [" ".join(rng.choice(words[:3000]).title() for _ in range(2)) for _ in range(4)]
-    attributions = [f"Secretary of State {name}" for name in people]
-    boilerplate = ["Advertisement", "Read more", "Share this article", "Photo: AP"]
-    standing = [paragraph(rng, words) for _ in range(12)]
-    out: list[str] = []
-    while len(out) < count:
-        roll = rng.random()
-        if roll < 0.12:
-            out.append(paragraph(rng, words))  # a block quote, then who said it
-            out.append(rng.choice(attributions))
-        elif roll < 0.22:
-            out.append(rng.choice(boilerplate))
-        elif roll < 0.28:
-            out.append(rng.choice(standing))
-        else:
-            out.append(paragraph(rng, words))
-    return out[:count]
+    stock = [paragraph(rng, words) for _ in range(count // 16)]
+    stock += [f"Secretary of State {name}" for name in people]
+    stock += ["Advertisement", "Read more", "Share this article", "Photo: AP"]
+    return [rng.choice(stock) for _ in range(count)]
 
 
 def f1(found: set[tuple[int, int]], gold: set[tuple[int, int]]) -> float:

@@ -55,6 +55,10 @@ _SHORT_PIECE_WORDS = 30
 _PIECE_KEPT = 0.4
 """Share of its words a short piece of a split or merge must have in the whole, in order."""
 
+_MAX_REPEAT_CELLS = 100_000_000
+"""Largest gap (old × new paragraphs) of repeated lines aligned as a common subsequence
+(a bit matrix of an eighth of a byte a cell: 12 MB at most)."""
+
 _DENSE_CELLS = 4096
 """Gaps up to this many old×new cells are scored exhaustively; larger ones use a word index."""
 
@@ -234,8 +238,20 @@ def _gap_anchors(
     points = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
     if points:
         return _lis(points)
-    # Only repeated lines are common here (three identical bylines, say): pair the k-th
-    # occurrence on one side with the k-th on the other, which is pairing by position.
+    if (a1 - a0) * (b1 - b0) <= _MAX_REPEAT_CELLS:
+        # Only repeated lines are common here (three identical bylines, a standing
+        # paragraph printed again): the longest common subsequence pairs each copy by its
+        # position among the others and its context, where pairing the k-th copy with the
+        # k-th would shift every pair after a copy removed early.
+        found: list[tuple[int, int]] = []
+        for op in Indel.opcodes(a[a0:a1], b[b0:b1]):
+            if op.tag == "equal":
+                found.extend(
+                    (a0 + op.src_start + k, b0 + op.dest_start + k)
+                    for k in range(op.src_end - op.src_start)
+                )
+        return found
+    # Too large to align: pair the k-th occurrence on one side with the k-th on the other.
     seen_b: dict[int, list[int]] = defaultdict(list)
     for j in range(b0, b1):
         if count_a.get(b[j]):
