@@ -476,3 +476,35 @@ def test_repeated_line_with_a_typo_in_place_is_not_sent_far_away() -> None:
         ("added", (), (6,)),
         ("added", (), (7,)),
     ]
+
+
+def test_only_repeated_lines_align_by_context() -> None:
+    # No line is printed once on either side: the copies are paired as the longest run of
+    # them in order on both sides, not the k-th copy with the k-th.
+    quote, credit, advert = STORY[1], "US Secretary of State Antony Blinken", "Advertisement"
+    old = [quote, quote, advert, credit, credit, advert]
+    new = [credit, credit, quote, quote, credit, credit]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("added", (), (0,)),
+        ("added", (), (1,)),
+        ("equal", (0,), (2,)),
+        ("equal", (1,), (3,)),
+        ("removed", (2,), ()),
+        ("equal", (3,), (4,)),
+        ("equal", (4,), (5,)),
+        ("removed", (5,), ()),
+    ]
+
+
+def test_unique_line_moved_past_repeated_ones_is_the_move() -> None:
+    # The one unique line is an exact match out of order; taken as the in-order anchor it
+    # would leave the three unchanged credit lines unpaired.
+    credit, advert = "US Secretary of State Antony Blinken", "Advertisement"
+    old = [advert, credit, credit, credit]
+    new = [credit, credit, credit, advert]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (1,), (0,)),
+        ("equal", (2,), (1,)),
+        ("equal", (3,), (2,)),
+        ("moved", (0,), (3,)),
+    ]
