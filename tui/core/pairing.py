@@ -102,19 +102,50 @@ _MAX_ALIGN_CELLS = 100_000_000
 """Word-count product above which two texts are compared as bags of words, not in order."""
 
 _WORD = re.compile(r"\w+")
+_WORD_OR_BREAK = re.compile(r"\w+|\x00")
+
+_ASCII_NON_WORD = {
+    c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())
+}
+"""ASCII characters that are neither ``\\w`` nor whitespace, made spaces: for ASCII text,
+``text.translate(_ASCII_NON_WORD).split()`` is ``_WORD.findall(text)`` several times faster."""
+_ASCII_NON_WORD_BUT_BREAK = {c: v for c, v in _ASCII_NON_WORD.items() if c != 0}
+"""The same, keeping the paragraph break ``\\x00`` of `_Texts.tokenize` as a word."""
+
+
+def _words(text: str) -> list[str]:
+    """Return the text's lower-cased words (runs of ``\\w``)."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_NON_WORD).split()
+    return _WORD.findall(text.lower())
+
+
+def _single_spaced(text: str) -> bool:
+    """Return whether no whitespace but single spaces is in the text (ends not checked).
+
+    Far cheaper than splitting and joining every word: for ASCII text a few substring
+    searches (memchr speed) for the other whitespace characters; beyond ASCII, every
+    whitespace character but the space is unprintable to Python.
+    """
+    if text.isascii():
+        return not (
+            "  " in text
+            or "\n" in text
+            or "\t" in text
+            or "\r" in text
+            or "\x0b" in text
+            or "\x0c" in text
+            or "\x1c" in text
+            or "\x1d" in text
+            or "\x1e" in text
+            or "\x1f" in text
+        )
+    return "  " not in text and text.isprintable()
 
 
 def _key(text: str) -> str:
     """Return the text with runs of whitespace collapsed, so reflowed lines compare equal."""
-    # Most paragraphs are already single-spaced: a substring search (memchr speed) and a
-    # printability check prove it, where splitting and joining copies every word. Every
-    # whitespace character but the ASCII space is unprintable to Python.
-    if (
-        "  " not in text
-        and text.isprintable()
-        and not text.startswith(" ")
-        and not text.endswith(" ")
-    ):
+    if _single_spaced(text) and not text.startswith(" ") and not text.endswith(" "):
         return text
     return " ".join(text.split())
 
@@ -141,19 +172,40 @@ class _Vocabulary(dict[str, str]):
 
     A paragraph's words become a string with one character per word: rapidfuzz compares
     two strings straight from their buffers, where a list of ints or strings is converted
-    element by element on every call, which cost more than the comparison itself.
+    element by element on every call, which cost more than the comparison itself. Codes
+    are only ever compared for equality, so which word gets which does not matter.
     """
 
+    __slots__ = ("next_code",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.next_code = 1
+        """The code the next new word gets (0 is the paragraph break of `_Texts.tokenize`)."""
+        self[_BREAK] = _BREAK
+
     def __missing__(self, word: str) -> str:
-        n = len(self)
-        if n >= _SURROGATES:
-            n += 0x800  # past the surrogates, which no text should carry
-        code = chr(n % 0x110000)  # beyond a million words, codes are shared: a rare blur
+        # Beyond a million words codes are shared (a rare blur), never the break's.
+        code = chr(1 + (self.next_code - 1) % (_CODES - 1))
+        self.next_code += 1
         self[word] = code
         return code
 
+    def codes(self, words: list[str]) -> str:
+        """Return the words' codes as one string, giving new words new codes."""
+        start = self.next_code
+        end = start + len(words)
+        if end > _CODES:
+            return "".join(map(self.__getitem__, words))
+        self.next_code = end
+        # One C loop: each word keeps its code or takes the fresh one offered beside it.
+        return "".join(map(self.setdefault, words, map(chr, range(start, end))))
 
-_SURROGATES = 0xD800
+
+_CODES = 0x110000
+"""How many characters there are to code words with."""
+_BREAK = "\x00"
+"""The paragraph break in `_Texts.tokenize`: no word character, code 0."""
 
 
 @dataclass(slots=True)
@@ -173,9 +225,32 @@ class _Texts:
         found = cache[index]
         if found is None:
             text = self.old[index] if side == 0 else self.new[index]
-            found = "".join(map(self.vocabulary.__getitem__, _WORD.findall(text.lower())))
+            found = self.vocabulary.codes(_words(text))
             cache[index] = found
         return found
+
+    def tokenize(self, side: int, indices: Sequence[int]) -> None:
+        """Compute the words of many paragraphs of one side at once.
+
+        One pass and one join over all of them, split back at a code no word has: a few C
+        loops instead of a few Python calls per paragraph.
+        """
+        texts = self.old if side == 0 else self.new
+        cache = self.old_tokens if side == 0 else self.new_tokens
+        todo = [k for k in indices if cache[k] is None]
+        if len(todo) < 2:
+            return
+        joined = " \x00 ".join([texts[k] for k in todo])
+        if joined.count("\x00") != len(todo) - 1:
+            return  # a text holds the break itself: leave it to `tokens`, one by one
+        # \x00 is no word character, so it splits the words of one paragraph from the next.
+        if joined.isascii():
+            words = joined.lower().translate(_ASCII_NON_WORD_BUT_BREAK).split()
+        else:
+            words = _WORD_OR_BREAK.findall(joined.lower())
+        codes = self.vocabulary.codes(words).split(_BREAK)
+        for k, found in zip(todo, codes, strict=True):
+            cache[k] = found
 
     def words(self, side: int, index: int) -> frozenset[str]:
         """Return the set of a paragraph's word ids."""
@@ -232,6 +307,8 @@ def _gap_anchors(
     a: list[int], b: list[int], a0: int, a1: int, b0: int, b1: int
 ) -> list[tuple[int, int]]:
     """Return in-order exact matches for a gap: unique lines first, else lines paired by rank."""
+    if set(a[a0:a1]).isdisjoint(b[b0:b1]):
+        return []  # most gaps: an edited paragraph or two, nothing in common verbatim
     count_a = Counter(a[a0:a1])
     count_b = Counter(b[b0:b1])
     where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
@@ -662,24 +739,46 @@ def _grow(
     return _Block(i0, i1, j0, j1, sim, block.weight)
 
 
+def _all_clean(texts: list[str]) -> bool:
+    """Return whether every text is its own key (single spaces, none at either end), proved
+    on all of them joined at once rather than one by one."""
+    # "|" (or U+FFFD beyond ASCII) is printable and no space: the join holds other
+    # whitespace or a double space exactly when some text does.
+    joined = ("|" if all(map(str.isascii, texts)) else "\ufffd").join(texts)
+    if not _single_spaced(joined):
+        return False
+    # A space beside a separator: some text starts or ends with one (or merely holds " |").
+    sep = joined[len(texts[0])] if len(texts) > 1 else ""
+    return not (
+        joined.startswith(" ")
+        or joined.endswith(" ")
+        or (sep and (f" {sep}" in joined or f"{sep} " in joined))
+    )
+
+
 def _intern(old: list[str], new: list[str]) -> tuple[list[str], list[int], list[str], list[int]]:
     """Return each side's whitespace-normalised texts and an id per text (equal for equal
     texts), normalising each distinct text once: most of the new version is the old one."""
-    seen: dict[str, tuple[str, int]] = {}
+    distinct = list(dict.fromkeys(old + new))
+    if _all_clean(distinct):
+        number = dict(zip(distinct, range(len(distinct)), strict=True))
+        return (
+            list(old),
+            list(map(number.__getitem__, old)),
+            list(new),
+            list(map(number.__getitem__, new)),
+        )
+    keys = [_key(text) for text in distinct]
     ids: dict[str, int] = {}
-    out: list[tuple[list[str], list[int]]] = []
-    for side in (old, new):
-        keys: list[str] = []
-        numbers: list[int] = []
-        for text in side:
-            found = seen.get(text)
-            if found is None:
-                key = _key(text)
-                found = seen[text] = (key, ids.setdefault(key, len(ids)))
-            keys.append(found[0])
-            numbers.append(found[1])
-        out.append((keys, numbers))
-    return out[0][0], out[0][1], out[1][0], out[1][1]
+    numbers = [ids.setdefault(key, len(ids)) for key in keys]
+    key_of = dict(zip(distinct, keys, strict=True))
+    number_of = dict(zip(distinct, numbers, strict=True))
+    return (
+        list(map(key_of.__getitem__, old)),
+        list(map(number_of.__getitem__, old)),
+        list(map(key_of.__getitem__, new)),
+        list(map(number_of.__getitem__, new)),
+    )
 
 
 def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
@@ -715,6 +814,13 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         pairs.append(Pair(kind, olds, news, sim))
 
     anchors = _anchors(a, b)
+    anchored_old = [False] * len(old)
+    anchored_new = [False] * len(new)
+    for i, j in anchors:
+        anchored_old[i] = anchored_new[j] = True
+    # Every stage after the anchors compares the words of what they left.
+    texts.tokenize(0, [i for i in range(len(old)) if not anchored_old[i]])
+    texts.tokenize(1, [j for j in range(len(new)) if not anchored_new[j]])
     doubted = _crossed_anchors(texts, anchors, len(old), len(new)) if anchors else set()
     if doubted:
         anchors = [anchor for anchor in anchors if anchor not in doubted]
@@ -742,6 +848,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
 
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     for (pi, pj), (ni, nj) in pairwise(bounds):
+        if ni == pi + 1 or nj == pj + 1:
+            continue  # anchors side by side on one side: nothing to pair between them
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
         if not olds or not news:
