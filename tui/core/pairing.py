@@ -217,7 +217,8 @@ class _Texts:
     old_tokens: list[str | None]
     new_tokens: list[str | None]
     vocabulary: _Vocabulary
-    word_sets: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    old_sets: dict[int, frozenset[str]] = field(default_factory=dict)
+    new_sets: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def tokens(self, side: int, index: int) -> str:
         """Return a paragraph's lower-cased words, one character a word (side 0 is old)."""
@@ -253,10 +254,11 @@ class _Texts:
             cache[k] = found
 
     def words(self, side: int, index: int) -> frozenset[str]:
-        """Return the set of a paragraph's word ids."""
-        found = self.word_sets.get((side, index))
+        """Return the set of a paragraph's word codes."""
+        cache = self.old_sets if side == 0 else self.new_sets
+        found = cache.get(index)
         if found is None:
-            found = self.word_sets[(side, index)] = frozenset(self.tokens(side, index))
+            found = cache[index] = frozenset(self.tokens(side, index))
         return found
 
 
@@ -443,7 +445,9 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
             budget -= len(where)
         for i, _ in shared.most_common(_CANDIDATES):
             near[i].append(j)
-    return {i: sorted(near.get(i, ())) for i in olds}
+    # Only the old paragraphs something was found for: in a gap of a hundred thousand,
+    # most have nothing to try.
+    return {i: sorted(near[i]) for i in olds if i in near}
 
 
 def _pieces_belong(whole: str, pieces: list[str]) -> bool:
