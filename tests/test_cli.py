@@ -125,7 +125,7 @@ def test_diff_json_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "diff", OLD, NEW, "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert set(data) == {"old", "new", "old_paragraphs", "new_paragraphs", "pairs"}
+    assert set(data) == {"old", "new", "old_paragraphs", "new_paragraphs", "quote_changes", "pairs"}
     assert (data["old"], data["new"]) == (OLD, NEW)
     assert data["old_paragraphs"] == [p.text for p in load_article(OLD).paragraphs]
     assert data["new_paragraphs"] == [p.text for p in load_article(NEW).paragraphs]

@@ -249,7 +249,11 @@ class NewsReaderApp(App[None]):
 
     @on(DiffView.ChangeSelected)
     def _change_selected(self, message: DiffView.ChangeSelected) -> None:
-        self.panes.show_change(message.pair)
+        self.panes.show_change(message)
+
+    @on(DiffView.QuoteChangeSelected)
+    def _quote_change_selected(self, message: DiffView.QuoteChangeSelected) -> None:
+        self.panes.show_quote_change(message)
 
     def on_descendant_focus(self) -> None:
         """Move the ``▶`` to the focused pane's title."""
@@ -315,6 +319,16 @@ class NewsReaderApp(App[None]):
     def action_previous_change(self) -> None:
         """Step the diff to its previous change."""
         self.query_one(DiffView).previous_change()
+
+    def action_next_quote_change(self) -> None:
+        """Step the diff to its next quote change."""
+        if not self.query_one(DiffView).next_quote_change():
+            self.bell()
+
+    def action_previous_quote_change(self) -> None:
+        """Step the diff to its previous quote change."""
+        if not self.query_one(DiffView).previous_quote_change():
+            self.bell()
 
     def action_mark(self) -> None:
         """Mark the highlighted file as the one to compare with, or unmark it."""

@@ -10,19 +10,23 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 from tui.core import (
     SAME_STORY_THRESHOLD,
+    Article,
     ArticleFile,
     Fingerprint,
+    Pair,
     Quote,
     find_quotes,
     fingerprint_similarity,
     printable,
 )
+from tui.core.quote_changes import QuoteChange, compare_quotes
 
 PROCESS_TEXT_CHARS = 100_000
 """Texts this long have their quotes found in a child process: no GIL taken from the UI, and
@@ -136,6 +140,32 @@ def _child_failure(returncode: int, stderr: bytes) -> str:
     return f"the search ended with status {returncode}"
 
 
+def quote_changes_of(
+    old: Article, new: Article, pairs: Sequence[Pair], cancelled: Callable[[], bool]
+) -> tuple[QuoteChange, ...] | None:
+    """Return the quote changes between two paired versions, their quotes found as the
+    article's are (a child process for a long text); None if ``cancelled()`` turns true
+    first (the reader moved on) or a search failed (the quotes were not compared)."""
+    searches = [QuoteSearch(old.text), QuoteSearch(new.text)]
+    found: list[tuple[Quote, ...]] = []
+    try:
+        for search in searches:
+            while True:
+                if cancelled():
+                    return None
+                try:
+                    found.append(search.result(timeout=0.1))
+                    break
+                except FutureTimeout:
+                    continue
+    except QuoteSearchFailed:
+        return None
+    finally:
+        for search in searches:
+            search.stop()
+    return tuple(compare_quotes(found[0], found[1], pairs))
+
+
 class UnwaitedExecutor(ThreadPoolExecutor):
     """The workers' thread pool; closing the app does not wait for a thread still reading."""
 
@@ -166,4 +196,10 @@ def pick_version(
     return max(scored, key=lambda item: (item[0], item[1]))[2]
 
 
-__all__ = ["QuoteSearch", "QuoteSearchFailed", "UnwaitedExecutor", "pick_version"]
+__all__ = [
+    "QuoteSearch",
+    "QuoteSearchFailed",
+    "UnwaitedExecutor",
+    "pick_version",
+    "quote_changes_of",
+]

@@ -37,6 +37,22 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Step to the previous change in the diff",
     ),
     Binding(
+        "right_curly_bracket",
+        "next_quote_change",
+        "Next quote change",
+        show=False,
+        id="app.next_quote_change",
+        tooltip="Step to the next quote added, removed, reworded or re-attributed",
+    ),
+    Binding(
+        "left_curly_bracket",
+        "previous_quote_change",
+        "Prev quote change",
+        show=False,
+        id="app.previous_quote_change",
+        tooltip="Step to the previous quote change in the diff",
+    ),
+    Binding(
         "m",
         "mark",
         "Mark compare",

@@ -18,11 +18,15 @@ from tui.core import (
     Article,
     ArticleError,
     ArticleFile,
+    Pair,
+    Quote,
+    find_quotes,
     list_articles,
     load_article,
     pair_paragraphs,
     printable,
 )
+from tui.core.quote_changes import changes_only, compare_quotes
 from tui.corpus import (
     CORPUS_FORMATS,
     Entry,
@@ -34,7 +38,7 @@ from tui.corpus import (
     local_entries,
     write_corpus,
 )
-from tui.export import FORMATS, csv_header, read_quotes, render_quotes, to_json
+from tui.export import FORMATS, csv_header, quote_record, read_quotes, render_quotes, to_json
 from tui.report import diff_report, quotes_report
 
 EXIT_BAD_INPUT = 2
@@ -97,14 +101,28 @@ def resolve_articles(paths: Sequence[str]) -> tuple[list[ArticleFile | Path], Pa
     return found, directories[0] if len(directories) == 1 and len(paths) == 1 else None
 
 
-def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict[str, Any]:
-    old_texts = [p.text for p in old.paragraphs]
-    new_texts = [p.text for p in new.paragraphs]
+def _diff_quote_json(quote: Quote | None) -> dict[str, Any] | None:
+    # A quote as `quotes --json` lists it.
+    return None if quote is None else quote_record(quote)
+
+
+def _diff_json(
+    old_path: str, new_path: str, old: Article, new: Article, pairs: Sequence[Pair]
+) -> dict[str, Any]:
+    changes = changes_only(compare_quotes(find_quotes(old.text), find_quotes(new.text), pairs))
     return {
         "old": old_path,
         "new": new_path,
-        "old_paragraphs": old_texts,
-        "new_paragraphs": new_texts,
+        "old_paragraphs": [p.text for p in old.paragraphs],
+        "new_paragraphs": [p.text for p in new.paragraphs],
+        "quote_changes": [
+            {
+                "kind": str(change.kind),
+                "old": _diff_quote_json(change.old),
+                "new": _diff_quote_json(change.new),
+            }
+            for change in changes
+        ],
         "pairs": [
             {
                 "kind": str(pair.kind),
@@ -112,7 +130,7 @@ def _diff_json(old_path: str, new_path: str, old: Article, new: Article) -> dict
                 "new": list(pair.new),
                 "similarity": round(pair.similarity, 4),
             }
-            for pair in pair_paragraphs(old_texts, new_texts)
+            for pair in pairs
         ],
     }
 
@@ -250,11 +268,12 @@ def run_diff(args: argparse.Namespace, out: TextIO) -> int:
     _check_file(args.new)
     old = load_article(args.old)
     new = load_article(args.new)
+    pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
     if args.json:
-        _write_json(_diff_json(args.old, args.new, old, new), out)
+        _write_json(_diff_json(args.old, args.new, old, new, pairs), out)
     else:
-        pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-        diff_report(args.old, args.new, old, new, pairs, out)
+        changes = compare_quotes(find_quotes(old.text), find_quotes(new.text), pairs)
+        diff_report(args.old, args.new, old, new, pairs, out, changes)
     return 0
 
 

@@ -17,6 +17,7 @@ from rich.style import StyleType
 from rich.text import Span, Text
 
 from tui.core import Article, Pair, PairKind, Role, diff_words
+from tui.core.quote_changes import QuoteChange, QuoteChangeKind, quote_summary, quote_words
 
 MARKERS: dict[PairKind, str] = {
     PairKind.EQUAL: "=",
@@ -26,6 +27,18 @@ MARKERS: dict[PairKind, str] = {
     PairKind.MOVED: ">",
 }
 """The character that starts each pair's first line, one per kind."""
+
+QUOTE_GLYPHS: dict[QuoteChangeKind, str] = {
+    QuoteChangeKind.ADDED: "“+",
+    QuoteChangeKind.REMOVED: "“-",
+    QuoteChangeKind.REWORDED: "“~",
+    QuoteChangeKind.REATTRIBUTED: "“@",
+    QuoteChangeKind.UNCHANGED: "“=",
+}
+"""The mark that starts each quote change's line, one per kind, so it reads without colour."""
+
+QUOTE_FOLD_WIDTH = 70
+"""Added, removed and re-attributed quotes are cut to this many cells; reworded ones show whole."""
 
 FOLD_WIDTH = 60
 """Unchanged paragraphs longer than this many characters are cut at a word and end in ``…``."""
@@ -64,6 +77,8 @@ class DiffStyles:
     """Notes such as ``moved from ¶7`` or ``split into ¶4–5``."""
     role: StyleType = "dim italic"
     """The role of a paragraph that is not body text, such as ``(boilerplate)``."""
+    quote: StyleType = "bold cyan"
+    """The mark and words of a quote change, such as ``“~ quote reworded``."""
 
     def kind(self, kind: PairKind) -> StyleType:
         """Return the marker style for a pair kind."""
@@ -127,16 +142,56 @@ def fold(text: str, width: int = FOLD_WIDTH) -> str:
 
 
 def header_lines(
-    old: Article, new: Article, pairs: Sequence[Pair], styles: DiffStyles = DEFAULT_STYLES
+    old: Article,
+    new: Article,
+    pairs: Sequence[Pair],
+    styles: DiffStyles = DEFAULT_STYLES,
+    quote_changes: Sequence[QuoteChange] | None = None,
 ) -> list[Text]:
-    """Return the lines above a diff: which file is old and new, and the summary."""
+    """Return the lines above a diff: which file is old and new, and the summary (and the
+    count of quote changes, when ``quote_changes`` is given)."""
     names = Text()
     names.append("- old ", styles.removed)
     names.append(old.name)
     names.append("   ")
     names.append("+ new ", styles.added)
     names.append(new.name)
-    return [names, Text(summary(pairs), style="bold")]
+    lines = [names, Text(summary(pairs), style="bold")]
+    if quote_changes is not None:
+        lines.append(Text(quote_summary(quote_changes), style="bold"))
+    return lines
+
+
+def quote_change_text(change: QuoteChange, styles: DiffStyles = DEFAULT_STYLES) -> Text:
+    """Return one quote change as a line: its mark, where, who, what happened and the words.
+
+    ``“~ ¶5 quote reworded · Antony Blinken: “we [-will-]{+shall+} act”``; a re-attributed
+    quote names both speakers, ``The official → Antony Blinken``.
+    """
+    kind = change.kind
+    quote = change.new or change.old
+    assert quote is not None
+    where = paragraph_label([quote.paragraph])
+    if change.new is None:
+        where = f"old {where}"
+    text = Text()
+    text.append(QUOTE_GLYPHS[kind], styles.quote)
+    text.append(f" {where} quote {kind.value}", styles.quote)
+    text.append(" · ")
+    if kind is QuoteChangeKind.REATTRIBUTED and change.old is not None:
+        text.append(change.old.speaker_name)
+        text.append(" → ")
+    text.append(change.speaker_name, "bold")
+    text.append(": ")
+    old_words = quote_words(change.old) if change.old is not None else ""
+    new_words = quote_words(change.new) if change.new is not None else ""
+    if change.old is not None and change.new is not None and old_words != new_words:
+        text.append("“")
+        _append_word_changes(text, old_words, new_words, styles)
+        text.append("”")
+    else:
+        text.append(f"“{fold(new_words or old_words, QUOTE_FOLD_WIDTH)}”", styles.folded)
+    return text
 
 
 def pair_lines(
@@ -147,15 +202,19 @@ def pair_lines(
     fold_width: int = FOLD_WIDTH,
     *,
     with_marker: bool = True,
+    quote_changes: Sequence[QuoteChange] = (),
 ) -> list[Text]:
-    """Return a pair's display lines: the marker and label, then its text or word changes.
+    """Return a pair's display lines: the marker and label, then its text or word changes,
+    then a line for each of ``quote_changes`` (the changes shown on this pair).
 
     Paragraph numbers count from 1 and are the new version's, except after ``old`` (removed
     paragraphs) and ``from`` in notes. Unchanged paragraphs are folded to one short line.
     Without ``with_marker`` the lines start at the label, for a view that draws the marker
     in a gutter of its own.
     """
-    text = pair_text(old, new, pair, styles, fold_width, with_marker=with_marker)
+    text = pair_text(
+        old, new, pair, styles, fold_width, with_marker=with_marker, quote_changes=quote_changes
+    )
     if "\n" not in text.plain:
         return [text]  # most pairs: Text.split costs more than building the line did
     return list(text.split("\n", allow_blank=True))
@@ -169,8 +228,27 @@ def pair_text(
     fold_width: int = FOLD_WIDTH,
     *,
     with_marker: bool = True,
+    quote_changes: Sequence[QuoteChange] = (),
 ) -> Text:
     """Return a pair's display as one Text, its lines (see `pair_lines`) joined by newlines."""
+    text = _pair_body(old, new, pair, styles, fold_width, with_marker=with_marker)
+    for change in quote_changes:
+        if change.kind is not QuoteChangeKind.UNCHANGED:
+            text.append("\n  ")
+            text.append_text(quote_change_text(change, styles))
+    return text
+
+
+def _pair_body(
+    old: Article,
+    new: Article,
+    pair: Pair,
+    styles: DiffStyles,
+    fold_width: int,
+    *,
+    with_marker: bool,
+) -> Text:
+    """Return a pair's marker, label and text or word changes (see `pair_text`)."""
     kind = pair.kind
     side, indices = (old, pair.old) if kind is PairKind.REMOVED else (new, pair.new)
     # Built as (text, style) parts and made into one Text at the end: a diff of a long article

@@ -66,7 +66,7 @@ def read_quotes(file: str, path: str | None = None) -> ArticleQuotes:
     return ArticleQuotes(file, article, tuple(find_quotes(article.text)))
 
 
-def _quote_record(quote: Quote) -> dict[str, Any]:
+def quote_record(quote: Quote) -> dict[str, Any]:
     return {
         "start": quote.start,
         "end": quote.end,
@@ -87,7 +87,7 @@ def quotes_record(report: ArticleQuotes, *, paragraphs: bool = True) -> dict[str
     record: dict[str, Any] = {"file": report.file}
     if paragraphs:
         record["paragraphs"] = [p.text for p in report.article.paragraphs]
-    record["quotes"] = [_quote_record(q) for q in report.quotes]
+    record["quotes"] = [quote_record(q) for q in report.quotes]
     record["orphaned_attributions"] = list(report.article.orphaned_attributions)
     return record
 

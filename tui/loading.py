@@ -17,7 +17,13 @@ from pathlib import Path
 
 from textual.message import Message
 
-from tui.background import QuoteSearch, QuoteSearchFailed, UnwaitedExecutor, pick_version
+from tui.background import (
+    QuoteSearch,
+    QuoteSearchFailed,
+    UnwaitedExecutor,
+    pick_version,
+    quote_changes_of,
+)
 from tui.core import (
     Article,
     ArticleError,
@@ -278,7 +284,12 @@ class Loader:
         current_is_new = other.modified <= current.modified
         old, new = (other_article, article) if current_is_new else (article, other_article)
         pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-        self._post(DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
+        quote_changes = quote_changes_of(old, new, pairs, cancelled)
+        if cancelled():
+            return
+        self._post(
+            DiffReady(path, other.path, old, new, tuple(pairs), current_is_new, quote_changes)
+        )
 
     def other_version(
         self, path: Path, own: Fingerprint, marked: Path | None, cancelled: Cancelled

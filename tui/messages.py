@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.message import Message
 
 from tui.core import Article, Pair, Quote
+from tui.core.quote_changes import QuoteChange
 from tui.inbox import FileSummary
 from tui.widgets.blocks_view import Block
 
@@ -81,6 +82,8 @@ class DiffReady(Message):
     """Their paragraphs paired."""
     current_is_new: bool
     """True when the highlighted file is the newer version."""
+    quote_changes: tuple[QuoteChange, ...] | None = None
+    """Every quote of both versions followed across them (`compare_quotes`), or None."""
 
 
 @dataclass

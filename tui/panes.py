@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.core import Pair, PairKind, Quote, printable
+from tui.core import Quote, printable
 from tui.heap import LARGE_ARTICLE_PARAGRAPHS
 from tui.messages import ArticleFailed, ArticleLoaded, DiffReady, DiffUnavailable, QuotesFailed
 from tui.widgets.article_view import ArticleView
@@ -59,8 +59,6 @@ class Panes:
         """Why the article shown has no quotes to step, when their search failed."""
         self.shown_path: Path | None = None
         """The file whose article the article pane shows."""
-        self.change_numbers: dict[Pair, int] = {}
-        """Each non-equal pair of the diff shown, numbered from 1 in display order."""
 
     def show_article(self, message: ArticleLoaded) -> None:
         """Show an article read (or its quotes, found later) and say how many quotes."""
@@ -107,11 +105,9 @@ class Panes:
         self.app.query_one(FileList).comparison = message.other
         old = replace(message.old, name=printable(message.old.name))
         new = replace(message.new, name=printable(message.new.name))
-        self.app.query_one(DiffView).show_diff(old, new, message.pairs)
+        self.app.query_one(DiffView).show_diff(old, new, message.pairs, message.quote_changes)
         if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
             self.app.heap.soon()
-        changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
-        self.change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
         side = "older" if message.current_is_new else "newer"
         self.app.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
         self.update_titles()
@@ -132,14 +128,21 @@ class Panes:
             status = quote_status(index, total, quote, self.quotes_pending)
         self.app.query_one(StatusLine).quote = status
 
-    def show_change(self, pair: Pair) -> None:
+    def show_change(self, message: DiffView.ChangeSelected) -> None:
         """Bring the article to a change picked in the diff, and say which it is."""
+        pair = message.pair
         indices = pair.new if self.current_is_new else pair.old
         if indices:
             self.app.query_one(ArticleView).show_paragraph(indices[0])
-        number = self.change_numbers.get(pair, 0)
-        status = change_status(pair, number, len(self.change_numbers))
+        status = change_status(pair, message.number, message.total)
         self.app.query_one(StatusLine).diff = status
+
+    def show_quote_change(self, message: DiffView.QuoteChangeSelected) -> None:
+        """Bring the article to a quote change picked in the diff, and say whose it is."""
+        quote = message.change.new if self.current_is_new else message.change.old
+        if quote is not None:
+            self.app.query_one(ArticleView).show_paragraph(quote.paragraph)
+        self.app.query_one(StatusLine).diff = message.description
 
     def update_titles(self) -> None:
         """Title each pane; the focused one gets ``▶`` so it shows without colour."""

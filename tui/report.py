@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.core import Article, Pair, Quote, printable
-from tui.diff_text import pair_lines, summary
+from tui.core.quote_changes import QuoteChange, changes_only, quote_summary
+from tui.diff_text import pair_lines, quote_change_text, summary
 
 
 class _ReportConsole(Console):
@@ -88,12 +89,24 @@ def diff_report(
     new: Article,
     pairs: Sequence[Pair],
     out: TextIO,
+    quote_changes: Sequence[QuoteChange] = (),
 ) -> None:
-    """Print the pairs in order with their markers and word-level changes."""
+    """Print the quote changes first, then the pairs in order with their markers and
+    word-level changes (each quote change shown again under its pair)."""
+    changes = changes_only(quote_changes)
     lines = [
         Text(f"--- {printable(old_name)}", style="bold red"),
         Text(f"+++ {printable(new_name)}", style="bold green"),
         Text(summary(pairs), style="bold"),
+        Text(quote_summary(changes), style="bold"),
     ]
-    lines += [line for pair in pairs for line in pair_lines(old, new, pair)]
+    lines += [quote_change_text(change) for change in changes]
+    on_pair: dict[int, list[QuoteChange]] = {}
+    for change in changes:
+        on_pair.setdefault(change.pair, []).append(change)
+    lines += [
+        line
+        for k, pair in enumerate(pairs)
+        for line in pair_lines(old, new, pair, quote_changes=on_pair.get(k, ()))
+    ]
     _emit(_console(out), out, lines)

@@ -52,3 +52,11 @@ def test_diff_pane_toggled_80x24(seed_dir: Path, make_app, snap_compare) -> None
 def test_help_screen(seed_dir: Path, make_app, snap_compare) -> None:
     app = app_for(seed_dir, make_app)
     assert snap_compare(app, press=["question_mark"], terminal_size=(100, 40), run_before=ready)
+
+
+def test_quote_changes_160x45(tmp_path: Path, make_app, snap_compare) -> None:
+    from tests.app.test_quote_changes_app import write_versions
+
+    app = make_app(write_versions(tmp_path))
+    press = ["3", "right_curly_bracket", "right_curly_bracket", "right_curly_bracket"]
+    assert snap_compare(app, press=press, terminal_size=(160, 45), run_before=ready)

@@ -355,3 +355,156 @@ def test_large_gap_every_paragraph_edited() -> None:
     new = [" ".join([*text.split()[:-3], "plus", "three", "words"]) for text in old]
     pairs = pair_paragraphs(old, new)
     assert kinds(pairs) == [("changed", (k,), (k,)) for k in range(120)]
+
+
+def edited(text: str) -> str:
+    """Return the paragraph with a word replaced and a clause added: an in-place edit."""
+    return text.replace(" the ", " that ", 1).replace(".", ", officials said.")
+
+
+def test_repeated_line_pairs_by_position_not_first_copy() -> None:
+    # A credit line printed under each of three quotes; the first quote's line is reworded.
+    # The leftover old copy must not be sent to a far-off new copy as a "move".
+    credit = "US Secretary of State Antony Blinken"
+    old = [STORY[0], credit, STORY[1], credit, STORY[2], credit, STORY[3]]
+    new = [STORY[0], "Antony Blinken, US Secretary of State", STORY[1], credit, STORY[2], credit]
+    new.append(STORY[3])
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1,), (1,)),
+        ("equal", (2,), (2,)),
+        ("equal", (3,), (3,)),
+        ("equal", (4,), (4,)),
+        ("equal", (5,), (5,)),
+        ("equal", (6,), (6,)),
+    ]
+
+
+def test_repeated_line_removed_is_the_one_in_its_place() -> None:
+    # One of three identical boilerplate lines is dropped along with the paragraph it
+    # followed: the copy in that place is the one removed, not the first or the last.
+    line = "Advertisement"
+    old = [STORY[0], line, STORY[1], line, STORY[2], line, STORY[3]]
+    new = [STORY[0], line, STORY[2], line, STORY[3]]
+    pairs = pair_paragraphs(old, new)
+    assert [p.old for p in pairs if p.kind is PairKind.REMOVED] == [(2,), (3,)]
+    assert not [p for p in pairs if p.kind is PairKind.MOVED]
+
+
+def test_leftover_copies_of_a_moved_line_pair_by_rank() -> None:
+    # Two identical lines moved to the end together: the first copy left with the first.
+    line = "Read more"
+    old = [line, STORY[0], line, STORY[1], STORY[2]]
+    new = [STORY[0], STORY[1], STORY[2], line, line]
+    assert [(p.old, p.new) for p in pair_paragraphs(old, new) if p.kind is PairKind.MOVED] == [
+        ((0,), (3,)),
+        ((2,), (4,)),
+    ]
+
+
+def test_verbatim_move_does_not_cut_edited_neighbours_off() -> None:
+    # The fourth paragraph moved to the top unchanged while every other one was edited: it
+    # must read as the move, not as the one paragraph in place with the rest rewritten.
+    old = STORY[:6]
+    new = [STORY[3], *(edited(STORY[k]) for k in (0, 1, 2, 4, 5))]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("moved", (3,), (0,)),
+        ("changed", (0,), (1,)),
+        ("changed", (1,), (2,)),
+        ("changed", (2,), (3,)),
+        ("changed", (4,), (4,)),
+        ("changed", (5,), (5,)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Advertisement", "Advertisment"),
+        ("Read more", "Read mroe"),
+        ("Photo: Reuters", "Photo: Reuters."),
+        ("By Maria Lopez", "By Maria Lopes"),
+    ],
+)
+def test_short_line_with_a_typo_still_pairs(before: str, after: str) -> None:
+    old = [STORY[0], before, STORY[1], STORY[2]]
+    new = [STORY[0], after, STORY[1], STORY[2]]
+    assert kinds(pair_paragraphs(old, new))[1] == ("changed", (1,), (1,))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [("Advertisement", "Announcement"), ("Photo: AP", "Video: CNN")]
+)
+def test_one_word_lines_alike_only_in_part_stay_apart(before: str, after: str) -> None:
+    old = [STORY[0], before, STORY[1]]
+    new = [STORY[0], after, STORY[1]]
+    assert kinds(pair_paragraphs(old, new))[1:3] == [("removed", (1,), ()), ("added", (), (1,))]
+
+
+def test_split_whose_first_piece_is_unchanged_reads_as_a_split() -> None:
+    pieces = [STORY[1], STORY[2], STORY[3], STORY[4]]
+    old = [STORY[0], " ".join(pieces), STORY[5]]
+    assert kinds(pair_paragraphs(old, [STORY[0], *pieces, STORY[5]])) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1,), (1, 2, 3, 4)),
+        ("equal", (2,), (5,)),
+    ]
+    # And the same for a merge of five.
+    five = [*pieces, STORY[6]]
+    assert kinds(
+        pair_paragraphs([STORY[0], *five, STORY[5]], [STORY[0], " ".join(five), STORY[5]])
+    ) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1, 2, 3, 4, 5), (1,)),
+        ("equal", (6,), (2,)),
+    ]
+
+
+def test_repeated_line_with_a_typo_in_place_is_not_sent_far_away() -> None:
+    # The first of two "Advertisement" lines gets a typo; a new copy is added at the end.
+    # The typo'd line is the old first copy edited in place; the last copy is new.
+    line = "Advertisement"
+    old = [STORY[0], line, STORY[1], STORY[2], line, STORY[3]]
+    new = [STORY[0], "Advertisment", STORY[1], STORY[2], line, STORY[3], STORY[4], line]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("changed", (1,), (1,)),
+        ("equal", (2,), (2,)),
+        ("equal", (3,), (3,)),
+        ("equal", (4,), (4,)),
+        ("equal", (5,), (5,)),
+        ("added", (), (6,)),
+        ("added", (), (7,)),
+    ]
+
+
+def test_only_repeated_lines_align_by_context() -> None:
+    # No line is printed once on either side: the copies are paired as the longest run of
+    # them in order on both sides, not the k-th copy with the k-th.
+    quote, credit, advert = STORY[1], "US Secretary of State Antony Blinken", "Advertisement"
+    old = [quote, quote, advert, credit, credit, advert]
+    new = [credit, credit, quote, quote, credit, credit]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("added", (), (0,)),
+        ("added", (), (1,)),
+        ("equal", (0,), (2,)),
+        ("equal", (1,), (3,)),
+        ("removed", (2,), ()),
+        ("equal", (3,), (4,)),
+        ("equal", (4,), (5,)),
+        ("removed", (5,), ()),
+    ]
+
+
+def test_unique_line_moved_past_repeated_ones_is_the_move() -> None:
+    # The one unique line is an exact match out of order; taken as the in-order anchor it
+    # would leave the three unchanged credit lines unpaired.
+    credit, advert = "US Secretary of State Antony Blinken", "Advertisement"
+    old = [advert, credit, credit, credit]
+    new = [credit, credit, credit, advert]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (1,), (0,)),
+        ("equal", (2,), (1,)),
+        ("equal", (3,), (2,)),
+        ("moved", (0,), (3,)),
+    ]

@@ -55,6 +55,10 @@ _SHORT_PIECE_WORDS = 30
 _PIECE_KEPT = 0.4
 """Share of its words a short piece of a split or merge must have in the whole, in order."""
 
+_MAX_REPEAT_CELLS = 100_000_000
+"""Largest gap (old × new paragraphs) of repeated lines aligned as a common subsequence
+(a bit matrix of an eighth of a byte a cell: 12 MB at most)."""
+
 _DENSE_CELLS = 4096
 """Gaps up to this many old×new cells are scored exhaustively; larger ones use a word index."""
 
@@ -75,6 +79,20 @@ _SHORT_EXTRA = 0.2
 _SHORT_WORDS = 3
 _LONG_WORDS = 12
 
+_TYPO_WORDS = 4
+_TYPO_LIKENESS = 0.85
+"""Lines of at most this many words pair when this alike letter by letter (a typo)."""
+
+_CROSS_RUN = 2
+_CROSS_WINDOW = 6
+"""A run of at most ``_CROSS_RUN`` unchanged paragraphs is doubted as an in-order anchor when
+as many edited paragraphs, looked for within ``_CROSS_WINDOW`` of it, pair across it."""
+
+_MAX_GROWN_PIECES = 12
+_GROWN_PIECE_KEPT = 0.8
+"""Most pieces a split or merge may grow to, piece by piece, after the chain is chosen, and
+the share of a piece's words found in order in the whole for it to be taken on."""
+
 _VERY_LONG_WORDS = 80
 _VERY_LONG_THRESHOLD = 0.2
 """Texts this long rarely keep a fifth of their words in order by chance: a rewritten
@@ -84,10 +102,51 @@ _MAX_ALIGN_CELLS = 100_000_000
 """Word-count product above which two texts are compared as bags of words, not in order."""
 
 _WORD = re.compile(r"\w+")
+_WORD_OR_BREAK = re.compile(r"\w+|\x00")
+
+_ASCII_NON_WORD = {
+    c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())
+}
+"""ASCII characters that are neither ``\\w`` nor whitespace, made spaces: for ASCII text,
+``text.translate(_ASCII_NON_WORD).split()`` is ``_WORD.findall(text)`` several times faster."""
+_ASCII_NON_WORD_BUT_BREAK = {c: v for c, v in _ASCII_NON_WORD.items() if c != 0}
+"""The same, keeping the paragraph break ``\\x00`` of `_Texts.tokenize` as a word."""
+
+
+def _words(text: str) -> list[str]:
+    """Return the text's lower-cased words (runs of ``\\w``)."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_NON_WORD).split()
+    return _WORD.findall(text.lower())
+
+
+def _single_spaced(text: str) -> bool:
+    """Return whether no whitespace but single spaces is in the text (ends not checked).
+
+    Far cheaper than splitting and joining every word: for ASCII text a few substring
+    searches (memchr speed) for the other whitespace characters; beyond ASCII, every
+    whitespace character but the space is unprintable to Python.
+    """
+    if text.isascii():
+        return not (
+            "  " in text
+            or "\n" in text
+            or "\t" in text
+            or "\r" in text
+            or "\x0b" in text
+            or "\x0c" in text
+            or "\x1c" in text
+            or "\x1d" in text
+            or "\x1e" in text
+            or "\x1f" in text
+        )
+    return "  " not in text and text.isprintable()
 
 
 def _key(text: str) -> str:
     """Return the text with runs of whitespace collapsed, so reflowed lines compare equal."""
+    if _single_spaced(text) and not text.startswith(" ") and not text.endswith(" "):
+        return text
     return " ".join(text.split())
 
 
@@ -108,38 +167,102 @@ def _threshold(words: int) -> float:
     return _BASE_THRESHOLD
 
 
+class _Vocabulary(dict[str, str]):
+    """Words to one-character codes, a new code for each new word.
+
+    A paragraph's words become a string with one character per word: rapidfuzz compares
+    two strings straight from their buffers, where a list of ints or strings is converted
+    element by element on every call, which cost more than the comparison itself. Codes
+    are only ever compared for equality, so which word gets which does not matter.
+    """
+
+    __slots__ = ("next_code",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.next_code = 1
+        """The code the next new word gets (0 is the paragraph break of `_Texts.tokenize`)."""
+        self[_BREAK] = _BREAK
+
+    def __missing__(self, word: str) -> str:
+        # Beyond a million words codes are shared (a rare blur), never the break's.
+        code = chr(1 + (self.next_code - 1) % (_CODES - 1))
+        self.next_code += 1
+        self[word] = code
+        return code
+
+    def codes(self, words: list[str]) -> str:
+        """Return the words' codes as one string, giving new words new codes."""
+        start = self.next_code
+        end = start + len(words)
+        if end > _CODES:
+            return "".join(map(self.__getitem__, words))
+        self.next_code = end
+        # One C loop: each word keeps its code or takes the fresh one offered beside it.
+        return "".join(map(self.setdefault, words, map(chr, range(start, end))))
+
+
+_CODES = 0x110000
+"""How many characters there are to code words with."""
+_BREAK = "\x00"
+"""The paragraph break in `_Texts.tokenize`: no word character, code 0."""
+
+
 @dataclass(slots=True)
 class _Texts:
     """The two sides' normalised texts and their words, computed once per call."""
 
     old: list[str]
     new: list[str]
-    vocabulary: dict[str, int]
-    old_tokens: list[list[int] | None]
-    new_tokens: list[list[int] | None]
-    word_sets: dict[tuple[int, int], frozenset[int]] = field(default_factory=dict)
+    old_tokens: list[str | None]
+    new_tokens: list[str | None]
+    vocabulary: _Vocabulary
+    old_sets: dict[int, frozenset[str]] = field(default_factory=dict)
+    new_sets: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def tokens(self, side: int, index: int) -> list[int]:
-        """Return a paragraph's lower-cased words as ids (side 0 is old, 1 is new)."""
+    def tokens(self, side: int, index: int) -> str:
+        """Return a paragraph's lower-cased words, one character a word (side 0 is old)."""
         cache = self.old_tokens if side == 0 else self.new_tokens
         found = cache[index]
         if found is None:
             text = self.old[index] if side == 0 else self.new[index]
-            # Ids rather than strings: rapidfuzz compares integer sequences without hashing.
-            ids = self.vocabulary
-            found = [ids.setdefault(w, len(ids)) for w in _WORD.findall(text.lower())]
+            found = self.vocabulary.codes(_words(text))
             cache[index] = found
         return found
 
-    def words(self, side: int, index: int) -> frozenset[int]:
-        """Return the set of a paragraph's word ids."""
-        found = self.word_sets.get((side, index))
+    def tokenize(self, side: int, indices: Sequence[int]) -> None:
+        """Compute the words of many paragraphs of one side at once.
+
+        One pass and one join over all of them, split back at a code no word has: a few C
+        loops instead of a few Python calls per paragraph.
+        """
+        texts = self.old if side == 0 else self.new
+        cache = self.old_tokens if side == 0 else self.new_tokens
+        todo = [k for k in indices if cache[k] is None]
+        if len(todo) < 2:
+            return
+        joined = " \x00 ".join([texts[k] for k in todo])
+        if joined.count("\x00") != len(todo) - 1:
+            return  # a text holds the break itself: leave it to `tokens`, one by one
+        # \x00 is no word character, so it splits the words of one paragraph from the next.
+        if joined.isascii():
+            words = joined.lower().translate(_ASCII_NON_WORD_BUT_BREAK).split()
+        else:
+            words = _WORD_OR_BREAK.findall(joined.lower())
+        codes = self.vocabulary.codes(words).split(_BREAK)
+        for k, found in zip(todo, codes, strict=True):
+            cache[k] = found
+
+    def words(self, side: int, index: int) -> frozenset[str]:
+        """Return the set of a paragraph's word codes."""
+        cache = self.old_sets if side == 0 else self.new_sets
+        found = cache.get(index)
         if found is None:
-            found = self.word_sets[(side, index)] = frozenset(self.tokens(side, index))
+            found = cache[index] = frozenset(self.tokens(side, index))
         return found
 
 
-def _similarity(a: Sequence[int], b: Sequence[int]) -> float:
+def _similarity(a: str, b: str) -> float:
     """Return the normalised Indel similarity of two word sequences, from 0 to 1.
 
     Words rather than characters: any two English sentences share half their letters in
@@ -186,14 +309,28 @@ def _gap_anchors(
     a: list[int], b: list[int], a0: int, a1: int, b0: int, b1: int
 ) -> list[tuple[int, int]]:
     """Return in-order exact matches for a gap: unique lines first, else lines paired by rank."""
+    if set(a[a0:a1]).isdisjoint(b[b0:b1]):
+        return []  # most gaps: an edited paragraph or two, nothing in common verbatim
     count_a = Counter(a[a0:a1])
     count_b = Counter(b[b0:b1])
     where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
     points = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
     if points:
         return _lis(points)
-    # Only repeated lines are common here (three identical bylines, say): pair the k-th
-    # occurrence on one side with the k-th on the other, which is pairing by position.
+    if (a1 - a0) * (b1 - b0) <= _MAX_REPEAT_CELLS:
+        # Only repeated lines are common here (three identical bylines, a standing
+        # paragraph printed again): the longest common subsequence pairs each copy by its
+        # position among the others and its context, where pairing the k-th copy with the
+        # k-th would shift every pair after a copy removed early.
+        found: list[tuple[int, int]] = []
+        for op in Indel.opcodes(a[a0:a1], b[b0:b1]):
+            if op.tag == "equal":
+                found.extend(
+                    (a0 + op.src_start + k, b0 + op.dest_start + k)
+                    for k in range(op.src_end - op.src_start)
+                )
+        return found
+    # Too large to align: pair the k-th occurrence on one side with the k-th on the other.
     seen_b: dict[int, list[int]] = defaultdict(list)
     for j in range(b0, b1):
         if count_a.get(b[j]):
@@ -248,20 +385,42 @@ class _Block:
     weight: float
 
 
+def _typo_likeness(texts: _Texts, i: int, j: int) -> float:
+    """Return the letter similarity of two short lines, or 0 when either is not short.
+
+    In a line of one to three words a misspelt word is a third or more of its words, so
+    word likeness alone calls "Advertisment" unrelated to "Advertisement"; letters say it is
+    the same line. Long paragraphs have enough words for word likeness to absorb a typo.
+    """
+    a, b = texts.tokens(0, i), texts.tokens(1, j)
+    if not a or not b or len(a) > _TYPO_WORDS or len(b) > _TYPO_WORDS:
+        return 0.0
+    return Indel.normalized_similarity(texts.old[i].lower(), texts.new[j].lower())
+
+
 def _related(texts: _Texts, i: int, j: int) -> bool:
-    """Return whether two paragraphs share at least one word (a cheap veto before scoring)."""
-    return not texts.words(0, i).isdisjoint(texts.tokens(1, j))
+    """Return whether two paragraphs share at least one word, or are short lines alike in
+    their letters (a cheap veto before scoring)."""
+    return (
+        not texts.words(0, i).isdisjoint(texts.tokens(1, j))
+        or _typo_likeness(texts, i, j) >= _TYPO_LIKENESS
+    )
 
 
 def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
     a = texts.tokens(0, i0)
     if i1 > i0:
-        a = [w for i in range(i0, i1 + 1) for w in texts.tokens(0, i)]
+        a = "".join([texts.tokens(0, i) for i in range(i0, i1 + 1)])
     b = texts.tokens(1, j0)
     if j1 > j0:
-        b = [w for j in range(j0, j1 + 1) for w in texts.tokens(1, j)]
-    return _similarity(a, b), _threshold(max(len(a), len(b)))
+        b = "".join([texts.tokens(1, j) for j in range(j0, j1 + 1)])
+    sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
+    if sim <= need and i0 == i1 and j0 == j1:
+        letters = _typo_likeness(texts, i0, j0)
+        if letters >= _TYPO_LIKENESS:
+            return letters, need
+    return sim, need
 
 
 def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
@@ -270,7 +429,7 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
         return {i: [j for j in news if _related(texts, i, j)] for i in olds}
     # A large gap (a rewrite, a reshuffle): only score pairs that share a new paragraph's
     # rarest words, so the work stays close to linear in the gap's size, not quadratic.
-    postings: dict[int, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)
     for i in olds:
         for word in texts.words(0, i):
             postings[word].append(i)
@@ -286,10 +445,12 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
             budget -= len(where)
         for i, _ in shared.most_common(_CANDIDATES):
             near[i].append(j)
-    return {i: sorted(near.get(i, ())) for i in olds}
+    # Only the old paragraphs something was found for: in a gap of a hundred thousand,
+    # most have nothing to try.
+    return {i: sorted(near[i]) for i in olds if i in near}
 
 
-def _pieces_belong(whole: list[int], pieces: list[list[int]]) -> bool:
+def _pieces_belong(whole: str, pieces: list[str]) -> bool:
     """Return whether each short piece of a split or merge is mostly found in the whole.
 
     A neighbouring sentence that shares a few words with the whole would otherwise ride along
@@ -392,9 +553,9 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
         _Texts(
             [texts.old[i] for i in left_old],
             [texts.new[j] for j in left_new],
-            texts.vocabulary,
             [texts.tokens(0, i) for i in left_old],
             [texts.tokens(1, j) for j in left_new],
+            texts.vocabulary,
         ),
         list(range(len(left_old))),
         list(range(len(left_new))),
@@ -471,30 +632,185 @@ def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
     return [pair for _, pair in sorted(zip(keys, pairs, strict=True), key=lambda kp: kp[0])]
 
 
+def _alike_count(texts: _Texts, olds: range, news: range) -> int:
+    """Return how many of ``olds`` find a distinct partner among ``news`` alike enough to be
+    paired in place."""
+    used: set[int] = set()
+    count = 0
+    for i in olds:
+        for j in news:
+            if j not in used and _related(texts, i, j):
+                sim, need = _score(texts, i, i, j, j)
+                if sim > need:
+                    used.add(j)
+                    count += 1
+                    break
+    return count
+
+
+def _crossed_anchors(
+    texts: _Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
+) -> set[tuple[int, int]]:
+    """Return the anchors that are likelier moved than in place.
+
+    A paragraph moved verbatim is an exact match, so it can win the longest in-order chain
+    while the edited paragraphs around it, matched only by likeness, are left on the wrong
+    side of it and lose their partners. When a short run of anchors has at least as many
+    edited paragraphs pairing across it as it has anchors, it is the run that moved.
+    """
+    runs: list[list[tuple[int, int]]] = []
+    for i, j in anchors:
+        if runs and runs[-1][-1] == (i - 1, j - 1):
+            runs[-1].append((i, j))
+        else:
+            runs.append([(i, j)])
+    doubted: set[tuple[int, int]] = set()
+    before = (-1, -1)
+    for r, run in enumerate(runs):
+        after = runs[r + 1][0] if r + 1 < len(runs) else (n_old, n_new)
+        (i0, j0), (i1, j1) = run[0], run[-1]
+        # A run in line with its neighbours (its offset between theirs: text inserted or
+        # removed around it) is in place; only one out of line may have moved.
+        offsets = (before[0] - before[1], after[0] - after[1])
+        if len(run) <= _CROSS_RUN and not min(offsets) <= i0 - j0 <= max(offsets):
+            old_before = range(max(before[0] + 1, i0 - _CROSS_WINDOW), i0)
+            new_before = range(max(before[1] + 1, j0 - _CROSS_WINDOW), j0)
+            old_after = range(i1 + 1, min(after[0], i1 + 1 + _CROSS_WINDOW))
+            new_after = range(j1 + 1, min(after[1], j1 + 1 + _CROSS_WINDOW))
+            crossing = 0
+            if old_before and new_after:
+                crossing += _alike_count(texts, old_before, new_after)
+            if old_after and new_before:
+                crossing += _alike_count(texts, old_after, new_before)
+            if crossing >= len(run):
+                doubted.update(run)
+                continue
+        before = run[-1]
+    return doubted
+
+
+def _grow(
+    texts: _Texts,
+    block: _Block,
+    paired_old: list[bool],
+    paired_new: list[bool],
+    bounds: tuple[int, int, int, int],
+) -> _Block:
+    """Return a split (or merge) of the most pieces the chain tries grown by neighbouring
+    unpaired pieces that belong to it.
+
+    The chain tries splits and merges of up to ``_MAX_PIECES`` pieces; a paragraph cut in
+    four whose first piece is unchanged would otherwise read as that piece added and the
+    rest split from it. Smaller blocks are left as the chain weighed them: growing those
+    took neighbouring sentences into rewrites more often than it found a split.
+    ``bounds`` are the gap's (first old, last old, first new, last new).
+    """
+    lo_i, hi_i, lo_j, hi_j = bounds
+    i0, i1, j0, j1, sim = block.i0, block.i1, block.j0, block.j1, block.similarity
+    grew = True
+    while grew:
+        grew = False
+        for side, step in ((1, -1), (1, +1), (0, -1), (0, +1)):
+            if (side == 1 and i0 != i1) or (side == 0 and j0 != j1):
+                continue  # a split grows on the new side, a merge on the old one
+            if side == 1:
+                if not _MAX_PIECES <= j1 - j0 + 1 < _MAX_GROWN_PIECES:
+                    continue
+                k = j0 - 1 if step < 0 else j1 + 1
+                if not lo_j <= k <= hi_j or paired_new[k]:
+                    continue
+                trial = (i0, i1, min(j0, k), max(j1, k))
+                whole, piece = texts.tokens(0, i0), texts.tokens(1, k)
+            else:
+                if not _MAX_PIECES <= i1 - i0 + 1 < _MAX_GROWN_PIECES:
+                    continue
+                k = i0 - 1 if step < 0 else i1 + 1
+                if not lo_i <= k <= hi_i or paired_old[k]:
+                    continue
+                trial = (min(i0, k), max(i1, k), j0, j1)
+                whole, piece = texts.tokens(1, j0), texts.tokens(0, k)
+            # Unlike a piece the chain weighed, one taken on afterwards must be found in the
+            # whole almost word for word (the unchanged first sentence of a split).
+            if not piece or Indel.similarity(piece, whole) / 2 < _GROWN_PIECE_KEPT * len(piece):
+                continue
+            trial_sim, _ = _score(texts, *trial)
+            if trial_sim > sim:
+                i0, i1, j0, j1 = trial
+                sim = trial_sim
+                grew = True
+    if (i0, i1, j0, j1) == (block.i0, block.i1, block.j0, block.j1):
+        return block
+    return _Block(i0, i1, j0, j1, sim, block.weight)
+
+
+def _all_clean(texts: list[str]) -> bool:
+    """Return whether every text is its own key (single spaces, none at either end), proved
+    on all of them joined at once rather than one by one."""
+    # "|" (or U+FFFD beyond ASCII) is printable and no space: the join holds other
+    # whitespace or a double space exactly when some text does.
+    joined = ("|" if all(map(str.isascii, texts)) else "\ufffd").join(texts)
+    if not _single_spaced(joined):
+        return False
+    # A space beside a separator: some text starts or ends with one (or merely holds " |").
+    sep = joined[len(texts[0])] if len(texts) > 1 else ""
+    return not (
+        joined.startswith(" ")
+        or joined.endswith(" ")
+        or (sep and (f" {sep}" in joined or f"{sep} " in joined))
+    )
+
+
+def _intern(old: list[str], new: list[str]) -> tuple[list[str], list[int], list[str], list[int]]:
+    """Return each side's whitespace-normalised texts and an id per text (equal for equal
+    texts), normalising each distinct text once: most of the new version is the old one."""
+    distinct = list(dict.fromkeys(old + new))
+    if _all_clean(distinct):
+        number = dict(zip(distinct, range(len(distinct)), strict=True))
+        return (
+            list(old),
+            list(map(number.__getitem__, old)),
+            list(new),
+            list(map(number.__getitem__, new)),
+        )
+    keys = [_key(text) for text in distinct]
+    ids: dict[str, int] = {}
+    numbers = [ids.setdefault(key, len(ids)) for key in keys]
+    key_of = dict(zip(distinct, keys, strict=True))
+    number_of = dict(zip(distinct, numbers, strict=True))
+    return (
+        list(map(key_of.__getitem__, old)),
+        list(map(number_of.__getitem__, old)),
+        list(map(key_of.__getitem__, new)),
+        list(map(number_of.__getitem__, new)),
+    )
+
+
 def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     """Return Pairs covering every index of ``old`` and ``new`` exactly once, in display order.
 
     Kinds: ``equal`` (same text up to whitespace), ``changed`` (edited in place, or split or
     merged), ``added``, ``removed`` and ``moved`` (out of order relative to the rest).
     """
-    old_keys = [_key(text) for text in old]
-    new_keys = [_key(text) for text in new]
-    intern: dict[str, int] = {}
-    a = [intern.setdefault(k, len(intern)) for k in old_keys]
-    b = [intern.setdefault(k, len(intern)) for k in new_keys]
-    texts = _Texts(old_keys, new_keys, {}, [None] * len(old), [None] * len(new))
+    old_keys, a, new_keys, b = _intern(old, new)
+    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new), _Vocabulary())
 
     pairs: list[Pair] = []
     paired_old = [False] * len(old)
     paired_new = [False] * len(new)
 
+    def mark(block: _Block) -> None:
+        for i in range(block.i0, block.i1 + 1):
+            paired_old[i] = True
+        for j in range(block.j0, block.j1 + 1):
+            paired_new[j] = True
+
     def take(block: _Block, kind: PairKind) -> None:
+        mark(block)
+        record(block, kind)
+
+    def record(block: _Block, kind: PairKind) -> None:
         olds = tuple(range(block.i0, block.i1 + 1))
         news = tuple(range(block.j0, block.j1 + 1))
-        for i in olds:
-            paired_old[i] = True
-        for j in news:
-            paired_new[j] = True
         sim = min(max(block.similarity, 0.0), 1.0)
         if kind is PairKind.CHANGED:
             # A split of unchanged text still changed the layout; keep "changed" below 1.
@@ -502,38 +818,83 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         pairs.append(Pair(kind, olds, news, sim))
 
     anchors = _anchors(a, b)
+    anchored_old = [False] * len(old)
+    anchored_new = [False] * len(new)
+    for i, j in anchors:
+        anchored_old[i] = anchored_new[j] = True
+    # Every stage after the anchors compares the words of what they left.
+    texts.tokenize(0, [i for i in range(len(old)) if not anchored_old[i]])
+    texts.tokenize(1, [j for j in range(len(new)) if not anchored_new[j]])
+    doubted = _crossed_anchors(texts, anchors, len(old), len(new)) if anchors else set()
+    if doubted:
+        anchors = [anchor for anchor in anchors if anchor not in doubted]
     for i, j in anchors:
         paired_old[i] = paired_new[j] = True
     pairs.extend(Pair(PairKind.EQUAL, (i,), (j,), 1.0) for i, j in anchors)
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
-    # take those first so that no gap pairs them with a merely similar paragraph.
+    # take those first so that no gap pairs them with a merely similar paragraph. Only text
+    # printed once on each side, though: which copy of a repeated line went where is for
+    # position and context to say (the gaps, then rank), never for the first copy found.
+    old_count = Counter(a)
+    new_count = Counter(b)
     spare_new: dict[int, list[int]] = defaultdict(list)
+    doubted_old = {i for i, _ in doubted}
     for j in range(len(new)):
-        if not paired_new[j]:
+        if not paired_new[j] and new_count[b[j]] == 1:
             spare_new[b[j]].append(j)
     for i in range(len(old)):
-        spots = spare_new.get(a[i]) if not paired_old[i] else None
+        if paired_old[i] or old_count[a[i]] != 1 or i in doubted_old:
+            continue
+        spots = spare_new.get(a[i])
         if spots:
             take(_Block(i, i, spots[0], spots[0], 1.0, 1.0), PairKind.MOVED)
-            del spots[0]
 
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     for (pi, pj), (ni, nj) in pairwise(bounds):
+        if ni == pi + 1 or nj == pj + 1:
+            continue  # anchors side by side on one side: nothing to pair between them
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
-        if olds and news:
-            for block in _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1):
-                same = (
-                    block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
+        if not olds or not news:
+            continue
+        if len(olds) == 1 and len(news) == 1:
+            # The commonest gap, one edited paragraph: no chain to choose.
+            i, j = olds[0], news[0]
+            sim, need = _score(texts, i, i, j, j)
+            chain = [_Block(i, i, j, j, sim, sim - need)] if sim > need else []
+        else:
+            chain = _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1)
+        for block in chain:
+            mark(block)
+        used = sum(block.i1 - block.i0 + block.j1 - block.j0 + 2 for block in chain)
+        for block in chain:
+            same = block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
+            if not same and used < len(olds) + len(news):
+                # Paragraphs are left in the gap: a split or merge may have more pieces.
+                block = _grow(
+                    texts, block, paired_old, paired_new, (pi + 1, ni - 1, pj + 1, nj - 1)
                 )
-                take(block, PairKind.EQUAL if same else PairKind.CHANGED)
+                mark(block)
+            record(block, PairKind.EQUAL if same else PairKind.CHANGED)
 
     lone_old = [i for i in range(len(old)) if not paired_old[i]]
     lone_new = [j for j in range(len(new)) if not paired_new[j]]
     if lone_old and lone_new:
         for block in _moves(texts, lone_old, lone_new):
             take(block, PairKind.MOVED)
+
+    # Copies of repeated text still unpaired on both sides moved: pair them by rank, the
+    # k-th copy left in the old version with the k-th left in the new one.
+    spare_new.clear()
+    for j in range(len(new)):
+        if not paired_new[j]:
+            spare_new[b[j]].append(j)
+    for i in range(len(old)):
+        spots = spare_new.get(a[i]) if not paired_old[i] else None
+        if spots:
+            j = spots.pop(0)
+            take(_Block(i, i, j, j, 1.0, 1.0), PairKind.MOVED)
 
     for i, j in _lone_between(pairs, paired_old, paired_new):
         if _related(texts, i, j):

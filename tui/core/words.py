@@ -217,3 +217,15 @@ def diff_words(a: str, b: str) -> list[WordChange]:
         if inserted:
             runs.append(WordChange("insert", inserted))
     return runs
+
+
+_WORDS_ONLY = re.compile(r"\w+")
+
+
+def same_words(a: str, b: str) -> bool:
+    """Return whether two texts have the same words in the same order, letter case included.
+
+    Spacing, quote-mark style (``"`` for ``“``) and punctuation are not words, so a change of
+    those alone is noise a reviewer may choose to ignore; ``don't`` and ``dont`` differ.
+    """
+    return a == b or _WORDS_ONLY.findall(a) == _WORDS_ONLY.findall(b)
