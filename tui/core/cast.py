@@ -351,4 +351,9 @@ _OUTLET_WORDS_ALONE = frozenset("CNN MSNBC CNBC NBC ABC CBS NPR PBS BBC Politico
 def _opens_sentence(word: str, vocabulary: Container[str]) -> bool:
     """True for a capitalised word the article also writes in lower case and that is no
     first name: a sentence's first word before a name, not part of it."""
+    if word in _AUXILIARIES:
+        return True  # ``Will Sanders win?``: a question's verb, not a first name
     return word.lower() in vocabulary and not is_first_name(word)
+
+
+_AUXILIARIES = frozenset("Will May Can Did Does Should Would Could Must Might Shall".split())

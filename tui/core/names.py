@@ -114,3 +114,22 @@ def clean_name(name: str) -> str:
         name = name[: cut.start()]
     name = name.rstrip(" ,;:")
     return _POSSESSIVE.sub("", name)
+
+
+_BODY_WORDS = frozenset(
+    """team studies center centre institute committee party campaign council office house
+    department agency association foundation fund group union university college school
+    court congress senate administration organization organisation coalition network
+    company corporation inc llc pac times post news""".split()
+)
+
+
+def looks_like_person(name: str) -> bool:
+    """True for what could be a person's name: capitalised words, no body's word (``Team``,
+    ``Institute``), no acronym (``USA``), not an outlet."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words) or words[0] in ("The", "A", "An"):
+        return False
+    if any(w.lower() in _BODY_WORDS or (len(w) > 2 and w.isupper()) for w in words):
+        return False
+    return not is_outlet(words)

@@ -17,7 +17,7 @@ from .cast import (
     build_cast,
     pick,
 )
-from .names import OUTLET_NOUNS, clean_name
+from .names import OUTLET_NOUNS, clean_name, looks_like_person
 
 __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
@@ -43,18 +43,22 @@ class Speakers:
     """Resolves the speakers of one article in reading order: each quote's resolved speaker
     becomes a subject later pronouns may refer to, as it does for a reader."""
 
-    __slots__ = ("_said_names", "_said_offsets", "cast", "text")
+    __slots__ = ("_people", "_said_names", "_said_offsets", "cast", "text")
 
     def __init__(self, text: str, cast: Cast) -> None:
         self.text = text
         """The article (masked or not: only the words outside quotes are read)."""
         self.cast = cast
         """The people and outlets the article names."""
+        self._people = frozenset(cast.names)
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
 
     def said(self, offset: int, name: str) -> None:
-        """Record that the person ``name`` spoke through the mention at ``offset``."""
+        """Record that ``name`` spoke through the mention at ``offset``: a person of the
+        cast becomes the subject later pronouns look for first."""
+        if name not in self._people and not looks_like_person(name):
+            return  # a body, an outlet, a description left as written: never ``he``
         k = bisect.bisect_right(self._said_offsets, offset)
         self._said_offsets.insert(k, offset)
         self._said_names.insert(k, name)
