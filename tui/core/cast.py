@@ -42,7 +42,8 @@ _NOT_PERSON = frozenset(
     city county state republic kingdom nations journal magazine network company corp inc
     church school foundation fund group club bank board times press daily weekly review
     america american americans island islands coast valley river north south east west
-    america’s new san los las fort saint lake mount port""".split()
+    america’s new san los las fort saint lake mount port team studies agreement campaign
+    administration organization organisation coalition pac accord treaty act""".split()
 )
 # Function words a headline capitalises (``Explores The Evolution Of The``) and a person's
 # name never holds in capitals.
