@@ -8,6 +8,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
+from .mentions import _NOT_NAMES
 from .names import PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
@@ -198,7 +199,7 @@ def pick(
     if len(fulls) == 1:
         return fulls[0]
     at, latest = seen[-1]
-    if latest in fulls and offset - at < _JUST_INTRODUCED:
+    if sex is None and latest in fulls and offset - at < _JUST_INTRODUCED:
         return latest
     return fulls[0]
 
@@ -246,7 +247,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     known: set[str] = set()
     for start, words in runs:
         lead, name = _strip(words)
-        if is_outlet(words[1:] if words[0] == "The" else words):
+        if is_outlet(words):
             outlets.append((start, " ".join(words)))
             continue
         if any(w.lower() in _NOT_PERSON or w.lower() in _CALENDAR for w in name):
@@ -352,7 +353,7 @@ _OUTLET_WORDS_ALONE = frozenset("CNN MSNBC CNBC NBC ABC CBS NPR PBS BBC Politico
 def _opens_sentence(word: str, vocabulary: Container[str]) -> bool:
     """True for a capitalised word the article also writes in lower case and that is no
     first name: a sentence's first word before a name, not part of it."""
-    if word in _AUXILIARIES:
+    if word in _AUXILIARIES or word in _NOT_NAMES:
         return True  # ``Will Sanders win?``: a question's verb, not a first name
     return word.lower() in vocabulary and not is_first_name(word)
 

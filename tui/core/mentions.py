@@ -339,11 +339,18 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
                 break
             if k and ((w.lower() in _FUNCTION and w.lower() != "of") or w.lower() in _STOPS):
                 break
-            if named and w[:1].islower() and w.lower() not in _CONNECTORS:
-                following = tokens[k + 1][2] if k + 1 < len(tokens) else ""
-                if not (_is_name_word(following) and not _ends_clause(masked, end)):
-                    break  # the name is over: ``said Sanders as he closed``
-                # ``said Ohio State University professor Paul Beck``: a title goes on.
+            if (
+                named
+                and w[:1].islower()
+                and w.lower() not in _CONNECTORS
+                and word.lower() not in _DETERMINERS
+                and not _title_goes_on(masked, tokens, k)
+            ):
+                # The name is over: ``said Sanders as he closed``. But ``said Ohio State
+                # University professor Paul Beck``, ``said Republican political consultant
+                # Chris Russell``: a title goes on to the name; ``said the Florida senator``:
+                # a description goes on to its noun.
+                break
             named = named or _is_name_word(w)
             last = k
             if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
@@ -352,6 +359,20 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
         kind = "description" if word.lower() in _DETERMINERS else "name"
         return Mention(masked[a:end], base + a, base + end, kind)
     return None
+
+
+def _title_goes_on(masked: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """True when the lower-case words from tokens[k] (up to three, no function word, no
+    clause break) lead to a capitalised name: a title between a body and a person."""
+    for j in range(k, min(len(tokens), k + 4)):
+        word = tokens[j][2]
+        if _is_name_word(word):
+            return j > k
+        if word.lower() in _FUNCTION or word.lower() in _STOPS or FILLER in word:
+            return False
+        if _ends_clause(masked, tokens[j][1]) or masked[tokens[j][1] : tokens[j][1] + 1] == ".":
+            return False
+    return False
 
 
 _DASHES = frozenset(("—", "--", "–", "―", "-"))

@@ -76,9 +76,9 @@ class Speakers:
     def _name(self, mention: str, offset: int, end: int) -> str:
         if mention[:4].lower() == "the ":
             return clean_name(mention)  # ``The Washington Post``: a body, named as written
-        lead, name = _strip(clean_name(mention).split())
+        lead, name = person_in(mention)
         if not name:
-            return mention
+            return clean_name(mention)
         cast = self.cast
         sex = _HONORIFIC_SEX.get(lead[0].lower()) if lead else None
         intros = cast.introduced.get(name[-1])
@@ -222,6 +222,34 @@ def _first_after(titles: tuple[tuple[int, str, str], ...], offset: int) -> int:
 
 _OFFICE_WORD = re.compile(r"[a-z][a-z’'.-]*")
 _SMALL = frozenset("of the a an and for in on at to with former".split())
+
+
+_AFFILIATION = frozenset("of the at for with from".split())
+
+
+def person_in(mention: str) -> tuple[list[str], list[str]]:
+    """Return (title words, name words) of the person a name mention gives: the last run of
+    capitalised words before any bracket or comma that is not a body the person belongs to
+    (``Paul Green of the Institute``, ``Dana Fox (D-Ore``, ``Jonah Goldberg of the
+    anti-Trump National Review``), unless a title shows it is a person (``Speaker of the
+    House Rep. Paul Ryan``)."""
+    head = _HEAD_END.split(mention, 1)[0]
+    runs = list(_NAME.finditer(head))
+    for run in reversed(runs):
+        at = run.start()
+        if at and (head[at - 1].isalnum() or head[at - 1] in "-’'"):
+            continue  # ``anti-Trump``: part of a word
+        lead, name = _strip(_clean_run(run.group().split()) or run.group().split())
+        if not name:
+            continue
+        before = head[:at].split()[-1:]
+        if not lead and before and before[0].lower() in _AFFILIATION and len(runs) > 1:
+            continue
+        return lead, name
+    return [], []
+
+
+_HEAD_END = re.compile(r"\s*[(,;]")
 
 
 def name_in(line: str) -> str | None:
