@@ -173,6 +173,9 @@ class Cast:
     """Office word → indices into ``titles`` holding it, ascending."""
 
 
+_RIVALS = 6
+"""How many people introduced with one surname a mention chooses among: the latest few, so a
+megabyte of copy with a hundred Smiths costs no more a look-up than an article with two."""
 _JUST_INTRODUCED = 300
 """Characters within which a surname shared by two people goes to the one just named."""
 
@@ -187,7 +190,7 @@ def pick(
     stands for: the only one, the one of the sex an honorific gives, the one just
     introduced, else the first introduced (the article's own)."""
     k = bisect.bisect_right(intros, (offset, "\uffff"))
-    seen = intros[:k]
+    seen = intros[max(0, k - _RIVALS) : k]
     if not seen:
         return None
     fulls = list(dict.fromkeys(full for _, full in seen))

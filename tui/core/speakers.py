@@ -11,6 +11,7 @@ from .cast import (
     _HONORIFIC_SEX,
     _NAME,
     _PRONOUN_SEX,
+    _RIVALS,
     Cast,
     _clean_run,
     _strip,
@@ -86,10 +87,11 @@ class Speakers:
             if len(name) > 1:
                 full = " ".join(name)
                 k = bisect.bisect_right(intros, (end, "\uffff"))
-                for _, known in intros[:k]:
+                rivals = intros[max(0, k - _RIVALS) : k]
+                for _, known in rivals:
                     if known == full:
                         return full
-                for _, known in intros[:k]:
+                for _, known in rivals:
                     if known.split()[0] == name[0] and len(known) > len(full):
                         return known  # ``Donald Trump`` for ``Donald J. Trump``
                 if k:
