@@ -274,6 +274,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
                 or _PERSON_AFTER.match(text, end)
                 or (before.rsplit(None, 1) or [""])[-1] in _CUE_BEFORE
                 or before.rstrip().endswith("according to")
+                or (before.rsplit(None, 1) or [""])[-1] in _ROLE_NOUNS
             ):
                 continue  # nothing says a person: a place, a product, a title
             if full not in known:
@@ -296,6 +297,10 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
         elif len(name) == 1 and name[0] in introduced:
             sex = _HONORIFIC_SEX.get(lead[0].lower()) if lead else None
             full = pick(introduced[name[0]], start, sex, sexes) or name[0]
+        elif len(name) == 1 and lead and lead[-1].lower() in _HONORIFIC_SEX:
+            # ``Mr. Schmidt`` with no first name given: a person all the same.
+            full = name[0]
+            learn(full, full, start)
         else:
             continue
         if lead and lead[0].lower() in _HONORIFIC_SEX:
@@ -346,6 +351,18 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     )
 
 
+# Lower-case words that stand right before a person's name as their role (``political
+# science professor Brigid Harrison``).
+_ROLE_NOUNS = frozenset(
+    """professor scientist analyst strategist pollster spokesman spokeswoman spokesperson
+    director adviser advisor aide consultant economist historian lawyer attorney expert
+    researcher chairman chairwoman chair president founder executive officer official
+    lawmaker senator congressman congresswoman governor mayor candidate nominee manager
+    secretary commentator columnist host anchor reporter editor writer author activist
+    organizer leader member delegate voter resident supporter owner student teacher
+    actor actress singer rapper comedian pastor judge sheriff chief general colonel
+    businessman businesswoman billionaire developer investor""".split()
+)
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december""".split()
