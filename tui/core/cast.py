@@ -106,7 +106,7 @@ def _clean_run(words: list[str]) -> list[str]:
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
 # noun, an appositive or a relative ``who``.
 _PERSON_AFTER = re.compile(
-    r"(?:['’]s\s+[a-z]+|,\s+(?:who|a|an|the)\b|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
+    r"(?:['’]s\s+[a-z]+|,\s+(?:(?:who|a|an|the)\b|\d{1,3},)|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
     r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might)\b)"
 )
 # Words right before a name that say a person follows (``said Jane Kim``, ``by Jane Kim``).

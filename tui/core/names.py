@@ -15,18 +15,24 @@ def _first_names() -> object:
     return Detector(case_sensitive=False)
 
 
-_LEANING = {"male": 1.5, "mostly_male": 0.5, "female": -1.5, "mostly_female": -0.5}
+_LEANING = {"male": 3.0, "mostly_male": 0.5, "female": -3.0, "mostly_female": -0.5}
 
 
 @functools.cache
 def first_name_sex(word: str) -> float:
     """Return how far a first name leans male (positive) or female (negative), in pronoun
-    votes: 1.5 for a name given to one sex, 0.5 for one mostly given to it, 0 for a surname,
+    votes: 3 for a name given to one sex, 0.5 for one mostly given to it, 0 for a surname,
     a word or a name given to both (``Bernie`` is mostly given to women, and the pronouns
     of an article about Bernie Sanders outvote it)."""
     if len(word) < 2 or not word[:1].isupper() or not word.isalpha():
         return 0.0
-    return _LEANING.get(_first_names().get_gender(word), 0.0)  # type: ignore[attr-defined]
+    table = _first_names()
+    # The US answer first (``Jan``, ``Bernie``, ``Rand`` differ from the world's), else the
+    # world's.
+    found = table.get_gender(word, "usa")  # type: ignore[attr-defined]
+    if found in ("unknown", "andy"):
+        found = table.get_gender(word)  # type: ignore[attr-defined]
+    return _LEANING.get(found, 0.0)
 
 
 @functools.cache
