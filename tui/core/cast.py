@@ -103,10 +103,25 @@ def _clean_run(words: list[str]) -> list[str]:
     return out
 
 
+# Lower-case words that stand right before a person's name as their role (``political
+# science professor Brigid Harrison``).
+_ROLE_NOUNS = frozenset(
+    """professor scientist analyst strategist pollster spokesman spokeswoman spokesperson
+    director adviser advisor aide consultant economist historian lawyer attorney expert
+    researcher chairman chairwoman chair president founder executive officer official
+    lawmaker senator congressman congresswoman governor mayor candidate nominee manager
+    secretary commentator columnist host anchor reporter editor writer author activist
+    organizer leader member delegate voter resident supporter owner student teacher
+    actor actress singer rapper comedian pastor judge sheriff chief general colonel
+    businessman businesswoman billionaire developer investor""".split()
+)
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
 # noun, an appositive or a relative ``who``.
 _PERSON_AFTER = re.compile(
-    r"(?:['’]s\s+[a-z]+|,\s+(?:(?:who|a|an|the)\b|\d{1,3},)|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
+    r"(?:,\s+(?:former\s+|acting\s+|deputy\s+|senior\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:"
+    + "|".join(sorted(_ROLE_NOUNS))
+    + r")\b|['’]s\s+[a-z]+|,\s+(?:(?:who|a|an|the)\b|\d{1,3},)"
+    r"|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
     r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might)\b)"
 )
 # Words right before a name that say a person follows (``said Jane Kim``, ``by Jane Kim``).
@@ -115,7 +130,7 @@ _PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
 
 # Words before a name that make it the object of a preposition: mentioned, not acting.
 _PREPOSITIONS = frozenset(
-    """of to for with about against at by on in from into over under behind like unlike than
+    """of to for with about against at on in from into over under behind like unlike than
     toward towards between among beside including""".split()
 )
 _SPEECH_BEFORE = frozenset("said says added asked wrote according argued noted".split())
@@ -135,16 +150,24 @@ def role_weight(text: str, start: int, end: int) -> float:
     after = text[end : end + 3]
     if after[:2] in ("’s", "'s") or after[:1] in ("’", "'"):
         return OBLIQUE  # ``Trump’s campaign``: the name owns the noun
-    before = text[max(0, start - 40) : start].rstrip()
+    raw = text[max(0, start - 40) : start]
+    before = raw.rstrip()
+    if "\n" in raw[len(before) :]:
+        return SUBJECT  # a line's first words (a heading before it ends with anything)
     words = before.rsplit(None, 1)
     last = words[-1].lower() if words else ""
     if last in _PREPOSITIONS:
         return OBLIQUE
     if not before or before[-1] in '.!?:\n”"' or last in _SPEECH_BEFORE:
         return SUBJECT  # a sentence's first words, or ``said Jane Kim``
-    if _VERB_AFTER.match(text, end):
+    if _VERB_AFTER.match(text, end) or _WHO_AFTER.match(text, end):
         return SUBJECT
     return OBJECT
+
+
+# ``Dianne Feinstein, the ranking Democrat on the committee, who said``: a relative clause
+# makes the person what the sentence goes on about.
+_WHO_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\))?\s*,(?:[^.;:!?,]{0,100},)?\s+who\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,18 +374,6 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     )
 
 
-# Lower-case words that stand right before a person's name as their role (``political
-# science professor Brigid Harrison``).
-_ROLE_NOUNS = frozenset(
-    """professor scientist analyst strategist pollster spokesman spokeswoman spokesperson
-    director adviser advisor aide consultant economist historian lawyer attorney expert
-    researcher chairman chairwoman chair president founder executive officer official
-    lawmaker senator congressman congresswoman governor mayor candidate nominee manager
-    secretary commentator columnist host anchor reporter editor writer author activist
-    organizer leader member delegate voter resident supporter owner student teacher
-    actor actress singer rapper comedian pastor judge sheriff chief general colonel
-    businessman businesswoman billionaire developer investor""".split()
-)
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december""".split()
