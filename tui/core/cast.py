@@ -12,7 +12,7 @@ from .mentions import _NOT_NAMES
 from .names import PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
-_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]\.)"
 # A run of capitalised words; which of them name a person is decided word by word, since a
 # pattern that starts with a plain character class lets the scan skip ahead quickly.
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*")
@@ -115,6 +115,37 @@ _ROLE_NOUNS = frozenset(
     actor actress singer rapper comedian pastor judge sheriff chief general colonel
     businessman businesswoman billionaire developer investor""".split()
 )
+_RUN_WORD = re.compile(r"\S+")
+
+
+def name_groups(run: str, at: int) -> list[tuple[int, list[str]]]:
+    """Return the groups of name words in a capitalised run found at offset ``at``, each with
+    its offset: a word that cannot be in a name (an acronym, a possessive) ends a group, so
+    ``Fox's Chris Wallace`` gives ``Fox`` and ``Chris Wallace``, ``Interim DNC Chairwoman
+    Donna Brazile`` gives ``Interim`` and ``Chairwoman Donna Brazile``."""
+    out: list[tuple[int, list[str]]] = []
+    group: list[str] = []
+    first = at
+    for match in _RUN_WORD.finditer(run):
+        word = match.group()
+        if _NAME_WORD.match(word):
+            if not group:
+                first = at + match.start()
+            group.append(word)
+            continue
+        bare = _POSSESSIVE.sub("", word.rstrip("."))
+        if bare and _NAME_WORD.match(bare):
+            if not group:
+                first = at + match.start()
+            group.append(bare)
+        if group:
+            out.append((first, group))
+            group = []
+    if group:
+        out.append((first, group))
+    return out
+
+
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
 # noun, an appositive or a relative ``who``.
 _PERSON_AFTER = re.compile(
@@ -253,11 +284,11 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
             if run:
                 singles.append((match.start(), run))
             continue
-        words = _clean_run(run.split())
-        if len(words) > 1:
-            runs.append((match.start(), words))
-        elif words:
-            singles.append((match.start(), words[0]))
+        for at, words in name_groups(run, match.start()):
+            if len(words) > 1:
+                runs.append((at, words))
+            else:
+                singles.append((at, words[0]))
     alone = {word for _, word in singles}
     entries: list[tuple[int, str, float]] = []
     titles: list[tuple[int, str, str]] = []

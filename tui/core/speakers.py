@@ -16,6 +16,7 @@ from .cast import (
     _clean_run,
     _strip,
     build_cast,
+    name_groups,
     pick,
 )
 from .names import OUTLET_NOUNS, clean_name, looks_like_person
@@ -236,16 +237,15 @@ def person_in(mention: str) -> tuple[list[str], list[str]]:
     anti-Trump National Review``), unless a title shows it is a person (``Speaker of the
     House Rep. Paul Ryan``)."""
     head = _HEAD_END.split(mention, 1)[0]
-    runs = list(_NAME.finditer(head))
-    for run in reversed(runs):
-        at = run.start()
+    groups = [g for run in _NAME.finditer(head) for g in name_groups(run.group(), run.start())]
+    for at, words in reversed(groups):
         if at and (head[at - 1].isalnum() or head[at - 1] in "-’'"):
             continue  # ``anti-Trump``: part of a word
-        lead, name = _strip(_clean_run(run.group().split()) or run.group().split())
+        lead, name = _strip(words)
         if not name:
             continue
         before = head[:at].split()[-1:]
-        if not lead and before and before[0].lower() in _AFFILIATION and len(runs) > 1:
+        if not lead and before and before[0].lower() in _AFFILIATION and len(groups) > 1:
             continue
         return lead, name
     return [], []
