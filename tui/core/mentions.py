@@ -361,6 +361,29 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
     return None
 
 
+# Words that follow a verb far more than a noun: a lower-case word before one of them ends
+# a subject (``The billionaire businessman began by talking``).
+_AFTER_VERB_WORDS = frozenset(
+    """by to the a an that his her their its on in at about with for up out into this""".split()
+)
+
+
+def _noun_goes_on(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """True when tokens[j] can still be part of a subject's noun phrase: not an -ed verb,
+    not a word with a verb's following word after it."""
+    word = tokens[j][2]
+    if word.endswith("ed") or not word[:1].isalpha():
+        return False
+    following = tokens[j + 1][2].lower() if j + 1 < len(tokens) else ""
+    return following not in _AFTER_VERB_WORDS
+
+
+# Lower-case words of titles that end in ``s`` like a verb (``news anchor``).
+_TITLE_PLURALS = frozenset(
+    "news affairs relations services sales operations communications politics economics".split()
+)
+
+
 def _title_goes_on(masked: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
     """True when the lower-case words from tokens[k] (up to three, no function word, no
     clause break) lead to a capitalised name: a title between a body and a person."""
@@ -370,6 +393,8 @@ def _title_goes_on(masked: str, tokens: list[tuple[int, int, str]], k: int) -> b
             return j > k
         if word.lower() in _FUNCTION or word.lower() in _STOPS or FILLER in word:
             return False
+        if word.endswith("ed") or (word.endswith("s") and word not in _TITLE_PLURALS):
+            return False  # ``Cruz coached Trump``, ``Silverman heckles Sanders``: a verb
         if _ends_clause(masked, tokens[j][1]) or masked[tokens[j][1] : tokens[j][1] + 1] == ".":
             return False
     return False
@@ -465,18 +490,28 @@ def subject_mention(
     seen_name = _is_name_word(word) and word not in _NOT_NAMES and word.lower() not in _DETERMINERS
     if word in _NOT_NAMES and word.lower() not in _DETERMINERS:
         return None
+    titled = False
+    led = word.lower() in _DETERMINERS
     for j in range(k, min(len(tokens), k + 8)):
         w = tokens[j][2]
         if FILLER in w or (j > k and w.lower() in _FUNCTION):
             break
         if _is_name_word(w) and (j > k or seen_name):
-            if seen_name and j > end + 1:
+            if seen_name and j > end + 1 and not titled:
                 break
             seen_name = True
             end = j
+        elif seen_name and not titled and _title_goes_on(masked, tokens, j):
+            # ``Democratic presidential candidate Bernie Sanders is``: a title between
+            # words of a name runs on to the person.
+            titled = True
+        elif seen_name and titled:
+            pass
         elif seen_name:
-            break
-        elif j - k < 4 and (j == k or not w.endswith("ed")):
+            if not (led and j - k < 4 and _noun_goes_on(tokens, j)):
+                break
+            end = j  # ``the Florida senator``: a description goes on to its noun
+        elif j - k < 4 and (j == k or _noun_goes_on(tokens, j)):
             end = j
         else:
             break
