@@ -38,6 +38,7 @@ _PERSON_NOUNS = frozenset(
     spokeswoman chairman chairwoman director congressman representative host actor actress
     star writer author founder executive""".split()
 )
+_PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
 
@@ -76,6 +77,12 @@ class Speakers:
         return self._description(mention, offset, end)
 
     def _name(self, mention: str, offset: int, end: int) -> str:
+        last = mention.split()[-1] if mention.split() else ""
+        led = mention.split(None, 1)[0].lower() in ("the", "a", "an")
+        if last.lower() in _PARTY_NOUNS or (last[:1].islower() and led):
+            # ``the Florida senator``, ``the Wisconsin Republican``: a description that holds
+            # a name, resolved as one.
+            return self._description(mention, offset, end)
         if mention[:4].lower() == "the ":
             return clean_name(mention)  # ``The Washington Post``: a body, named as written
         lead, name = person_in(mention)
@@ -213,8 +220,9 @@ class Speakers:
             _, office, full = cast.titles[indices[j]]
             if "vice" in office.split() and "vice" not in words:
                 continue  # ``the president`` is not the vice president
-            if wanted in office or words <= set(office.split()):
-                return full
+            held = set(office.split())
+            if wanted in office or words <= held or (len(words) > 2 and len(words - held) == 1):
+                return full  # every word, or all but one of three or more
         return None
 
 
