@@ -44,7 +44,8 @@ _NOT_PERSON = frozenset(
     church school foundation fund group club bank board times press daily weekly review
     america american americans island islands coast valley river north south east west
     america’s new san los las fort saint lake mount port team studies agreement campaign
-    administration organization organisation coalition pac accord treaty act""".split()
+    administration organization organisation coalition pac accord treaty act partners
+    capital holdings associates ventures management llc""".split()
 )
 # Function words a headline capitalises (``Explores The Evolution Of The``) and a person's
 # name never holds in capitals.

@@ -199,7 +199,7 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         # phrase after a preposition is where or when, not who; the subject stands before it.
         k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
         before = tokens[k - 1][2].lower() if k else ""
-        if before not in (_PREPOSITIONS if found.kind == "description" else _PLACE_WORDS):
+        if before not in (_PREPOSITIONS if found.kind == "description" else _AFFILIATED):
             return found
         tokens = tokens[: k - 1]
         while tokens and tokens[-1][2].lower() in _ADVERBS:
@@ -216,6 +216,9 @@ _WHEN = frozenset(
 # Prepositions before a name that make it a place, a medium or a hearer (``in Ohio``,
 # ``on Facebook``, ``to Wired``), not the subject of the verb after it.
 _PLACE_WORDS = frozenset("in at on from into to near across through throughout".split())
+# ``Jeffrey Lewis of the James Martin Center for Nonproliferation Studies said``: a name
+# after these is a place or a body the subject belongs to; the subject stands before it.
+_AFFILIATED = _PLACE_WORDS | frozenset(("for", "of", "with"))
 _PREPOSITIONS = frozenset(
     """in at on during with after before since by from for into over under about through to
     of""".split()
