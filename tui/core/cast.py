@@ -150,7 +150,8 @@ def name_groups(run: str, at: int) -> list[tuple[int, list[str]]]:
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
 # noun, an appositive or a relative ``who``.
 _PERSON_AFTER = re.compile(
-    r"(?:,\s+(?:former\s+|acting\s+|deputy\s+|senior\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:"
+    r"(?:,\s+(?:former|then|longtime|acting|deputy|senior|interim)?\s*[a-z]+\s+(?:of|for|at)\s"
+    r"|,\s+(?:former\s+|acting\s+|deputy\s+|senior\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:"
     + "|".join(sorted(_ROLE_NOUNS))
     + r")\b|['’]s\s+[a-z]+|,\s+(?:(?:who|a|an|the)\b|\d{1,3},)"
     r"|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
@@ -167,12 +168,12 @@ _PREPOSITIONS = frozenset(
 )
 _SPEECH_BEFORE = frozenset("said says added asked wrote according argued noted".split())
 _VERB_AFTER = re.compile(
-    r"\s*(?:,\s+(?:who|a|an|the|[A-Z]-)|\s*\(|\s+(?:[a-z]{2,}ed|[a-z]{3,}s|said|told|spoke|wrote|"
+    r"\s*(?:,\s+(?:who|a|an|the|[A-Z]-)|\s*\(|\s+(?:[a-z]{2,}ed|[a-z]{2,}[a-rt-z]s|said|told|spoke|wrote|"
     r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might|also|then|later|"
     r"went|made|took|gave|came|began|ran|won|lost|led|got|saw|held|kept|left|met|sent|"
     r"brought|sought|fought|thought|felt|stood|put|set|cut|hit)\b)"
 )
-SUBJECT, OBJECT, OBLIQUE = 1.0, 0.5, 0.3
+SUBJECT, OBJECT, OBLIQUE = 1.0, 0.5, 0.2
 """How much a mention makes its person the topic a pronoun after it refers to: a subject
 most, an object less, a name after a preposition or owning a noun least."""
 
