@@ -12,10 +12,15 @@ from .mentions import _NOT_NAMES
 from .names import PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
-_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_WORD = (
+    rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
+    rf"|[{_UP}]\.)"
+)
 # A run of capitalised words; which of them name a person is decided word by word, since a
 # pattern that starts with a plain character class lets the scan skip ahead quickly.
-_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*")
+_NAME = re.compile(rf"[{_UP}][\w'’.\-]*(?:[ \t]+[{_UP}][\w'’.\-]*)*")
 _NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
 _OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})(?=[,.;)]|\s*$)")
@@ -178,10 +183,18 @@ SUBJECT, OBJECT, OBLIQUE = 1.0, 0.5, 0.2
 most, an object less, a name after a preposition or owning a noun least."""
 
 
+_CONTRACTION = re.compile(
+    r"['’]s\s+(?:been|not|never|also|still|got|gotten|going|done|made|said|already|always"
+    r"|just|long|[a-z]+ed|[a-z]+ing)\b"
+)
+
+
 def role_weight(text: str, start: int, end: int) -> float:
     """Return how strongly the mention text[start:end] makes its person the topic."""
     after = text[end : end + 3]
     if after[:2] in ("’s", "'s") or after[:1] in ("’", "'"):
+        if _CONTRACTION.match(text, end):
+            return SUBJECT  # ``Christie's been making the case``: ``has``, not a possessive
         return OBLIQUE  # ``Trump’s campaign``: the name owns the noun
     raw = text[max(0, start - 40) : start]
     before = raw.rstrip()
