@@ -38,6 +38,10 @@ _PERSON_NOUNS = frozenset(
     spokeswoman chairman chairwoman director congressman representative host actor actress
     star writer author founder executive""".split()
 )
+_BEFORE_WHO = re.compile(
+    r"((?:[A-Z][\w’'.-]+|of|the|for|at)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|at)){0,8})"
+    r"\s*(?:\([^)]{0,20}\))?,\s*\Z"
+)
 _PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
@@ -168,6 +172,13 @@ class Speakers:
 
     def _nearest_before(self, offset: int) -> str | None:
         """Return the person named just before a relative ``who`` (``Kim, who said``)."""
+        named = _BEFORE_WHO.search(self.text, max(0, offset - 120), offset)
+        if named is not None:
+            # ``and Sanders, who says``, ``Sen. Marco Rubio of Florida, who``: the person
+            # the clause before names, known to the cast or not.
+            lead, name = person_in(named.group(1))
+            if name:
+                return self._name(" ".join(lead + name), named.start(1), named.end(1))
         cast = self.cast
         k = bisect.bisect_left(cast.offsets, offset) - 1
         if k < 0 or offset - cast.offsets[k] > 150:
