@@ -42,6 +42,10 @@ _BEFORE_WHO = re.compile(
     r"((?:[A-Z][\w’'.-]+|of|the|for|at)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|at)){0,8})"
     r"\s*(?:\([^)]{0,20}\))?,\s*\Z"
 )
+_DOCUMENT_NOUNS = frozenset(
+    """release statement letter ad advertisement petition book memoir ruling report memo
+    filing complaint lawsuit email post tweet video readout""".split()
+)
 _PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
@@ -213,7 +217,7 @@ class Speakers:
         found = self._titled(wanted, set(words), head, offset)
         if found is not None:
             return found
-        if head in _PERSON_NOUNS and len(words) <= 4:
+        if (head in _PERSON_NOUNS or head in _DOCUMENT_NOUNS) and len(words) <= 4:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
