@@ -218,7 +218,7 @@ _WHEN = frozenset(
 _PLACE_WORDS = frozenset("in at on from into to near across through throughout".split())
 # ``Jeffrey Lewis of the James Martin Center for Nonproliferation Studies said``: a name
 # after these is a place or a body the subject belongs to; the subject stands before it.
-_AFFILIATED = _PLACE_WORDS | frozenset(("for", "of", "with"))
+_AFFILIATED = _PLACE_WORDS | frozenset(("for", "of"))
 _PREPOSITIONS = frozenset(
     """in at on during with after before since by from for into over under about through to
     of""".split()
