@@ -482,6 +482,15 @@ def subject_mention(
             k = nxt + 1
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
+    if 0 < k < len(tokens) and tokens[k][2] in ("which", "who"):
+        # ``Speaking in New Hampshire, which hosts the primary, Bush said``: a relative
+        # clause on the opening phrase; the subject comes after it.
+        close = next(
+            (j for j in range(k, min(len(tokens), k + 25)) if _ends_clause(masked, tokens[j][1])),
+            None,
+        )
+        if close is not None:
+            k = close + 1
     if k >= len(tokens):
         return None
     a, b, word = tokens[k]
