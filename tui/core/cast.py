@@ -392,9 +392,9 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     # The first pronoun after a name in its sentence usually refers to it: each is a vote,
     # beside the lean of the first name; an honorific settles it.
     votes = leaning
-    for offset, full in zip(offsets, names, strict=True):
-        if full in sexes:
-            continue
+    for offset, full, weight in entries:
+        if full in sexes or weight != SUBJECT:
+            continue  # only a subject's pronoun is likely to be its own
         found = _PRONOUN_AFTER.search(text, offset + len(full), offset + len(full) + 120)
         if found and found.group(1):
             male = found.group(1) in ("he", "his", "him")

@@ -66,11 +66,12 @@ def is_outlet(words: list[str]) -> bool:
     """True for the name of a publication or broadcaster (``The Des Moines Register``)."""
     if not words:
         return False
+    last = words[-1].rsplit("-", 1)[-1]  # ``Sun-Times``
     if words[0] == "The" and len(words) > 1:
-        return words[-1] in _OUTLET_LAST or words[1] in _OUTLET_ONE
+        return last in _OUTLET_LAST or words[1] in _OUTLET_ONE
     if len(words) == 1:
         return words[0] in _OUTLET_ONE
-    return words[-1] in _OUTLET_LAST or words[0] in _OUTLET_ONE
+    return last in _OUTLET_LAST or words[0] in _OUTLET_ONE
 
 
 # The states as AP style and party tags abbreviate them (``R-Fla.``, ``D-VT``).
