@@ -47,6 +47,14 @@ def test_a_person_introduced_behind_a_possessive() -> None:
     assert _names(text) == ["Ana Cole"]
 
 
+def test_a_person_named_by_first_name_after_a_kin_noun() -> None:
+    text = (
+        "Gov. Tom Reed spoke first. Reed's wife, Melania, is scheduled to speak tonight. "
+        "At a rally in May, she described him as “kind” and “a man with a great heart.”"
+    )
+    assert _names(text) == ["Melania", "Melania"]
+
+
 def test_a_name_after_a_preposition_is_only_that_name() -> None:
     text = (
         "Unlike Carter, Dana Fox voted for the bill on Tuesday.\n\n"

@@ -379,6 +379,16 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
         # A surname alone (``Blinken``) once the full name is known; anything else a
         # capitalised word.
         intros = introduced.get(word)
+        if (
+            intros is None
+            and is_first_name(word)
+            and _KIN_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            # ``Trump's wife, Melania,``: a person the article names by first name.
+            learn(word, word, start)
+            leaning[word] = first_name_sex(word)
+            entries.append((start, word, role_weight(text, start, start + len(word))))
+            continue
         if intros is None or intros[0][0] >= start:
             if word in _OUTLET_WORDS_ALONE and is_outlet([word]):
                 outlets.append((start, word))
@@ -420,6 +430,10 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     )
 
 
+_KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|daughter|son|mother|father|sister|brother|spouse|partner|widow)"
+    r",?\s+\Z"
+)
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december""".split()
