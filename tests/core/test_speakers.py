@@ -157,6 +157,14 @@ def test_a_description_followed_by_a_name_is_that_name() -> None:
     assert _names(text) == ["Josh Earnest"]
 
 
+def test_the_two_are_the_pair_last_named_together() -> None:
+    text = (
+        "Rep. Bob Goodlatte (R-Va.) and Rep. Trey Gowdy (R-S.C.) wrote to the director.\n\n"
+        "“We expect answers by Friday,” the two lawmakers said."
+    )
+    assert _names(text) == ["Bob Goodlatte and Trey Gowdy"]
+
+
 def test_no_resolvable_name_leaves_the_mention_as_written() -> None:
     text = "The talks collapsed on Monday.\n\n“Nobody expected this,” a senior official said."
     assert _names(text) == ["a senior official"]

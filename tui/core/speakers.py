@@ -46,6 +46,11 @@ _DOCUMENT_NOUNS = frozenset(
     """release statement letter ad advertisement petition book memoir ruling report memo
     filing complaint lawsuit email post tweet video readout""".split()
 )
+_TWO = frozenset("two both pair duo".split())
+# The words between two people named together: ``Bob Goodlatte (R-Va.) and Rep. Trey``.
+_JOINED = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:\([^)]{0,20}\))?,?\s+and\s+(?:[A-Z][\w.]*\s+){0,3}"
+)
 _PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
@@ -214,6 +219,9 @@ class Speakers:
         head = words[-1] if words else ""
         if head in OUTLET_NOUNS or (head.endswith(("’s", "'s")) and head[:-2] in OUTLET_NOUNS):
             return self._outlet(offset) or mention
+        if _TWO.intersection(words) or head in _TWO:
+            # ``the two lawmakers``, ``the two``: the pair the article last named together.
+            return self._pair(offset) or mention
         found = self._titled(wanted, set(words), head, offset)
         if found is not None:
             return found
@@ -221,6 +229,17 @@ class Speakers:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
+
+    def _pair(self, offset: int) -> str | None:
+        """Return ``A and B`` for the last two people named together before ``offset``."""
+        cast = self.cast
+        k = bisect.bisect_left(cast.offsets, offset)
+        for j in range(k - 1, max(0, k - 40), -1):
+            a, b = cast.offsets[j - 1], cast.offsets[j]
+            apart = b - a < 80 and cast.names[j - 1] != cast.names[j]
+            if apart and _JOINED.fullmatch(self.text, a, b):
+                return f"{cast.names[j - 1]} and {cast.names[j]}"
+        return None
 
     def _titled(self, wanted: str, words: set[str], head: str, offset: int) -> str | None:
         """Return the latest person introduced with every word of a description among the
