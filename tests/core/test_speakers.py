@@ -165,6 +165,22 @@ def test_the_two_are_the_pair_last_named_together() -> None:
     assert _names(text) == ["Bob Goodlatte and Trey Gowdy"]
 
 
+def test_a_body_followed_by_a_name_is_that_name() -> None:
+    text = (
+        "“We found no evidence of intent,” said the director of the Federal Bureau of"
+        " Investigation, James B. Comey, on Tuesday."
+    )
+    assert _names(text) == ["James B. Comey"]
+
+
+def test_a_document_is_the_body_that_issued_it() -> None:
+    text = (
+        "Defense Secretary Ash Carter met his counterpart on Monday.\n\n"
+        "The two “agreed to deepen cooperation,” a Pentagon readout said."
+    )
+    assert _names(text) == ["Pentagon"]
+
+
 def test_no_resolvable_name_leaves_the_mention_as_written() -> None:
     text = "The talks collapsed on Monday.\n\n“Nobody expected this,” a senior official said."
     assert _names(text) == ["a senior official"]

@@ -46,6 +46,7 @@ _DOCUMENT_NOUNS = frozenset(
     """release statement letter ad advertisement petition book memoir ruling report memo
     filing complaint lawsuit email post tweet video readout""".split()
 )
+_BODY_IN = re.compile(r"(?<=\s)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?=\s+[a-z])")
 _TWO = frozenset("two both pair duo".split())
 # The words between two people named together: ``Bob Goodlatte (R-Va.) and Rep. Trey``.
 _JOINED = re.compile(
@@ -96,6 +97,11 @@ class Speakers:
             # ``the Florida senator``, ``the Wisconsin Republican``: a description that holds
             # a name, resolved as one.
             return self._description(mention, offset, end)
+        if not looks_like_person(mention):
+            appositive = _APPOSITIVE_NAME.match(self.text, end)
+            if appositive is not None and looks_like_person(appositive.group(1)):
+                # ``the director of the Federal Bureau of Investigation, James B. Comey,``
+                return self._name(appositive.group(1), appositive.start(1), appositive.end(1))
         if mention[:4].lower() == "the ":
             return clean_name(mention)  # ``The Washington Post``: a body, named as written
         lead, name = person_in(mention)
@@ -225,6 +231,9 @@ class Speakers:
         found = self._titled(wanted, set(words), head, offset)
         if found is not None:
             return found
+        body = _BODY_IN.search(mention) if head in _DOCUMENT_NOUNS else None
+        if body is not None:
+            return body.group()  # ``a Pentagon readout``: the body that issued it
         if (head in _PERSON_NOUNS or head in _DOCUMENT_NOUNS) and len(words) <= 4:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
