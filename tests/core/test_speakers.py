@@ -215,6 +215,15 @@ def test_a_possessive_and_the_words_after_it_are_not_a_name() -> None:
     assert _names(text) == ["Jill Smith"]
 
 
+def test_a_place_in_an_opening_phrase_is_not_the_speaker() -> None:
+    text = (
+        "Gov. Ann Kerr spoke on Monday.\n\n"
+        "Speaking at a town hall in Salem, New Hampshire, Kerr went after the plan, calling it"
+        " “a waste of money.”"
+    )
+    assert _names(text) == ["Ann Kerr"]
+
+
 def test_a_sentence_opener_is_not_a_first_name() -> None:
     text = (
         "Gary Johnson spoke in Denver, and another candidate stayed home.\n\n"

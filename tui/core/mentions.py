@@ -475,7 +475,17 @@ def subject_mention(
                 None,
             )
             first = tokens[k][2]
-            if nxt is None or not (first.lower() in _INTRO or (nxt == k and _is_cap(first))):
+            # ``in Salem, New Hampshire, Trump``: a state after a town is still the place.
+            place = (
+                nxt is not None
+                and nxt - k <= 1
+                and k > 0
+                and _is_cap(tokens[k - 1][2])
+                and all(_is_cap(tokens[j][2]) for j in range(k, nxt + 1))
+            )
+            if nxt is None or not (
+                first.lower() in _INTRO or (nxt == k and _is_cap(first)) or place
+            ):
                 break
             if nxt == k and first in _PRONOUNS:
                 break
