@@ -157,6 +157,14 @@ def test_a_description_followed_by_a_name_is_that_name() -> None:
     assert _names(text) == ["Josh Earnest"]
 
 
+def test_an_office_behind_a_possessive_is_the_person_holding_it() -> None:
+    text = (
+        "Donald Trump toured Iowa with campaign manager Corey Lewandowski on Monday.\n\n"
+        "“We will win here,” Donald Trump’s campaign manager said."
+    )
+    assert _names(text) == ["Corey Lewandowski"]
+
+
 def test_the_two_are_the_pair_last_named_together() -> None:
     text = (
         "Rep. Bob Goodlatte (R-Va.) and Rep. Trey Gowdy (R-S.C.) wrote to the director.\n\n"

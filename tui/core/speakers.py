@@ -47,6 +47,7 @@ _DOCUMENT_NOUNS = frozenset(
     filing complaint lawsuit email post tweet video readout""".split()
 )
 _BODY_IN = re.compile(r"(?<=\s)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?=\s+[a-z])")
+_OWNER = re.compile(r"[^’']*[’']s?\s")
 _TWO = frozenset("two both pair duo".split())
 # The words between two people named together: ``Bob Goodlatte (R-Va.) and Rep. Trey``.
 _JOINED = re.compile(
@@ -219,6 +220,10 @@ class Speakers:
             if len(name) > 1:
                 return self._name(" ".join(name), appositive.start(1), appositive.end(1))
         wanted = _DETERMINER.sub("", mention.lower()).strip()
+        owner = _OWNER.match(wanted)
+        if owner is not None and owner.end() < len(wanted):
+            # ``Donald Trump’s campaign manager``: the office is what follows the owner.
+            wanted = wanted[owner.end() :].strip()
         if not wanted:
             return mention
         words = [w for w in _OFFICE_WORD.findall(wanted) if w not in _SMALL]
