@@ -47,7 +47,7 @@ _DOCUMENT_NOUNS = frozenset(
     filing complaint lawsuit email post tweet video readout""".split()
 )
 _BODY_IN = re.compile(r"(?<=\s)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?=\s+[a-z])")
-_OWNER = re.compile(r"[^’']*[’']s?\s")
+_OWNER = re.compile(r"[^’']*[’']s\s")
 _TWO = frozenset("two both pair duo".split())
 # The words between two people named together: ``Bob Goodlatte (R-Va.) and Rep. Trey``.
 _JOINED = re.compile(
