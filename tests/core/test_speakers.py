@@ -100,6 +100,14 @@ def test_a_pronoun_follows_the_speaker_of_the_quote_before() -> None:
     assert _names(text) == ["Tom Hale", "Tom Hale"]
 
 
+def test_a_pronoun_prefers_its_own_paragraph_to_the_speaker_before_the_break() -> None:
+    text = (
+        "Agriculture Secretary Tom Vilsack defended the plan. “It is sound,” said Vilsack.\n\n"
+        "Steven Aftergood, a secrecy expert, disagreed. “It has no support,” he said."
+    )
+    assert _names(text) == ["Tom Vilsack", "Steven Aftergood"]
+
+
 def test_she_and_he_keep_to_the_sex_honorifics_and_first_names_give() -> None:
     text = (
         "Mr. Lee met Ms. Park and Robert Diaz on Monday.\n\n"

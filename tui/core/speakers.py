@@ -23,6 +23,9 @@ from .names import OUTLET_NOUNS, clean_name, looks_like_person
 
 __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
+_NEW_PARAGRAPH = 0.5
+"""What a mention in an earlier paragraph counts for against one in the pronoun's own."""
+_PARAGRAPH_BREAK = re.compile(r"\n")
 _REACH = 2500
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _HALF_LIFE = 150.0
@@ -61,7 +64,7 @@ class Speakers:
     """Resolves the speakers of one article in reading order: each quote's resolved speaker
     becomes a subject later pronouns may refer to, as it does for a reader."""
 
-    __slots__ = ("_people", "_said_names", "_said_offsets", "cast", "text")
+    __slots__ = ("_breaks", "_people", "_said_names", "_said_offsets", "cast", "text")
 
     def __init__(self, text: str, cast: Cast) -> None:
         self.text = text
@@ -69,6 +72,9 @@ class Speakers:
         self.cast = cast
         """The people and outlets the article names."""
         self._people = frozenset(cast.names)
+        # Where paragraphs break: a person named in the pronoun's own paragraph pulls more
+        # than one named before the break, as a reader's attention moves with the story.
+        self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
 
@@ -156,6 +162,7 @@ class Speakers:
                 break
             name = cast.names[j]
             value = cast.weights[j] * 0.5 ** (distance / _HALF_LIFE)
+            value *= self._crossing(cast.offsets[j], offset)
             pull[name] = max(pull.get(name, 0.0), value)
         k = bisect.bisect_left(self._said_offsets, offset)
         for j in range(k - 1, max(-1, k - 20), -1):
@@ -164,6 +171,7 @@ class Speakers:
                 break
             name = self._said_names[j]
             value = _SPOKE * 0.5 ** (distance / _HALF_LIFE)
+            value *= self._crossing(self._said_offsets[j], offset)
             pull[name] = max(pull.get(name, 0.0), value)
         best, score = None, 0.0
         for name, value in pull.items():
@@ -175,6 +183,14 @@ class Speakers:
             if value > score:
                 best, score = name, value
         return best if best is not None else self._latest(offset, sex)
+
+    def _crossing(self, earlier: int, offset: int) -> float:
+        """Return the pull left to a mention at ``earlier`` after the paragraph breaks
+        between it and ``offset``."""
+        crossed = bisect.bisect_left(self._breaks, offset) - bisect.bisect_left(
+            self._breaks, earlier
+        )
+        return _NEW_PARAGRAPH if crossed else 1.0
 
     def _latest(self, offset: int, sex: str | None) -> str | None:
         """Return the latest person named before ``offset`` of the given sex, however far."""
