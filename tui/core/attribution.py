@@ -320,7 +320,8 @@ def in_sentence(
             # verb reports (``Kim said that the files that were hacked suggested``) yields to
             # the main verb.
             earlier = _by_cue(masked, base, before[k - 1], lo, hi, True)
-            found = earlier or found
+            if earlier is not None and not _subordinate(earlier.text):
+                found = earlier  # a relative clause's own ``who`` yields to no other ``who``
         if found is not None:
             return Attribution(found, cue.group(), True)
     # A cue after the quote reports it unless another quote stands between: then that one

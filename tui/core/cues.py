@@ -22,7 +22,7 @@ def _forms(stem: str) -> list[str]:
     return [stem + "s", stem + "ed", stem + "ing"]
 
 
-_DOUBLING = frozenset({"quip", "snap", "chat", "admit", "rip"})
+_DOUBLING = frozenset({"quip", "snap", "chat", "admit", "rip", "refer", "rebut"})
 _REGULAR = """add ask argue explain note state declare recall respond reply answer continue
 conclude tweet post claim insist warn acknowledge admit suggest announce confirm reiterate
 promise pledge predict remark observe emphasize emphasise stress urge joke quip shout chant

@@ -199,7 +199,7 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         # phrase after a preposition is where or when, not who; the subject stands before it.
         k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
         before = tokens[k - 1][2].lower() if k else ""
-        if before not in (_PREPOSITIONS if found.kind == "description" else _PLACE_WORDS):
+        if before not in (_PREPOSITIONS if found.kind == "description" else _AFFILIATED):
             return found
         tokens = tokens[: k - 1]
         while tokens and tokens[-1][2].lower() in _ADVERBS:
@@ -216,6 +216,9 @@ _WHEN = frozenset(
 # Prepositions before a name that make it a place, a medium or a hearer (``in Ohio``,
 # ``on Facebook``, ``to Wired``), not the subject of the verb after it.
 _PLACE_WORDS = frozenset("in at on from into to near across through throughout".split())
+# ``Jeffrey Lewis of the James Martin Center for Nonproliferation Studies said``: a name
+# after these is a place or a body the subject belongs to; the subject stands before it.
+_AFFILIATED = _PLACE_WORDS | frozenset(("for", "of"))
 _PREPOSITIONS = frozenset(
     """in at on during with after before since by from for into over under about through to
     of""".split()
@@ -339,11 +342,18 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
                 break
             if k and ((w.lower() in _FUNCTION and w.lower() != "of") or w.lower() in _STOPS):
                 break
-            if named and w[:1].islower() and w.lower() not in _CONNECTORS:
-                following = tokens[k + 1][2] if k + 1 < len(tokens) else ""
-                if not (_is_name_word(following) and not _ends_clause(masked, end)):
-                    break  # the name is over: ``said Sanders as he closed``
-                # ``said Ohio State University professor Paul Beck``: a title goes on.
+            if (
+                named
+                and w[:1].islower()
+                and w.lower() not in _CONNECTORS
+                and word.lower() not in _DETERMINERS
+                and not _title_goes_on(masked, tokens, k)
+            ):
+                # The name is over: ``said Sanders as he closed``. But ``said Ohio State
+                # University professor Paul Beck``, ``said Republican political consultant
+                # Chris Russell``: a title goes on to the name; ``said the Florida senator``:
+                # a description goes on to its noun.
+                break
             named = named or _is_name_word(w)
             last = k
             if masked[end : end + 1] in (",", ".", ";", ":", "!", "?", "”", ")"):
@@ -352,6 +362,45 @@ def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None
         kind = "description" if word.lower() in _DETERMINERS else "name"
         return Mention(masked[a:end], base + a, base + end, kind)
     return None
+
+
+# Words that follow a verb far more than a noun: a lower-case word before one of them ends
+# a subject (``The billionaire businessman began by talking``).
+_AFTER_VERB_WORDS = frozenset(
+    """by to the a an that his her their its on in at about with for up out into this""".split()
+)
+
+
+def _noun_goes_on(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """True when tokens[j] can still be part of a subject's noun phrase: not an -ed verb,
+    not a word with a verb's following word after it."""
+    word = tokens[j][2]
+    if word.endswith("ed") or not word[:1].isalpha():
+        return False
+    following = tokens[j + 1][2].lower() if j + 1 < len(tokens) else ""
+    return following not in _AFTER_VERB_WORDS
+
+
+# Lower-case words of titles that end in ``s`` like a verb (``news anchor``).
+_TITLE_PLURALS = frozenset(
+    "news affairs relations services sales operations communications politics economics".split()
+)
+
+
+def _title_goes_on(masked: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """True when the lower-case words from tokens[k] (up to three, no function word, no
+    clause break) lead to a capitalised name: a title between a body and a person."""
+    for j in range(k, min(len(tokens), k + 4)):
+        word = tokens[j][2]
+        if _is_name_word(word):
+            return j > k
+        if word.lower() in _FUNCTION or word.lower() in _STOPS or FILLER in word:
+            return False
+        if word.endswith("ed") or (word.endswith("s") and word not in _TITLE_PLURALS):
+            return False  # ``Cruz coached Trump``, ``Silverman heckles Sanders``: a verb
+        if _ends_clause(masked, tokens[j][1]) or masked[tokens[j][1] : tokens[j][1] + 1] == ".":
+            return False
+    return False
 
 
 _DASHES = frozenset(("—", "--", "–", "―", "-"))
@@ -426,13 +475,32 @@ def subject_mention(
                 None,
             )
             first = tokens[k][2]
-            if nxt is None or not (first.lower() in _INTRO or (nxt == k and _is_cap(first))):
+            # ``in Salem, New Hampshire, Trump``: a state after a town is still the place.
+            place = (
+                nxt is not None
+                and nxt - k <= 1
+                and k > 0
+                and _is_cap(tokens[k - 1][2])
+                and all(_is_cap(tokens[j][2]) for j in range(k, nxt + 1))
+            )
+            if nxt is None or not (
+                first.lower() in _INTRO or (nxt == k and _is_cap(first)) or place
+            ):
                 break
             if nxt == k and first in _PRONOUNS:
                 break
             k = nxt + 1
     while k < len(tokens) and tokens[k][2].lower() in _JOINERS:
         k += 1
+    if 0 < k < len(tokens) and tokens[k][2] in ("which", "who"):
+        # ``Speaking in New Hampshire, which hosts the primary, Bush said``: a relative
+        # clause on the opening phrase; the subject comes after it.
+        close = next(
+            (j for j in range(k, min(len(tokens), k + 25)) if _ends_clause(masked, tokens[j][1])),
+            None,
+        )
+        if close is not None:
+            k = close + 1
     if k >= len(tokens):
         return None
     a, b, word = tokens[k]
@@ -444,18 +512,28 @@ def subject_mention(
     seen_name = _is_name_word(word) and word not in _NOT_NAMES and word.lower() not in _DETERMINERS
     if word in _NOT_NAMES and word.lower() not in _DETERMINERS:
         return None
+    titled = False
+    led = word.lower() in _DETERMINERS
     for j in range(k, min(len(tokens), k + 8)):
         w = tokens[j][2]
         if FILLER in w or (j > k and w.lower() in _FUNCTION):
             break
         if _is_name_word(w) and (j > k or seen_name):
-            if seen_name and j > end + 1:
+            if seen_name and j > end + 1 and not titled:
                 break
             seen_name = True
             end = j
+        elif seen_name and not titled and _title_goes_on(masked, tokens, j):
+            # ``Democratic presidential candidate Bernie Sanders is``: a title between
+            # words of a name runs on to the person.
+            titled = True
+        elif seen_name and titled:
+            pass
         elif seen_name:
-            break
-        elif j - k < 4 and (j == k or not w.endswith("ed")):
+            if not (led and j - k < 4 and _noun_goes_on(tokens, j)):
+                break
+            end = j  # ``the Florida senator``: a description goes on to its noun
+        elif j - k < 4 and (j == k or _noun_goes_on(tokens, j)):
             end = j
         else:
             break

@@ -22,7 +22,7 @@ from .mentions import Mention, subject_mention
 from .model import Quote, Role
 from .quote_marks import QuotedSpan, find_spans, mask
 from .roles import classify_roles, is_attribution_line
-from .speakers import Cast, build_cast, name_in, resolve
+from .speakers import Speakers, build_cast, name_in
 from .text import paragraph_spans
 
 _DASH = re.compile(r"^[\-–—―~]+\s*")
@@ -64,9 +64,11 @@ _TITLE_LEADS = frozenset(
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
-def _quote(text: str, span: QuotedSpan, att: Attribution, cast: Cast, kind: str) -> Quote:
+def _quote(text: str, span: QuotedSpan, att: Attribution, speakers: Speakers, kind: str) -> Quote:
     mention = att.mention
-    name = resolve(cast, mention.text, mention.kind, mention.start)
+    name = speakers.resolve(mention.text, mention.kind, mention.start, mention.end)
+    if name != mention.text or mention.kind == "name":
+        speakers.said(mention.start, name)
     return Quote(
         span.start,
         span.end,
@@ -81,7 +83,9 @@ def _quote(text: str, span: QuotedSpan, att: Attribution, cast: Cast, kind: str)
     )
 
 
-def _block(text: str, k: int, paragraphs: list[tuple[int, int]], cast: Cast) -> Quote | None:
+def _block(
+    text: str, k: int, paragraphs: list[tuple[int, int]], speakers: Speakers
+) -> Quote | None:
     """The quote of a block-quote paragraph, given to its attribution line."""
     lo, hi = paragraphs[k]
     a, b = paragraphs[k + 1]
@@ -90,7 +94,8 @@ def _block(text: str, k: int, paragraphs: list[tuple[int, int]], cast: Cast) -> 
     a += lead.end() if lead else 0
     mention = text[a:b].strip()
     name = name_in(mention) or mention
-    full = resolve(cast, name, "name", b)
+    full = speakers.resolve(name, "name", b - len(name), b)
+    speakers.said(a, full)
     return Quote(lo, hi, text[lo:hi], mention, a, a + len(mention), full, "attribution", "block", k)
 
 
@@ -373,15 +378,16 @@ def find_quotes(text: str) -> list[Quote]:
             spans = _in_unit(all_spans[k], starts, a, b)
             units.append((a, b, spans, mask(text, a, b, spans) if spans else None))
     # People are looked for outside quotations: a name quoted is not a name in the story.
-    cast = build_cast(_join_masks(text, units))
+    masked_text = _join_masks(text, units)
+    vocabulary = _Vocabulary(text)
+    speakers = Speakers(masked_text, build_cast(masked_text, vocabulary))
     quotes: list[Quote] = []
     carried: Attribution | None = None
     previous: tuple[int, int, str | None] | None = None
     block_starts = {paragraphs[k][0]: k for k in blocks}
-    vocabulary = _Vocabulary(text)
     for lo, hi, spans, masked in units:
         if lo in block_starts:
-            block = _block(text, block_starts[lo], paragraphs, cast)
+            block = _block(text, block_starts[lo], paragraphs, speakers)
             if block is not None:
                 quotes.append(block)
             carried = previous = None
@@ -395,7 +401,7 @@ def find_quotes(text: str) -> list[Quote]:
             for span, att in zip(spans, found, strict=True):
                 if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                     continue
-                quotes.append(_quote(text, span, att, cast, "inline"))
+                quotes.append(_quote(text, span, att, speakers, "inline"))
             carried = next((f for f in reversed(found) if f is not None), None)
         else:
             carried = None

@@ -1,287 +1,329 @@
-"""Speakers: the people an article names, and who a mention (``he``, ``Blinken``, ``the
-secretary of state``) stands for."""
+"""Speakers: who a mention (``he``, ``Blinken``, ``the Florida senator``, ``the newspaper``)
+stands for, resolved the way a reader does, against the article's cast."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
-_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
-# A run of capitalised words; which of them name a person is decided word by word, since a
-# pattern that starts with a plain character class lets the scan skip ahead quickly.
-_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)*")
-_NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
-_OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})(?=[,.;)]|\s*$)")
-_POSSESSIVE = re.compile(r"['’]s?$")
-# Words that begin a capitalised run without being part of the person's name.
-_LEADING = frozenset(
-    """the a an but and in on at for so yet still then later asked when after as if that this
-    meanwhile instead also now here there speaking writing earlier last today yesterday or
-    while though although because since before during despite until with without from by to
-    even only just however why how what where which some many most other both each every
-    such these those their his her its our my your he she they we it i you who monday
-    tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december us u.s. former acting deputy chief
-    secretary state minister foreign president vice senator governor representative
-    chairman chairwoman chair director spokesman spokeswoman ambassador general judge
-    justice commissioner leader speaker attorney press house senate mayor candidate
-    democratic republican democrat gop nominee presidential campaign manager adviser
-    advisor economist professor analyst reporter host anchor editor columnist pastor rev
-    reverend pope king queen prince princess sheriff officer police lawyer""".split()
+from .cast import (
+    _DETERMINER,
+    _HONORIFIC_SEX,
+    _NAME,
+    _PRONOUN_SEX,
+    _RIVALS,
+    Cast,
+    _clean_run,
+    _strip,
+    build_cast,
+    name_groups,
+    pick,
 )
-# Words that mark a capitalised run as a place, body or publication, not a person.
-_NOT_PERSON = frozenset(
-    """house states times post news party committee council court congress senate street
-    university college department office agency association institute center centre union
-    city county state republic kingdom nations journal magazine network company corp inc
-    church school foundation fund group club bank board times press daily weekly review
-    america american americans island islands coast valley river north south east west
-    america’s new san los las fort saint lake mount port""".split()
+from .names import OUTLET_NOUNS, clean_name, looks_like_person
+
+__all__ = ["Cast", "Speakers", "build_cast", "name_in"]
+
+_NEW_PARAGRAPH = 0.5
+"""What a mention in an earlier paragraph counts for against one in the pronoun's own."""
+_PARAGRAPH_BREAK = re.compile(r"\n")
+_REACH = 2500
+"""How far back, in characters, a pronoun looks for the person it stands for."""
+_HALF_LIFE = 150.0
+"""Characters over which a mention's pull on a pronoun halves."""
+_UNSURE_SEX = 0.6
+"""What a person of unknown sex counts for against one known to match the pronoun."""
+_SPOKE = 1.5
+"""The weight of a quote's resolved speaker: the person the story is following."""
+_PERSON_NOUNS = frozenset(
+    """candidate nominee senator governor congressman congresswoman lawmaker businessman
+    businesswoman billionaire mogul developer president secretary mayor leader frontrunner
+    front-runner contender rival politician republican democrat official spokesman
+    spokeswoman chairman chairwoman director congressman representative host actor actress
+    star writer author founder executive""".split()
 )
-# Function words a headline capitalises (``Explores The Evolution Of The``) and a person's
-# name never holds in capitals.
-_TITLE_CASE = frozenset("The Of And In On For To With At By From Is Are Was Were Into Over".split())
-_HONORIFIC_SEX = {"mr.": "m", "mrs.": "f", "ms.": "f"}
-_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|our|its|their)\s+", re.I)
-_ABBREVIATED_OFFICE = {
-    "sen.": "senator",
-    "rep.": "representative",
-    "gov.": "governor",
-    "gen.": "general",
-    "pres.": "president",
-    "dr.": "doctor",
-    "prof.": "professor",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Cast:
-    """The people an article names: each named mention's offset and full name, with the
-    titles and sexes the article gives them."""
-
-    offsets: tuple[int, ...]
-    """Offsets of person mentions, ascending."""
-    names: tuple[str, ...]
-    """The full name each mention resolves to, aligned with ``offsets``."""
-    titles: tuple[tuple[int, str, str], ...]
-    """(offset, office words in lower case, full name) for each titled introduction."""
-    sexes: tuple[tuple[str, str], ...]
-    """(full name, ``m`` or ``f``) where an honorific or title says."""
-    sex_of: dict[str, str] = field(default_factory=dict, compare=False)
-    """``sexes`` as a mapping, built once so each pronoun is resolved without rebuilding it."""
-
-
-_OFFICES = frozenset(
-    """secretary minister president senator governor representative chairman chairwoman
-    chair director spokesman spokeswoman spokesperson ambassador general judge justice
-    attorney mayor candidate nominee leader speaker chief commissioner adviser advisor
-    sen. rep. gov. gen. pres. dr. prof. mr. mrs. ms. lt. col. capt. sgt. rev. amb.""".split()
+_BEFORE_WHO = re.compile(
+    r"((?:[A-Z][\w’'.-]+|of|the|for|at)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|at)){0,8})"
+    r"\s*(?:\([^)]{0,20}\))?,\s*\Z"
 )
-
-
-def _strip(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (leading title words, name words)."""
-    office = len(words) - 2  # the last office word before the name's last word, if any
-    while office >= 0 and words[office].lower() not in _OFFICES:
-        office -= 1
-    if office >= 0:
-        # ``Finance Minister Jane Kim``: everything up to the office is title.
-        lead, rest = _strip(words[office + 1 :])
-        return words[: office + 1] + lead, rest
-    k = 0
-    while k < len(words) - 1 and (words[k].lower() in _LEADING or words[k].endswith(".")):
-        if len(words[k]) == 2 and words[k][1] == "." and k + 1 < len(words):
-            break  # an initial opens the name: ``J. D. Vance``
-        k += 1
-    return words[:k], words[k:]
-
-
-def _clean_run(words: list[str]) -> list[str]:
-    """Return the words of a capitalised run up to the first that cannot be in a name, with
-    a trailing full stop or possessive taken off the last."""
-    out = []
-    for word in words:
-        if not _NAME_WORD.match(word):
-            bare = _POSSESSIVE.sub("", word.rstrip("."))
-            if bare and _NAME_WORD.match(bare):
-                out.append(bare)
-            break
-        out.append(word)
-    return out
-
-
-# What follows a person's name far more than a place's or a product's: a verb, a possessive
-# noun, an appositive or a relative ``who``.
-_PERSON_AFTER = re.compile(
-    r"(?:['’]s\s+[a-z]+|,\s+(?:who|a|an|the)\b|\s+(?:[a-z]{2,}ed|said|says|told|spoke|wrote|"
-    r"thinks|knows|has|had|was|is|will|would|did|does|can|could|may|might)\b)"
+_DOCUMENT_NOUNS = frozenset(
+    """release statement letter ad advertisement petition book memoir ruling report memo
+    filing complaint lawsuit email post tweet video readout""".split()
 )
-# Words right before a name that say a person follows (``said Jane Kim``, ``by Jane Kim``).
-_CUE_BEFORE = frozenset("said says told added wrote asked by from".split())
-_PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
+_BODY_IN = re.compile(r"(?<=\s)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?=\s+[a-z])")
+_OWNER = re.compile(r"[^’']*[’']s\s")
+_TWO = frozenset("two both pair duo".split())
+# The words between two people named together: ``Bob Goodlatte (R-Va.) and Rep. Trey``.
+_JOINED = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:\([^)]{0,20}\))?,?\s+and\s+(?:[A-Z][\w.]*\s+){0,3}"
+)
+_PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
+_APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
 
-def build_cast(text: str) -> Cast:
-    """Return the Cast of the people named in ``text`` (best given with its quotes masked,
-    so names inside quotations are not taken for people in the story)."""
-    runs: list[tuple[int, list[str]]] = []
-    # Most runs are one capitalised word (a sentence's first): kept aside, cleaned cheaply,
-    # and checked as a name only if it turns out to be someone's surname.
-    singles: list[tuple[int, str]] = []
-    for match in _NAME.finditer(text):
-        run = match.group()
-        if " " not in run and "\t" not in run:
-            if run[-1] == ".":
-                run = run.rstrip(".")
-            if "’" in run or "'" in run:
-                run = _POSSESSIVE.sub("", run)
-            if run:
-                singles.append((match.start(), run))
-            continue
-        words = _clean_run(run.split())
-        if len(words) > 1:
-            runs.append((match.start(), words))
-        elif words:
-            singles.append((match.start(), words[0]))
-    alone = {word for _, word in singles}
-    offsets: list[int] = []
-    names: list[str] = []
-    titles: list[tuple[int, str, str]] = []
-    sexes: dict[str, str] = {}
-    by_surname: dict[str, str] = {}
-    # Each key's values over the article, with the offset each took effect from, so a lone
-    # word can be looked up as it stood when the word was written.
-    history: dict[str, list[tuple[int, str]]] = {}
+class Speakers:
+    """Resolves the speakers of one article in reading order: each quote's resolved speaker
+    becomes a subject later pronouns may refer to, as it does for a reader."""
 
-    def learn(key: str, full: str, at: int) -> None:
-        if by_surname.get(key) != full:
-            by_surname[key] = full
-            history.setdefault(key, []).append((at, full))
+    __slots__ = ("_breaks", "_people", "_said_names", "_said_offsets", "cast", "text")
 
-    known: set[str] = set()
-    for start, words in runs:
-        lead, name = _strip(words)
-        if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
-            continue
-        if any(w.lower() in _NOT_PERSON or w in _TITLE_CASE for w in name):
-            continue
-        end = start + len(" ".join(words))
-        if len(name) >= 2 and not name[-1].endswith("."):
-            full = " ".join(name)
-            before = text[max(0, start - 60) : start]
-            after = _APPOSITIVE.match(text, end)
-            if full not in known and not (
-                lead
-                or name[-1] in alone
-                or after
-                or _PERSON_AFTER.match(text, end)
-                or (before.rsplit(None, 1) or [""])[-1] in _CUE_BEFORE
-                or before.rstrip().endswith("according to")
-            ):
-                continue  # nothing says a person: a place, a product, a title
-            known.add(full)
-            learn(name[-1], full, start)
-            if name[0] not in by_surname:
-                learn(name[0], full, start)
-            office = " ".join([_OFFICE_SPLIT.split(before)[-1].strip(), *lead]).lower()
-            if "." in office:
-                for short, long in _ABBREVIATED_OFFICE.items():
-                    office = office.replace(short, long)
-            if after:
-                office += " " + after.group(1).lower()
-            if office.strip():
-                titles.append((start, office, full))
-        elif len(name) == 1 and name[0] in by_surname:
-            full = by_surname[name[0]]
-        else:
-            continue
-        if lead and lead[0].lower() in _HONORIFIC_SEX:
-            sexes.setdefault(full, _HONORIFIC_SEX[lead[0].lower()])
-        offsets.append(start + len(" ".join(lead)) + (1 if lead else 0))
-        names.append(full)
-    for start, word in singles:
-        # A surname alone (``Blinken``) once the full name is known; anything else a
-        # capitalised word.
-        known_as = history.get(word)
-        if known_as is None or known_as[0][0] >= start:
-            continue
-        k = bisect.bisect_left(known_as, (start,)) - 1
-        if _NAME_WORD.match(word) and word.lower() not in _LEADING:
-            offsets.append(start)
-            names.append(known_as[k][1])
-    if singles and history:
-        order = sorted(range(len(offsets)), key=offsets.__getitem__)
-        offsets = [offsets[k] for k in order]
-        names = [names[k] for k in order]
-    votes: dict[str, int] = {}
-    for offset, full in zip(offsets, names, strict=True):
-        if full in sexes:
-            continue  # an honorific already said
-        # The first pronoun after a name in its sentence usually refers to it.
-        found = _PRONOUN_AFTER.search(text, offset + len(full), offset + len(full) + 120)
-        if found and found.group(1):
-            votes[full] = votes.get(full, 0) + (1 if found.group(1) in ("he", "his", "him") else -1)
-    for full, vote in votes.items():
-        if vote:
-            sexes.setdefault(full, "m" if vote > 0 else "f")
-    return Cast(tuple(offsets), tuple(names), tuple(titles), tuple(sexes.items()), dict(sexes))
+    def __init__(self, text: str, cast: Cast) -> None:
+        self.text = text
+        """The article (masked or not: only the words outside quotes are read)."""
+        self.cast = cast
+        """The people and outlets the article names."""
+        self._people = frozenset(cast.names)
+        # Where paragraphs break: a person named in the pronoun's own paragraph pulls more
+        # than one named before the break, as a reader's attention moves with the story.
+        self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        self._said_offsets: list[int] = []
+        self._said_names: list[str] = []
 
+    def said(self, offset: int, name: str) -> None:
+        """Record that ``name`` spoke through the mention at ``offset``: a person of the
+        cast becomes the subject later pronouns look for first."""
+        if name not in self._people and not looks_like_person(name):
+            return  # a body, an outlet, a description left as written: never ``he``
+        k = bisect.bisect_right(self._said_offsets, offset)
+        self._said_offsets.insert(k, offset)
+        self._said_names.insert(k, name)
 
-def resolve(cast: Cast, mention: str, kind: str, offset: int) -> str:
-    """Return the full name a mention at ``offset`` stands for, else the mention itself."""
-    if kind == "pronoun":
-        return _latest(cast, offset, _PRONOUN_SEX.get(mention.lower())) or mention
-    if kind == "name":
+    def resolve(self, mention: str, kind: str, offset: int, end: int | None = None) -> str:
+        """Return the full name a mention at ``offset`` stands for, else the mention as
+        written (cleaned of what follows a name)."""
+        end = offset + len(mention) if end is None else end
+        if kind == "pronoun":
+            return self._pronoun(mention, offset) or mention
+        if kind == "name":
+            return self._name(mention, offset, end)
+        return self._description(mention, offset, end)
+
+    def _name(self, mention: str, offset: int, end: int) -> str:
+        last = mention.split()[-1] if mention.split() else ""
+        led = mention.split(None, 1)[0].lower() in ("the", "a", "an")
+        if last.lower() in _PARTY_NOUNS or (last[:1].islower() and led):
+            # ``the Florida senator``, ``the Wisconsin Republican``: a description that holds
+            # a name, resolved as one.
+            return self._description(mention, offset, end)
+        if not looks_like_person(mention):
+            appositive = _APPOSITIVE_NAME.match(self.text, end)
+            if appositive is not None and looks_like_person(appositive.group(1)):
+                # ``the director of the Federal Bureau of Investigation, James B. Comey,``
+                return self._name(appositive.group(1), appositive.start(1), appositive.end(1))
         if mention[:4].lower() == "the ":
-            return mention  # ``The Washington Post``: a body, named as written
-        _, name = _strip(mention.split())
+            return clean_name(mention)  # ``The Washington Post``: a body, named as written
+        lead, name = person_in(mention)
         if not name:
-            return mention
-        k = bisect.bisect_right(cast.offsets, offset + len(mention))
-        for j in range(k - 1, -1, -1):
-            full = cast.names[j]
-            parts = full.split()
-            if full == " ".join(name) or (len(name) == 1 and name[0] in (parts[-1], parts[0])):
-                return full
-            if len(name) > 1 and full.endswith(" ".join(name[-1:])) and len(full) > len(mention):
-                return full
+            return clean_name(mention)
+        cast = self.cast
+        sex = _HONORIFIC_SEX.get(lead[0].lower()) if lead else None
+        intros = cast.introduced.get(name[-1])
+        if intros is not None:
+            if len(name) > 1:
+                full = " ".join(name)
+                k = bisect.bisect_right(intros, (end, "\uffff"))
+                rivals = intros[max(0, k - _RIVALS) : k]
+                for _, known in rivals:
+                    if known == full:
+                        return full
+                for _, known in rivals:
+                    if known.split()[0] == name[0] and len(known) > len(full):
+                        return known  # ``Donald Trump`` for ``Donald J. Trump``
+                if k:
+                    return full
+            found = pick(intros, end, sex, cast.sex_of)
+            if found is not None:
+                return found
+        if len(name) == 1 and name[0] in cast.introduced:
+            return pick(cast.introduced[name[0]], end, sex, cast.sex_of) or name[0]
         return " ".join(name)
-    wanted = _DETERMINER.sub("", mention.lower()).strip()
-    if not wanted:
+
+    def _pronoun(self, mention: str, offset: int) -> str | None:
+        low = mention.lower()
+        if low in ("who", "which"):
+            return self._nearest_before(offset)
+        if low == "it":
+            return self._outlet(offset)
+        sex = _PRONOUN_SEX.get(low)
+        if sex is None:
+            return None  # ``they``, ``we``, ``I``: never a lone person named before
+        return self._salient(offset, sex)
+
+    def _salient(self, offset: int, sex: str | None) -> str | None:
+        """Return the person a pronoun at ``offset`` most likely stands for: each person's
+        strongest mention before it, by its role (a quote's speaker, a subject, an object,
+        a name after a preposition) fading with distance, so a subject a sentence back
+        beats an object just before; a person of the other sex is never chosen."""
+        cast = self.cast
+        pull: dict[str, float] = {}
+        k = bisect.bisect_left(cast.offsets, offset)
+        for j in range(k - 1, max(-1, k - 80), -1):
+            distance = offset - cast.offsets[j]
+            if distance > _REACH:
+                break
+            name = cast.names[j]
+            value = cast.weights[j] * 0.5 ** (distance / _HALF_LIFE)
+            value *= self._crossing(cast.offsets[j], offset)
+            pull[name] = max(pull.get(name, 0.0), value)
+        k = bisect.bisect_left(self._said_offsets, offset)
+        for j in range(k - 1, max(-1, k - 20), -1):
+            distance = offset - self._said_offsets[j]
+            if distance > _REACH:
+                break
+            name = self._said_names[j]
+            value = _SPOKE * 0.5 ** (distance / _HALF_LIFE)
+            value *= self._crossing(self._said_offsets[j], offset)
+            pull[name] = max(pull.get(name, 0.0), value)
+        best, score = None, 0.0
+        for name, value in pull.items():
+            known = cast.sex_of.get(name)
+            if sex is not None and known is not None and known != sex:
+                continue
+            if sex is not None and known is None:
+                value *= _UNSURE_SEX
+            if value > score:
+                best, score = name, value
+        return best if best is not None else self._latest(offset, sex)
+
+    def _crossing(self, earlier: int, offset: int) -> float:
+        """Return the pull left to a mention at ``earlier`` after the paragraph breaks
+        between it and ``offset``."""
+        crossed = bisect.bisect_left(self._breaks, offset) - bisect.bisect_left(
+            self._breaks, earlier
+        )
+        return _NEW_PARAGRAPH if crossed else 1.0
+
+    def _latest(self, offset: int, sex: str | None) -> str | None:
+        """Return the latest person named before ``offset`` of the given sex, however far."""
+        cast = self.cast
+        k = bisect.bisect_left(cast.offsets, offset)
+        for j in range(k - 1, max(-1, k - 200), -1):
+            known = cast.sex_of.get(cast.names[j])
+            if sex is None or known == sex:
+                return cast.names[j]
+        return None
+
+    def _nearest_before(self, offset: int) -> str | None:
+        """Return the person named just before a relative ``who`` (``Kim, who said``)."""
+        named = _BEFORE_WHO.search(self.text, max(0, offset - 120), offset)
+        if named is not None:
+            # ``and Sanders, who says``, ``Sen. Marco Rubio of Florida, who``: the person
+            # the clause before names, known to the cast or not.
+            lead, name = person_in(named.group(1))
+            if name:
+                return self._name(" ".join(lead + name), named.start(1), named.end(1))
+        cast = self.cast
+        k = bisect.bisect_left(cast.offsets, offset) - 1
+        if k < 0 or offset - cast.offsets[k] > 150:
+            return None
+        between = self.text[cast.offsets[k] : offset]
+        return None if re.search(r"[.!?]\s", between) else cast.names[k]
+
+    def _outlet(self, offset: int, word: str | None = None) -> str | None:
+        """Return the latest outlet named before ``offset`` (whose name holds ``word``)."""
+        outlets = self.cast.outlets
+        k = bisect.bisect_left(outlets, (offset, ""))
+        for j in range(k - 1, max(-1, k - 30), -1):
+            _, name = outlets[j]
+            if word is None or word in name.split():
+                return name
+        return None
+
+    def _description(self, mention: str, offset: int, end: int) -> str:
+        appositive = _APPOSITIVE_NAME.match(self.text, end)
+        if appositive is not None:
+            # ``the White House spokesman, Josh Earnest,``: the name the article gives it.
+            _, name = _strip(_clean_run(appositive.group(1).split()))
+            if len(name) > 1:
+                return self._name(" ".join(name), appositive.start(1), appositive.end(1))
+        wanted = _DETERMINER.sub("", mention.lower()).strip()
+        owner = _OWNER.match(wanted)
+        if owner is not None and owner.end() < len(wanted):
+            # ``Donald Trump’s campaign manager``: the office is what follows the owner.
+            wanted = wanted[owner.end() :].strip()
+        if not wanted:
+            return mention
+        words = [w for w in _OFFICE_WORD.findall(wanted) if w not in _SMALL]
+        head = words[-1] if words else ""
+        if head in OUTLET_NOUNS or (head.endswith(("’s", "'s")) and head[:-2] in OUTLET_NOUNS):
+            return self._outlet(offset) or mention
+        if _TWO.intersection(words) or head in _TWO:
+            # ``the two lawmakers``, ``the two``: the pair the article last named together.
+            return self._pair(offset) or mention
+        found = self._titled(wanted, set(words), head, offset)
+        if found is not None:
+            return found
+        body = _BODY_IN.search(mention) if head in _DOCUMENT_NOUNS else None
+        if body is not None:
+            return body.group()  # ``a Pentagon readout``: the body that issued it
+        if (head in _PERSON_NOUNS or head in _DOCUMENT_NOUNS) and len(words) <= 4:
+            # ``the billionaire businessman``: the person the story is about.
+            return self._salient(offset, None) or mention
         return mention
-    # Every word of the description among the words of an introduction: ``the Florida
-    # senator`` is the one introduced as ``Sen. Marco Rubio of Florida``.
-    words = set(_OFFICE_WORD.findall(wanted)) - _SMALL
-    for at, office, full in reversed(cast.titles):
-        if at >= offset or ("vice" in office and "vice" not in wanted):
-            continue  # ``the president`` is not the vice president
-        if wanted in office or (words and words <= set(office.split())):
-            return full
-    return mention
+
+    def _pair(self, offset: int) -> str | None:
+        """Return ``A and B`` for the last two people named together before ``offset``."""
+        cast = self.cast
+        k = bisect.bisect_left(cast.offsets, offset)
+        for j in range(k - 1, max(0, k - 40), -1):
+            a, b = cast.offsets[j - 1], cast.offsets[j]
+            apart = b - a < 80 and cast.names[j - 1] != cast.names[j]
+            if apart and _JOINED.fullmatch(self.text, a, b):
+                return f"{cast.names[j - 1]} and {cast.names[j]}"
+        return None
+
+    def _titled(self, wanted: str, words: set[str], head: str, offset: int) -> str | None:
+        """Return the latest person introduced with every word of a description among the
+        words of their office, party or state (``the Florida senator`` for ``Sen. Marco
+        Rubio (R-Fla.)``)."""
+        cast = self.cast
+        indices = cast.by_office.get(head)
+        if not indices:
+            return None
+        k = bisect.bisect_left(indices, _first_after(cast.titles, offset))
+        for j in range(k - 1, max(-1, k - 60), -1):
+            _, office, full = cast.titles[indices[j]]
+            if "vice" in office.split() and "vice" not in words:
+                continue  # ``the president`` is not the vice president
+            held = set(office.split())
+            if wanted in office or words <= held or (len(words) > 2 and len(words - held) == 1):
+                return full  # every word, or all but one of three or more
+        return None
+
+
+def _first_after(titles: tuple[tuple[int, str, str], ...], offset: int) -> int:
+    """Return the index of the first title introduced at or after ``offset``."""
+    return bisect.bisect_left(titles, (offset, "", ""))
 
 
 _OFFICE_WORD = re.compile(r"[a-z][a-z’'.-]*")
 _SMALL = frozenset("of the a an and for in on at to with former".split())
 
 
-def _latest(cast: Cast, offset: int, sex: str | None) -> str | None:
-    """Return the most recently named person before ``offset`` of the given sex: one known
-    to be of that sex if any is near, else the latest of unknown sex."""
-    sexes = cast.sex_of or dict(cast.sexes)
-    k = bisect.bisect_left(cast.offsets, offset)
-    unknown = None
-    for j in range(k - 1, max(-1, k - 40), -1):
-        full = cast.names[j]
-        known = sexes.get(full)
-        if sex is None or known == sex:
-            return full
-        if known is None and unknown is None:
-            unknown = full
-    return unknown
+_AFFILIATION = frozenset("of the at for with from".split())
+
+
+def person_in(mention: str) -> tuple[list[str], list[str]]:
+    """Return (title words, name words) of the person a name mention gives: the last run of
+    capitalised words before any bracket or comma that is not a body the person belongs to
+    (``Paul Green of the Institute``, ``Dana Fox (D-Ore``, ``Jonah Goldberg of the
+    anti-Trump National Review``), unless a title shows it is a person (``Speaker of the
+    House Rep. Paul Ryan``)."""
+    head = _HEAD_END.split(mention, 1)[0]
+    groups = [g for run in _NAME.finditer(head) for g in name_groups(run.group(), run.start())]
+    for at, words in reversed(groups):
+        if at and (head[at - 1].isalnum() or head[at - 1] in "-’'"):
+            continue  # ``anti-Trump``: part of a word
+        lead, name = _strip(words)
+        if not name:
+            continue
+        before = head[:at].split()[-1:]
+        if not lead and before and before[0].lower() in _AFFILIATION and len(groups) > 1:
+            continue
+        return lead, name
+    return [], []
+
+
+_HEAD_END = re.compile(r"\s*[(,;]")
 
 
 def name_in(line: str) -> str | None:

@@ -60,6 +60,26 @@ def quote_paragraphs(article: Article, quote: Quote) -> list[int]:
     return found
 
 
+_OPENING_WORDS = 6
+"""How many of a quote's first words name it on its speaker's line."""
+
+
+def speaker_lines(quotes: Sequence[Quote]) -> list[str]:
+    """Return the lines naming who said a paragraph's quotes: ``— Ann Lee`` when one person
+    said them all; else one line a quote, its speaker and its first words, so each quote
+    shows its own speaker (``— Ann Lee: “We cut taxes …”``)."""
+    speakers = list(dict.fromkeys(q.speaker_name for q in quotes))
+    if len(speakers) <= 1:
+        return [ATTRIBUTION_DASH + name for name in speakers]
+    lines = []
+    for quote in quotes:
+        words = quote.text.strip("“”\"'‘’„«» ").split()
+        opening = " ".join(words[:_OPENING_WORDS]).rstrip(",;:")
+        more = " …" if len(words) > _OPENING_WORDS else ""
+        lines.append(f"{ATTRIBUTION_DASH}{quote.speaker_name}: “{opening}{more}”")
+    return lines
+
+
 def text_shift(role: Role) -> int:
     """Return how far a paragraph's text is pushed along in its block by a prefix."""
     if role is Role.ORPHANED_ATTRIBUTION:
@@ -101,10 +121,8 @@ def paragraph_block(
     if quotes and role is not Role.BLOCK_QUOTE:
         marker, continuation = "❝", " "
         inline = [q for q in quotes if q.kind != "block" and q.paragraph == index]
-        speakers = list(dict.fromkeys(q.speaker_name for q in inline))
-        if speakers:
-            text.append("\n— ", styles.speaker)
-            text.append("; ".join(speakers), styles.speaker)
+        for line in speaker_lines(inline):
+            text.append("\n" + line, styles.speaker)
     return Block(text, marker, styles.marker, continuation, indent)
 
 

@@ -1,0 +1,261 @@
+"""Who said it, as the reader is shown it: one short text per class of error a reader met,
+each asserting the exact ``speaker_name``."""
+
+from __future__ import annotations
+
+from tui.core import Quote, find_quotes
+from tui.core.names import clean_name, first_name_sex, is_outlet, party_words
+
+
+def _names(text: str) -> list[str]:
+    return [q.speaker_name for q in find_quotes(text)]
+
+
+def _only(text: str) -> Quote:
+    quotes = find_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# --- a cast of the article's people and bodies -----------------------------------------
+
+
+def test_a_person_introduced_with_an_appositive_and_no_article() -> None:
+    text = (
+        "Budget talks resumed on Monday.\n\n"
+        "Maria Lopez, former head of the state party, warned the council. "
+        "“This is a betrayal of every voter who trusted us,” she said."
+    )
+    assert _names(text) == ["Maria Lopez"]
+
+
+def test_a_person_introduced_after_a_verb() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "“We will not sign this budget,” responded finance director Tom Reyes."
+    )
+    quote = _only(text)
+    assert quote.speaker == "finance director Tom Reyes"
+    assert quote.speaker_name == "Tom Reyes"
+
+
+def test_a_person_introduced_behind_a_possessive() -> None:
+    text = (
+        "Smith's communications director, Ana Cole, said the senator was "
+        "“looking forward to the debate.”"
+    )
+    assert _names(text) == ["Ana Cole"]
+
+
+def test_a_person_named_by_first_name_after_a_kin_noun() -> None:
+    text = (
+        "Gov. Tom Reed spoke first. Reed's wife, Melania, is scheduled to speak tonight. "
+        "At a rally in May, she described him as “kind” and “a man with a great heart.”"
+    )
+    assert _names(text) == ["Melania", "Melania"]
+
+
+def test_a_name_after_a_preposition_is_only_that_name() -> None:
+    text = (
+        "Unlike Carter, Dana Fox voted for the bill on Tuesday.\n\n"
+        "“It was a mistake,” Carter said. “It was the right thing to do,” Fox said."
+    )
+    assert _names(text) == ["Carter", "Dana Fox"]
+
+
+def test_a_title_case_headline_is_not_a_name() -> None:
+    text = (
+        "Jones Thanked Lee\n\n"
+        "Mayor Ruth Jones thanked council member Sam Lee on Friday.\n\n"
+        "“He kept the library open,” Jones said."
+    )
+    assert _names(text) == ["Ruth Jones"]
+
+
+def test_the_newspaper_is_the_outlet_the_article_named() -> None:
+    text = (
+        "The Washington Post reported the figures on Sunday, and Sen. Ann Kerr disputed them.\n\n"
+        "“The budget hole is larger than disclosed,” the newspaper said."
+    )
+    assert _names(text) == ["The Washington Post"]
+
+
+# --- pronouns, resolved the way a reader does ----------------------------------------------
+
+
+def test_a_pronoun_prefers_the_subject_over_a_later_object() -> None:
+    text = (
+        "Senator Paul Grant criticized Mayor Luis Ortega on Monday.\n\n"
+        "Grant called Ortega reckless. “He has spent the fund dry,” he said."
+    )
+    assert _names(text) == ["Paul Grant"]
+
+
+def test_a_pronoun_follows_the_speaker_of_the_quote_before() -> None:
+    text = (
+        "Gov. Ann Kerr met Tom Hale, the state treasurer, on Monday.\n\n"
+        "“We have balanced the books,” Hale said of Kerr.\n\n"
+        "“Nobody thought it possible,” he said."
+    )
+    assert _names(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_pronoun_prefers_its_own_paragraph_to_the_speaker_before_the_break() -> None:
+    text = (
+        "Agriculture Secretary Tom Vilsack defended the plan. “It is sound,” said Vilsack.\n\n"
+        "Steven Aftergood, a secrecy expert, disagreed. “It has no support,” he said."
+    )
+    assert _names(text) == ["Tom Vilsack", "Steven Aftergood"]
+
+
+def test_she_and_he_keep_to_the_sex_honorifics_and_first_names_give() -> None:
+    text = (
+        "Mr. Lee met Ms. Park and Robert Diaz on Monday.\n\n"
+        "Diaz said little. “We need more time,” she said. “We have time,” he said."
+    )
+    assert _names(text) == ["Park", "Robert Diaz"]
+
+
+def test_it_and_they_never_resolve_to_a_lone_person() -> None:
+    text = (
+        "Jane Ruiz met the striking drivers on Monday.\n\n"
+        "“We are not going back,” they said. “Prices will rise,” it said in a statement."
+    )
+    assert _names(text) == ["they", "it"]
+
+
+def test_who_is_the_person_just_before_it() -> None:
+    text = (
+        "The rally drew Mayor Tom Hale and Sara Mills, who said the plan was "
+        "“a disgrace to the city.”"
+    )
+    assert _names(text) == ["Sara Mills"]
+
+
+def test_a_quote_that_continues_another_keeps_its_speaker() -> None:
+    text = (
+        "Mayor Ruth Jones spoke on Monday; Gov. Sam Lee listened.\n\n"
+        "“We will rebuild the bridge,” Jones said.\n\n"
+        "“And we will do it before winter.”"
+    )
+    assert _names(text) == ["Ruth Jones", "Ruth Jones"]
+
+
+# --- descriptions, through what the article said of people ---------------------------------
+
+
+def test_a_description_is_the_person_with_that_party_and_state() -> None:
+    text = (
+        "Sen. Laura Chen (R-Ohio) and Rep. Mark Diaz (D-Texas) debated on Monday.\n\n"
+        "“This bill is a gift to lobbyists,” the Texas Democrat said."
+    )
+    assert _names(text) == ["Mark Diaz"]
+
+
+def test_a_description_is_the_person_with_that_office_not_the_latest_name() -> None:
+    text = (
+        "Republican nominee Carl Webb visited Ohio, and Gov. Tom Reed joined him.\n\n"
+        "“We will win this state,” the nominee said."
+    )
+    assert _names(text) == ["Carl Webb"]
+
+
+def test_a_description_followed_by_a_name_is_that_name() -> None:
+    text = "“We are reviewing the letter,” said the White House spokesman, Josh Earnest, on Monday."
+    assert _names(text) == ["Josh Earnest"]
+
+
+def test_an_office_behind_a_possessive_is_the_person_holding_it() -> None:
+    text = (
+        "Donald Trump toured Iowa with campaign manager Corey Lewandowski on Monday.\n\n"
+        "“We will win here,” Donald Trump’s campaign manager said."
+    )
+    assert _names(text) == ["Corey Lewandowski"]
+
+
+def test_the_two_are_the_pair_last_named_together() -> None:
+    text = (
+        "Rep. Bob Goodlatte (R-Va.) and Rep. Trey Gowdy (R-S.C.) wrote to the director.\n\n"
+        "“We expect answers by Friday,” the two lawmakers said."
+    )
+    assert _names(text) == ["Bob Goodlatte and Trey Gowdy"]
+
+
+def test_a_body_followed_by_a_name_is_that_name() -> None:
+    text = (
+        "“We found no evidence of intent,” said the director of the Federal Bureau of"
+        " Investigation, James B. Comey, on Tuesday."
+    )
+    assert _names(text) == ["James B. Comey"]
+
+
+def test_a_document_is_the_body_that_issued_it() -> None:
+    text = (
+        "Defense Secretary Ash Carter met his counterpart on Monday.\n\n"
+        "The two “agreed to deepen cooperation,” a Pentagon readout said."
+    )
+    assert _names(text) == ["Pentagon"]
+
+
+def test_no_resolvable_name_leaves_the_mention_as_written() -> None:
+    text = "The talks collapsed on Monday.\n\n“Nobody expected this,” a senior official said."
+    assert _names(text) == ["a senior official"]
+
+
+# --- a clean name -------------------------------------------------------------------------
+
+
+def test_a_name_has_no_body_after_it() -> None:
+    text = "“The numbers do not add up,” said Paul Green of the Budget Council."
+    assert _names(text) == ["Paul Green"]
+
+
+def test_a_name_has_no_party_tag() -> None:
+    text = "“We will keep fighting,” said Sen. Dana Fox (D-Ore.), who sponsored the bill."
+    assert _names(text) == ["Dana Fox"]
+
+
+def test_a_name_has_no_title_before_it_or_outlet_owning_it() -> None:
+    text = (
+        "“The race is tightening,” Fox News host Chris Wallace said. "
+        "“Nobody saw this coming,” said Interim DNC Chairwoman Donna Brazile."
+    )
+    assert _names(text) == ["Chris Wallace", "Donna Brazile"]
+
+
+def test_a_possessive_and_the_words_after_it_are_not_a_name() -> None:
+    text = (
+        "Smith's campaign has sharply criticised Jill Smith's rival.\n\n"
+        "“It is reckless,” Smith said."
+    )
+    assert _names(text) == ["Jill Smith"]
+
+
+def test_a_place_in_an_opening_phrase_is_not_the_speaker() -> None:
+    text = (
+        "Gov. Ann Kerr spoke on Monday.\n\n"
+        "Speaking at a town hall in Salem, New Hampshire, Kerr went after the plan, calling it"
+        " “a waste of money.”"
+    )
+    assert _names(text) == ["Ann Kerr"]
+
+
+def test_a_sentence_opener_is_not_a_first_name() -> None:
+    text = (
+        "Gary Johnson spoke in Denver, and another candidate stayed home.\n\n"
+        "Neither Johnson nor his aides would comment. “We are fine,” Johnson said."
+    )
+    assert _names(text) == ["Gary Johnson"]
+
+
+# --- the name helpers -----------------------------------------------------------------------
+
+
+def test_name_helpers() -> None:
+    assert clean_name("Paul Green of the Institute") == "Paul Green"
+    assert clean_name("Dana Fox (D-Ore") == "Dana Fox"
+    assert clean_name("Smith’s") == "Smith"
+    assert party_words("R", "Fla.") == "republican florida"
+    assert is_outlet(["The", "Washington", "Post"]) and not is_outlet(["Jane", "Kim"])
+    assert first_name_sex("Mary") < 0 < first_name_sex("John")
+    assert first_name_sex("Pat") == 0.0 and first_name_sex("the") == 0.0
