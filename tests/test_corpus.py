@@ -260,10 +260,15 @@ def test_usage_mistakes_give_one_line(capsys: pytest.CaptureFixture[str], tmp_pa
             "cannot be written",
         ),
     ]
+    for target in (article, tmp_path / "." / "a.txt"):
+        for fmt in ("--jsonl", "--csv"):
+            cases.append((["quotes", str(tmp_path), fmt, "-o", str(target)], "is one of the"))
+    cases.append((["quotes", str(article), "-o", str(article)], "is one of the articles"))
     for argv, reason in cases:
         code, out, err = run(capsys, *argv)
         assert (code, out) == (2, ""), argv
         assert err.startswith("newsreader: ") and err.count("\n") == 1 and reason in err, err
+    assert article.read_text(encoding="utf-8") == ARTICLE, "the article was never written to"
 
 
 # --- the real command: Ctrl+C, progress, pipes ---------------------------------------------

@@ -140,6 +140,7 @@ def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
     _check_file(file)
     report = read_quotes(file)
     if args.output is not None:
+        _refuse_to_overwrite(args.output, [file])
         with _open_output(args.output, append=False) as output:
             output.write(render_quotes(report, fmt))
     elif fmt == "text":
@@ -147,6 +148,13 @@ def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_quotes(report, fmt, ascii_only=_ascii_only(out)))
     return 0
+
+
+def _refuse_to_overwrite(output: str, articles: Sequence[str]) -> None:
+    """Raise InputError when ``output`` is one of the articles: writing would destroy it."""
+    target = os.path.realpath(output)
+    if any(os.path.realpath(article) == target for article in articles):
+        raise InputError(f"{output}: is one of the articles being read; choose another -o FILE")
 
 
 def _open_output(path: str, append: bool) -> TextIO:
@@ -165,6 +173,8 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise InputError(f"--jobs {args.jobs}: give one job or more")
     tasks = find_tasks(args.paths, args.recursive)
+    if args.output is not None:
+        _refuse_to_overwrite(args.output, [task.path for task in tasks])
     done = finished_files(Path(args.output), fmt) if args.resume else set()
     if done:
         tasks = [task for task in tasks if task.file not in done]
