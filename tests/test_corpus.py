@@ -321,15 +321,18 @@ def test_sigint_stops_the_run_and_leaves_valid_jsonl(tmp_path: Path) -> None:
     assert done < 48
 
 
-def _stderr_in_a_terminal(argv: list[str]) -> tuple[bytes, bytes]:
-    """Run ``argv`` with a pseudo-terminal as stderr; return (stdout, terminal output)."""
+def _stderr_in_a_terminal(argv: list[str], stdout_too: bool = False) -> tuple[bytes, bytes]:
+    """Run ``argv`` with a pseudo-terminal as stderr (and stdout when ``stdout_too``);
+    return (what went to a stdout pipe, terminal output)."""
     master, slave = pty.openpty()
     process = subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=slave, env=_env(TERM="xterm-256color")
+        argv,
+        stdout=slave if stdout_too else subprocess.PIPE,
+        stderr=slave,
+        env=_env(TERM="xterm-256color"),
     )
     os.close(slave)
-    assert process.stdout is not None
-    stdout = process.stdout.read()
+    stdout = b"" if process.stdout is None else process.stdout.read()
     terminal = b""
     while True:
         try:
@@ -355,6 +358,9 @@ def test_progress_bar_on_a_terminal_and_silence_when_piped(tmp_path: Path) -> No
     assert result.returncode == 0
     assert result.stderr == b""
     assert result.stdout == stdout
+    # Records printed on the terminal itself: no bar, which would redraw over them.
+    _, terminal = _stderr_in_a_terminal(argv, stdout_too=True)
+    assert terminal.replace(b"\r\n", b"\n") == stdout
 
 
 def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:

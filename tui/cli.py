@@ -198,7 +198,7 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
                 tasks,
                 entries,
                 output,
-                progress=sys.stderr is not None and sys.stderr.isatty(),
+                progress=_show_progress(output),
                 flush=output is not out,
                 on_error=report_error if fmt == "csv" else None,
             )
@@ -221,6 +221,14 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
         )
         return EXIT_INTERRUPTED
     return 0
+
+
+def _show_progress(output: TextIO) -> bool:
+    """True when a bar on stderr helps: stderr is a terminal that the records do not go to
+    (the bar redraws its lines and would wipe records printed under it)."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return False
+    return not output.isatty()
 
 
 def _dask_entries(
