@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import time_limit
-from tui import cli
+from tui import cli, export
 from tui.corpus import Task, find_tasks, finished_files
 from tui.export import CSV_COLUMNS, read_quotes, render_quotes, to_json
 
@@ -183,6 +183,29 @@ def test_an_unlistable_directory_is_a_record_not_a_stop(
     records = [json.loads(line) for line in out.splitlines()]
     assert records[0]["file"] == str(tmp_path / "good.txt") and "quotes" in records[0]
     assert records[1] == {"file": str(tmp_path / "locked"), "error": "Permission denied"}
+
+
+def test_a_defect_on_one_article_is_a_record_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(3):
+        (tmp_path / f"{number}.txt").write_text(_article(number), encoding="utf-8")
+    real = export.find_quotes
+
+    def fragile(text: str) -> list:
+        if "Point 1 " in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(export, "find_quotes", fragile)
+    code, out, err = run(capsys, "quotes", str(tmp_path), "--jsonl", "--jobs", "1")
+    assert (code, err) == (0, "")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[1] == {
+        "file": str(tmp_path / "1.txt"),
+        "error": "could not be processed (RuntimeError: boom)",
+    }
+    assert [len(r.get("quotes", ())) for r in records] == [2, 0, 2]
 
 
 def test_csv_has_one_row_per_quote_and_errors_on_stderr(
