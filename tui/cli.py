@@ -175,7 +175,10 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     tasks = find_tasks(args.paths, args.recursive)
     if args.output is not None:
         _refuse_to_overwrite(args.output, [task.path for task in tasks])
-    done = finished_files(Path(args.output), fmt) if args.resume else set()
+    try:
+        done = finished_files(Path(args.output), fmt) if args.resume else set()
+    except OSError as error:
+        raise InputError(f"{args.output}: cannot be resumed: {error.strerror or error}") from None
     if done:
         tasks = [task for task in tasks if task.file not in done]
     output = out if args.output is None else _open_output(args.output, append=args.resume)
