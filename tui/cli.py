@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, nullcontext
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
 from tui.core import (
@@ -21,19 +21,11 @@ from tui.core import (
     pair_paragraphs,
     printable,
 )
-from tui.corpus import (
-    CORPUS_FORMATS,
-    Entry,
-    Task,
-    dask_entries,
-    default_jobs,
-    find_tasks,
-    finished_files,
-    local_entries,
-    write_corpus,
-)
 from tui.export import FORMATS, csv_header, read_quotes, render_quotes, to_json
 from tui.report import diff_report, quotes_report
+
+if TYPE_CHECKING:
+    from tui.corpus import Entry, Task
 
 EXIT_BAD_INPUT = 2
 """Exit status for a path that cannot be read, as grep and diff use it."""
@@ -134,7 +126,7 @@ def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
     Lines or CSV."""
     fmt = args.format or "text"
     # One directory in a one-file format falls through to the core's "is a directory".
-    if fmt in CORPUS_FORMATS or len(args.paths) > 1:
+    if fmt in ("jsonl", "csv") or len(args.paths) > 1:
         return run_corpus(args, fmt, out)
     file = args.paths[0]
     _check_file(file)
@@ -166,6 +158,16 @@ def _open_output(path: str, append: bool) -> TextIO:
 
 def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     """Write one record per article of the files and directories given; return the status."""
+    # Imported here: the app, started through this module, needs no process pool.
+    from tui.corpus import (
+        CORPUS_FORMATS,
+        default_jobs,
+        find_tasks,
+        finished_files,
+        local_entries,
+        write_corpus,
+    )
+
     if fmt not in CORPUS_FORMATS:
         raise InputError("several files: choose --jsonl or --csv for one record each")
     if args.resume and args.output is None:
@@ -237,6 +239,8 @@ def _show_progress(output: TextIO) -> bool:
 def _dask_entries(
     stack: ExitStack, address: str, tasks: list[Task], fmt: str, ascii_only: bool
 ) -> Iterator[Entry]:
+    from tui.corpus import dask_entries
+
     try:
         return dask_entries(stack, address, tasks, fmt, ascii_only)
     except ImportError:
