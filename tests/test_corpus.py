@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import time_limit
-from tui import cli
+from tui import cli, export
 from tui.corpus import Task, find_tasks, finished_files
 from tui.export import CSV_COLUMNS, read_quotes, render_quotes, to_json
 
@@ -185,6 +185,29 @@ def test_an_unlistable_directory_is_a_record_not_a_stop(
     assert records[1] == {"file": str(tmp_path / "locked"), "error": "Permission denied"}
 
 
+def test_a_defect_on_one_article_is_a_record_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(3):
+        (tmp_path / f"{number}.txt").write_text(_article(number), encoding="utf-8")
+    real = export.find_quotes
+
+    def fragile(text: str) -> list:
+        if "Point 1 " in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(export, "find_quotes", fragile)
+    code, out, err = run(capsys, "quotes", str(tmp_path), "--jsonl", "--jobs", "1")
+    assert (code, err) == (0, "")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[1] == {
+        "file": str(tmp_path / "1.txt"),
+        "error": "could not be processed (RuntimeError: boom)",
+    }
+    assert [len(r.get("quotes", ())) for r in records] == [2, 0, 2]
+
+
 def test_csv_has_one_row_per_quote_and_errors_on_stderr(
     capsys: pytest.CaptureFixture[str], nested: tuple[Path, list[str]]
 ) -> None:
@@ -260,10 +283,15 @@ def test_usage_mistakes_give_one_line(capsys: pytest.CaptureFixture[str], tmp_pa
             "cannot be written",
         ),
     ]
+    for target in (article, tmp_path / "." / "a.txt"):
+        for fmt in ("--jsonl", "--csv"):
+            cases.append((["quotes", str(tmp_path), fmt, "-o", str(target)], "is one of the"))
+    cases.append((["quotes", str(article), "-o", str(article)], "is one of the articles"))
     for argv, reason in cases:
         code, out, err = run(capsys, *argv)
         assert (code, out) == (2, ""), argv
         assert err.startswith("newsreader: ") and err.count("\n") == 1 and reason in err, err
+    assert article.read_text(encoding="utf-8") == ARTICLE, "the article was never written to"
 
 
 # --- the real command: Ctrl+C, progress, pipes ---------------------------------------------
@@ -316,15 +344,18 @@ def test_sigint_stops_the_run_and_leaves_valid_jsonl(tmp_path: Path) -> None:
     assert done < 48
 
 
-def _stderr_in_a_terminal(argv: list[str]) -> tuple[bytes, bytes]:
-    """Run ``argv`` with a pseudo-terminal as stderr; return (stdout, terminal output)."""
+def _stderr_in_a_terminal(argv: list[str], stdout_too: bool = False) -> tuple[bytes, bytes]:
+    """Run ``argv`` with a pseudo-terminal as stderr (and stdout when ``stdout_too``);
+    return (what went to a stdout pipe, terminal output)."""
     master, slave = pty.openpty()
     process = subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=slave, env=_env(TERM="xterm-256color")
+        argv,
+        stdout=slave if stdout_too else subprocess.PIPE,
+        stderr=slave,
+        env=_env(TERM="xterm-256color"),
     )
     os.close(slave)
-    assert process.stdout is not None
-    stdout = process.stdout.read()
+    stdout = b"" if process.stdout is None else process.stdout.read()
     terminal = b""
     while True:
         try:
@@ -350,6 +381,9 @@ def test_progress_bar_on_a_terminal_and_silence_when_piped(tmp_path: Path) -> No
     assert result.returncode == 0
     assert result.stderr == b""
     assert result.stdout == stdout
+    # Records printed on the terminal itself: no bar, which would redraw over them.
+    _, terminal = _stderr_in_a_terminal(argv, stdout_too=True)
+    assert terminal.replace(b"\r\n", b"\n") == stdout
 
 
 def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, nullcontext
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
 from tui.core import (
@@ -27,19 +27,11 @@ from tui.core import (
     printable,
 )
 from tui.core.quote_changes import changes_only, compare_quotes
-from tui.corpus import (
-    CORPUS_FORMATS,
-    Entry,
-    Task,
-    dask_entries,
-    default_jobs,
-    find_tasks,
-    finished_files,
-    local_entries,
-    write_corpus,
-)
 from tui.export import FORMATS, csv_header, quote_record, read_quotes, render_quotes, to_json
 from tui.report import diff_report, quotes_report
+
+if TYPE_CHECKING:
+    from tui.corpus import Entry, Task
 
 EXIT_BAD_INPUT = 2
 """Exit status for a path that cannot be read, as grep and diff use it."""
@@ -170,12 +162,13 @@ def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
     Lines or CSV."""
     fmt = args.format or "text"
     # One directory in a one-file format falls through to the core's "is a directory".
-    if fmt in CORPUS_FORMATS or len(args.paths) > 1:
+    if fmt in ("jsonl", "csv") or len(args.paths) > 1:
         return run_corpus(args, fmt, out)
     file = args.paths[0]
     _check_file(file)
     report = read_quotes(file)
     if args.output is not None:
+        _refuse_to_overwrite(args.output, [file])
         with _open_output(args.output, append=False) as output:
             output.write(render_quotes(report, fmt))
     elif fmt == "text":
@@ -183,6 +176,13 @@ def run_quotes(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_quotes(report, fmt, ascii_only=_ascii_only(out)))
     return 0
+
+
+def _refuse_to_overwrite(output: str, articles: Sequence[str]) -> None:
+    """Raise InputError when ``output`` is one of the articles: writing would destroy it."""
+    target = os.path.realpath(output)
+    if any(os.path.realpath(article) == target for article in articles):
+        raise InputError(f"{output}: is one of the articles being read; choose another -o FILE")
 
 
 def _open_output(path: str, append: bool) -> TextIO:
@@ -194,6 +194,16 @@ def _open_output(path: str, append: bool) -> TextIO:
 
 def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     """Write one record per article of the files and directories given; return the status."""
+    # Imported here: the app, started through this module, needs no process pool.
+    from tui.corpus import (
+        CORPUS_FORMATS,
+        default_jobs,
+        find_tasks,
+        finished_files,
+        local_entries,
+        write_corpus,
+    )
+
     if fmt not in CORPUS_FORMATS:
         raise InputError("several files: choose --jsonl or --csv for one record each")
     if args.resume and args.output is None:
@@ -201,7 +211,12 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise InputError(f"--jobs {args.jobs}: give one job or more")
     tasks = find_tasks(args.paths, args.recursive)
-    done = finished_files(Path(args.output), fmt) if args.resume else set()
+    if args.output is not None:
+        _refuse_to_overwrite(args.output, [task.path for task in tasks])
+    try:
+        done = finished_files(Path(args.output), fmt) if args.resume else set()
+    except OSError as error:
+        raise InputError(f"{args.output}: cannot be resumed: {error.strerror or error}") from None
     if done:
         tasks = [task for task in tasks if task.file not in done]
     output = out if args.output is None else _open_output(args.output, append=args.resume)
@@ -224,7 +239,7 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
                 tasks,
                 entries,
                 output,
-                progress=sys.stderr is not None and sys.stderr.isatty(),
+                progress=_show_progress(output),
                 flush=output is not out,
                 on_error=report_error if fmt == "csv" else None,
             )
@@ -249,9 +264,19 @@ def run_corpus(args: argparse.Namespace, fmt: str, out: TextIO) -> int:
     return 0
 
 
+def _show_progress(output: TextIO) -> bool:
+    """True when a bar on stderr helps: stderr is a terminal that the records do not go to
+    (the bar redraws its lines and would wipe records printed under it)."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return False
+    return not output.isatty()
+
+
 def _dask_entries(
     stack: ExitStack, address: str, tasks: list[Task], fmt: str, ascii_only: bool
 ) -> Iterator[Entry]:
+    from tui.corpus import dask_entries
+
     try:
         return dask_entries(stack, address, tasks, fmt, ascii_only)
     except ImportError:

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -164,14 +165,24 @@ def dask_entries(
 
     # Checked before a Client exists: one built on a malformed address hangs 40 s on exit.
     resolve_address(address)
+    if not tasks:  # a resumed run with nothing left
+        return iter(())
     client = stack.enter_context(Client(address, timeout="20s", set_as_default=False))
     # About 50 articles a partition: enough to amortise a task's overhead, small enough that
     # results stream back steadily and every worker gets some.
     partitions = max(1, min(len(tasks), math.ceil(len(tasks) / 50)))
     bag = dask.bag.from_sequence(tasks, npartitions=partitions)
-    futures = client.compute(bag.map(render_entry, fmt=fmt, ascii_only=ascii_only).to_delayed())
-    stack.callback(client.cancel, futures)
-    return (entry for future in futures for entry in future.result())
+    delayed = bag.map(render_entry, fmt=fmt, ascii_only=ascii_only).to_delayed()
+    pending = deque(client.compute(delayed))
+    stack.callback(lambda: client.cancel(list(pending)))
+
+    def in_order() -> Iterator[Entry]:
+        while pending:
+            yield from pending[0].result()
+            # Dropped once read, so the cluster frees the partition's results as the run goes.
+            pending.popleft().release()
+
+    return in_order()
 
 
 def finished_files(path: Path, fmt: str) -> set[str]:
