@@ -123,7 +123,7 @@ class NewsReaderApp(App[None]):
         if not self.files:
             where = f"in {printable(str(self.directory))}" if self.directory else "given"
             self.query_one(ArticleView).show_message(
-                f"No articles to show: no .txt or .md files {where}."
+                f"No articles to show: no .txt, .md or .html files {where}."
             )
         self.query_one(DiffView).show_message("No version to compare yet.")
         self.panes.update_titles()

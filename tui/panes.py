@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def failure_text(reason: str) -> str:
     """Say why a file cannot be shown, as a sentence."""
-    if reason.startswith(("is ", "grew", "starts")):
+    if reason.startswith(("is ", "has ", "grew", "starts")):
         return f"This file cannot be shown: it {reason}."
     return f"This file cannot be shown: {reason}."
 
