@@ -26,7 +26,9 @@ from tui.bindings import APP_BINDINGS, help_sections
 from tui.core import Article, ArticleFile, printable
 from tui.heap import HeapSettler
 from tui.inbox import Inbox
+from tui.inbox.state import ReadState
 from tui.loading import Loader, UnwaitedExecutor
+from tui.marks import READ_AFTER_SECONDS, ReadMarks
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
@@ -78,6 +80,8 @@ class NewsReaderApp(App[None]):
         directory: Path | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        read_state: ReadState | None = None,
+        read_after: float | None = READ_AFTER_SECONDS,
     ) -> None:
         super().__init__()
         self.inbox = Inbox(files, directory)
@@ -90,6 +94,8 @@ class NewsReaderApp(App[None]):
         """Settles the heap after a large article or the whole scan."""
         self.panes = Panes(self)
         """What the reading panes show of the highlighted file."""
+        self.marks = ReadMarks(self, read_state or ReadState(), read_after)
+        """The read marks of the listed files, kept between runs."""
 
     @property
     def files(self) -> list[ArticleFile]:
@@ -203,6 +209,7 @@ class NewsReaderApp(App[None]):
     def _files_scanned(self, message: FilesScanned) -> None:
         for files in self.query(FileList):  # none once the app is closing
             files.update_summaries(message.summaries)
+            self.marks.summaries_arrived(message.summaries)
 
     @on(FileList.Highlighted)
     def _file_highlighted(self, message: FileList.Highlighted) -> None:
@@ -216,6 +223,7 @@ class NewsReaderApp(App[None]):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         if message.path == self.current_path:
             self.panes.show_article(message)
+            self.marks.shown(message.path)
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
@@ -326,6 +334,22 @@ class NewsReaderApp(App[None]):
             self.call_after_refresh(widget.focus)
             return
         widget.focus()
+
+    def action_toggle_read(self) -> None:
+        """Mark the highlighted article read, or unread again."""
+        self.marks.toggle()
+
+    def action_next_unread(self) -> None:
+        """Highlight the next unread article."""
+        self.marks.next_unread()
+
+    def action_mark_all_read(self) -> None:
+        """Mark every listed article read."""
+        self.marks.mark_all()
+
+    def action_toggle_hide_read(self) -> None:
+        """Hide or show the read articles."""
+        self.marks.toggle_hidden()
 
     def action_help(self) -> None:
         """Open the help screen."""

@@ -31,6 +31,7 @@ from tui.core import (
     printable,
 )
 from tui.inbox import FileSummary, Inbox
+from tui.inbox.state import content_key
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
@@ -154,7 +155,7 @@ class Loader:
         quotes = self.wait_for_quotes(article.text, cancelled)
         if quotes is None:
             return None
-        return FileSummary(path, article.headline, len(quotes))
+        return FileSummary(path, article.headline, len(quotes), key=content_key(article.text))
 
     def wait_for_quotes(self, text: str, cancelled: Cancelled) -> tuple[Quote, ...] | None:
         """Find the quotes in ``text``, stopping the search if the worker is cancelled."""
@@ -195,7 +196,8 @@ class Loader:
     def row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
-        return FilesScanned((FileSummary(path, article.headline, len(quotes)),))
+        key = content_key(article.text)
+        return FilesScanned((FileSummary(path, article.headline, len(quotes), key=key),))
 
     def load(self, path: Path, styles: ArticleStyles, cancelled: Cancelled) -> Article | None:
         """Read ``path`` and find its quotes, posting the article (early, for a long one);

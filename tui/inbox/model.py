@@ -22,6 +22,8 @@ class FileSummary:
     """How many attributed quotes it has, or None when unknown."""
     error: str | None = None
     """Why the file cannot be read, in one line, or None."""
+    key: str | None = None
+    """The hash of its text that its read mark is kept under, or None when unread."""
 
 
 def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:

@@ -1,0 +1,119 @@
+"""Read marks kept between runs: an SQLite database in the user's state directory.
+
+Keyed by a hash of the article's text, so a renamed or copied file keeps its mark. WAL mode
+and a short busy timeout let two newsreader processes share one database. Any failure (a
+corrupt, locked or unwritable file) turns the marks off for the session and is reported once
+through `ReadState.problem`; it never raises to the caller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from tui.paths import state_dir
+
+DATABASE_NAME = "state.sqlite3"
+"""The database's file name in the state directory."""
+
+BUSY_TIMEOUT_SECONDS = 0.5
+"""How long a write waits for another process holding the database before giving up."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS read_marks (
+    key TEXT PRIMARY KEY,
+    read_at REAL NOT NULL
+);
+"""
+
+
+def content_key(text: str) -> str:
+    """Return the key of an article's text: the same words give the same key, wherever the
+    file is and whatever it is called."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class ReadState:
+    """Which articles have been read; a failed database leaves every article unread."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else state_dir() / DATABASE_NAME
+        """Where the database is."""
+        self.problem: str | None = None
+        """Why the read marks are off, once something failed; None while they work."""
+        self._db: sqlite3.Connection | None = None
+        """The open database, or None before opening and after a failure."""
+        self._opened = False
+        """True once opening was tried."""
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if not self._opened:
+            self._opened = True
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(_SCHEMA)
+                self._db = db
+            except (sqlite3.Error, OSError) as error:
+                self._fail(error)
+        return self._db
+
+    def _fail(self, error: Exception) -> None:
+        """Turn the marks off for the session, saying why once."""
+        if self.problem is None:
+            self.problem = f"Read marks are off: {self.path} cannot be used ({error})."
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    def read_keys(self, keys: Iterable[str]) -> set[str]:
+        """Return which of ``keys`` are marked read."""
+        wanted = list(dict.fromkeys(keys))
+        db = self._connection()
+        if db is None or not wanted:
+            return set()
+        found: set[str] = set()
+        try:
+            for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key FROM read_marks WHERE key IN ({marks})", chunk)
+                found.update(key for (key,) in rows)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return set()
+        return found
+
+    def set_read(self, keys: Iterable[str], read: bool = True) -> bool:
+        """Mark ``keys`` read (or unread); False when the database could not be written."""
+        wanted = list(dict.fromkeys(keys))
+        db = self._connection()
+        if db is None:
+            return False
+        try:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                if read:
+                    now = time.time()
+                    db.executemany(
+                        "INSERT OR REPLACE INTO read_marks (key, read_at) VALUES (?, ?)",
+                        [(key, now) for key in wanted],
+                    )
+                else:
+                    db.executemany("DELETE FROM read_marks WHERE key = ?", [(k,) for k in wanted])
+        except sqlite3.Error as error:
+            self._fail(error)
+            return False
+        return True
+
+    def close(self) -> None:
+        """Close the database."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
