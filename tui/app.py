@@ -27,6 +27,7 @@ from tui.core import Article, ArticleFile, printable
 from tui.heap import HeapSettler
 from tui.inbox import Inbox
 from tui.inbox.state import ReadState
+from tui.live import InboxActions, LiveInbox
 from tui.loading import Loader, UnwaitedExecutor
 from tui.marks import READ_AFTER_SECONDS, ReadMarks
 from tui.messages import (
@@ -58,7 +59,7 @@ def _newsreader_commands() -> type[Provider]:
     return NewsReaderCommands
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(InboxActions, App[None]):
     """A reader for news copy: what the article says, who said what, what changed."""
 
     CSS_PATH = "app.tcss"
@@ -96,6 +97,8 @@ class NewsReaderApp(App[None]):
         """What the reading panes show of the highlighted file."""
         self.marks = ReadMarks(self, read_state or ReadState(), read_after)
         """The read marks of the listed files, kept between runs."""
+        self.live = LiveInbox(self)
+        """Brings the list up to date when the directory changes."""
 
     @property
     def files(self) -> list[ArticleFile]:
@@ -125,7 +128,7 @@ class NewsReaderApp(App[None]):
         files.focus()
         # Set quietly and read at once: the first frame then shows the article.
         self.set_reactive(NewsReaderApp.current_path, files.highlighted_path)
-        self._start_load(first=True)
+        self.start_load(first=True)
         if not self.files:
             where = f"in {printable(str(self.directory))}" if self.directory else "given"
             self.query_one(ArticleView).show_message(
@@ -134,6 +137,7 @@ class NewsReaderApp(App[None]):
         self.query_one(DiffView).show_message("No version to compare yet.")
         self.panes.update_titles()
         self.scan_files([f.path for f in self.files])
+        self.start_watching()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """When the scan of every file is done, settle the heap: start-up's objects (Textual's,
@@ -141,6 +145,9 @@ class NewsReaderApp(App[None]):
         collection would land on the reader's first keys while the scan is still busy."""
         if event.worker.group == "scan" and event.state is WorkerState.SUCCESS:
             self.heap.soon()
+        elif event.state is WorkerState.ERROR:  # say so; the session goes on
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}", title="Background work failed")
 
     def _settle_heap_soon(self) -> None:
         """Settle the heap after the next frame (once, however many ask before it)."""
@@ -148,14 +155,14 @@ class NewsReaderApp(App[None]):
 
     # -- background work: thin wrappers over tui.loading ---------------------------------
 
-    @work(thread=True, exclusive=True, group="scan")
+    @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
     def scan_files(self, paths: list[Path]) -> None:
         """Read every file for its title and quote count, posting them in small batches."""
         cancelled = _cancelled()
         with self.loader.busy():
             self.loader.scan(paths, cancelled)
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_file(
         self, path: Path, marked: Path | None, styles: ArticleStyles, shown: Article | None = None
     ) -> None:
@@ -189,7 +196,7 @@ class NewsReaderApp(App[None]):
         """Stop quote searches still running in child processes."""
         self.loader.stop_searches()
 
-    def _start_load(self, *, first: bool = False) -> None:
+    def start_load(self, *, first: bool = False) -> None:
         """Show the current file: read in a worker, or the ``first`` one now if it is small."""
         path = self.current_path
         if path is None:
@@ -268,7 +275,7 @@ class NewsReaderApp(App[None]):
         if path is None:
             return
         self.panes.quotes_pending = False
-        self._start_load()
+        self.start_load()
 
     def watch_marked(self) -> None:
         """Compare again, with the marked file or automatically. The article shown stays as
@@ -284,7 +291,7 @@ class NewsReaderApp(App[None]):
         ):
             self.load_file(path, self.marked, view.article_styles(), view.article)
         else:
-            self._start_load()
+            self.start_load()
 
     def watch_diff_toggled(self, toggled: bool) -> None:
         """Show or hide the diff pane (the CSS decides which the default is)."""
@@ -334,22 +341,6 @@ class NewsReaderApp(App[None]):
             self.call_after_refresh(widget.focus)
             return
         widget.focus()
-
-    def action_toggle_read(self) -> None:
-        """Mark the highlighted article read, or unread again."""
-        self.marks.toggle()
-
-    def action_next_unread(self) -> None:
-        """Highlight the next unread article."""
-        self.marks.next_unread()
-
-    def action_mark_all_read(self) -> None:
-        """Mark every listed article read."""
-        self.marks.mark_all()
-
-    def action_toggle_hide_read(self) -> None:
-        """Hide or show the read articles."""
-        self.marks.toggle_hidden()
 
     def action_help(self) -> None:
         """Open the help screen."""

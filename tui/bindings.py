@@ -124,6 +124,14 @@ APP_BINDINGS: list[BindingType] = [
         id="app.toggle_hide_read",
         tooltip="Hide the read articles, or show them again",
     ),
+    Binding(
+        "r",
+        "rescan",
+        "Rescan",
+        show=False,
+        id="app.rescan",
+        tooltip="List the directory again now (it is also watched)",
+    ),
     Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key"),
     Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave newsreader"),
 ]

@@ -59,6 +59,8 @@ class ReadMarks:
 
     def shown(self, path: Path) -> None:
         """The article at ``path`` is on screen: it counts as read if it stays a moment."""
+        self._files().clear_new(path)
+        self.app.panes.update_titles()  # the count of new arrivals
         if self._timer is not None:
             self._timer.stop()
             self._timer = None

@@ -59,6 +59,32 @@ class Panes:
         """The file whose article the article pane shows."""
         self.change_numbers: dict[Pair, int] = {}
         """Each non-equal pair of the diff shown, numbered from 1 in display order."""
+        self.restore: tuple[Path, int, str | None] | None = None
+        """For a file re-read after it changed: its path, the paragraph at the top of the
+        view and the current quote's text, to return to where they still exist."""
+
+    def reload(self, path: Path) -> None:
+        """Read the file shown again (it changed on disk), keeping the reader's place."""
+        view = self.app.query_one(ArticleView)
+        if view.article is not None and self.shown_path == path:
+            index = view.current_quote
+            quote = view.quotes[index].text if index is not None else None
+            self.restore = (path, view.visible_blocks().start, quote)
+        self.app.start_load()
+
+    def _restore_place(self, view: ArticleView, message: ArticleLoaded) -> None:
+        """Return to the paragraph and quote the reader was on before the file changed."""
+        if self.restore is None or self.restore[0] != message.path:
+            return
+        if not message.quotes_found:
+            return  # the quotes come later: restore then
+        _, top, quote = self.restore
+        self.restore = None
+        texts = [q.text for q in message.quotes]
+        if quote is not None and quote in texts:
+            view.current_quote = texts.index(quote)
+        elif top:
+            view.show_paragraph(min(top, len(message.article.paragraphs) - 1))
 
     def show_article(self, message: ArticleLoaded) -> None:
         """Show an article read (or its quotes, found later) and say how many quotes."""
@@ -71,6 +97,7 @@ class Panes:
         again = view.article is message.article  # the quotes for an article already shown
         view.show_article(message.article, message.quotes, message.blocks, keep_position=again)
         self.shown_path = message.path
+        self._restore_place(view, message)
         self.quotes_pending = not message.quotes_found
         self.say_quote(None, len(message.quotes), None)  # in the same frame as the text
         if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
@@ -132,9 +159,10 @@ class Panes:
         article = app.query_one(ArticleView)
         diff = app.query_one(DiffView)
         name = printable(app.current_path.name) if app.current_path else ""
+        new = files.new_count
         compared = f"3 Diff vs {printable(self.compared.name)}" if self.compared else "3 Diff"
         titles: list[tuple[Widget, str]] = [
-            (files, f"1 Files ({len(app.files)})"),
+            (files, f"1 Files ({len(app.files)})" + (f" · {new} new" if new else "")),
             (article, f"2 Article · {name}" if name else "2 Article"),
             (diff, compared),
         ]

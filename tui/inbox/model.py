@@ -56,6 +56,11 @@ class Inbox:
         self.summarised: set[Path] = set()
         """Files whose title and quote count were already posted to the list."""
 
+    def replace(self, files: list[ArticleFile]) -> None:
+        """List ``files`` (newest first) instead, after the directory was listed again."""
+        self.files = files
+        self._by_path = {f.path: f for f in files}
+
     def __len__(self) -> int:
         return len(self.files)
 

@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tui.paths import state_dir
@@ -21,7 +21,11 @@ DATABASE_NAME = "state.sqlite3"
 """The database's file name in the state directory."""
 
 BUSY_TIMEOUT_SECONDS = 0.5
-"""How long a write waits for another process holding the database before giving up."""
+"""How long one attempt waits for another process holding the database."""
+
+ATTEMPTS = 4
+"""Attempts at an operation another process keeps busy (SQLite answers "locked" at once,
+without waiting, while another process creates the database or switches it to WAL)."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS read_marks (
@@ -35,6 +39,19 @@ def content_key(text: str) -> str:
     """Return the key of an article's text: the same words give the same key, wherever the
     file is and whatever it is called."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _patiently(operation: Callable[[], object]) -> None:
+    """Run ``operation``, again after a short pause while another process holds the lock."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            operation()
+            return
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or attempt == ATTEMPTS:
+                raise
+            time.sleep(0.02 * attempt)
 
 
 class ReadState:
@@ -56,9 +73,9 @@ class ReadState:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute(_SCHEMA)
                 self._db = db
+                _patiently(lambda: db.execute("PRAGMA journal_mode=WAL"))
+                _patiently(lambda: db.execute(_SCHEMA))
             except (sqlite3.Error, OSError) as error:
                 self._fail(error)
         return self._db
@@ -96,7 +113,8 @@ class ReadState:
         db = self._connection()
         if db is None:
             return False
-        try:
+
+        def write() -> None:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 if read:
@@ -107,6 +125,9 @@ class ReadState:
                     )
                 else:
                     db.executemany("DELETE FROM read_marks WHERE key = ?", [(k,) for k in wanted])
+
+        try:
+            _patiently(write)
         except sqlite3.Error as error:
             self._fail(error)
             return False

@@ -212,6 +212,20 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         self._relist(self._visible(current))
         return added, changed
 
+    def _drop_removed(self) -> None:
+        """Drop the rows of vanished files (kept while highlighted)."""
+        current = self.highlighted_path
+        self._all = [row for row in self._all if not row.removed or row.path == current]
+        self._by_path = {row.path: row for row in self._all}
+        self._relist(self._visible(current))
+
+    def clear_new(self, path: Path) -> None:
+        """The file at ``path`` has been shown: it is no longer a new arrival."""
+        for row in self._find(path):
+            if row.new:
+                row.new = False
+                self.refresh()
+
     def set_read(self, read: dict[Path, bool]) -> None:
         """Set rows' read marks (a row shown is no longer new)."""
         for path, flag in read.items():
@@ -313,6 +327,8 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         if index is None:
             return
+        if not self._rows[index].removed and any(row.removed for row in self._all):
+            self.call_later(self._drop_removed)  # the reader moved on from a vanished file
         self._scroll_to_highlight()
         self.post_message(self.Highlighted(self._rows[index].path))
 
