@@ -28,7 +28,7 @@ from tui.heap import HeapSettler
 from tui.inbox import Inbox
 from tui.inbox.state import ReadState
 from tui.live import InboxActions, LiveInbox
-from tui.loading import Loader, UnwaitedExecutor
+from tui.loading import FIRST_READ_BYTES, SAME_FRAME_BYTES, Loader, UnwaitedExecutor
 from tui.marks import READ_AFTER_SECONDS, ReadMarks
 from tui.messages import (
     ArticleFailed,
@@ -39,7 +39,6 @@ from tui.messages import (
     QuotesNone,
 )
 from tui.panes import Panes, apply_breakpoints
-from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
@@ -134,7 +133,8 @@ class NewsReaderApp(InboxActions, App[None]):
             self.query_one(ArticleView).show_message(
                 f"No articles to show: no .txt, .md or .html files {where}."
             )
-        self.query_one(DiffView).show_message("No version to compare yet.")
+        if not self.files:
+            self.query_one(DiffView).show_message("No version to compare yet.")
         self.panes.update_titles()
         self.scan_files([f.path for f in self.files])
         self.start_watching()
@@ -164,15 +164,20 @@ class NewsReaderApp(InboxActions, App[None]):
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_file(
-        self, path: Path, marked: Path | None, styles: ArticleStyles, shown: Article | None = None
+        self,
+        path: Path,
+        marked: Path | None,
+        styles: ArticleStyles,
+        shown: Article | None = None,
+        request: int = 0,
     ) -> None:
         """Read ``path``, find its quotes and draw it (unless ``shown`` is it, read already);
         then find and pair its other version."""
-        cancelled = _cancelled()
-        with self.loader.busy():
-            article = shown if shown is not None else self.loader.load(path, styles, cancelled)
+        cancelled, loader = _cancelled(), self.loader
+        with loader.busy():
+            article = shown or loader.load(path, styles, cancelled, request)
             if article is not None:
-                self.loader.compare(path, article, marked, cancelled)
+                loader.compare(path, article, marked, cancelled, request)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; on quitting, do not wait for a thread still busy with a huge file."""
@@ -193,22 +198,30 @@ class NewsReaderApp(InboxActions, App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
-        """Stop quote searches still running in child processes."""
+        """Stop quote searches still running in child processes; write the read marks."""
         self.loader.stop_searches()
+        self.marks.state.close()
 
     def start_load(self, *, first: bool = False) -> None:
-        """Show the current file: read in a worker, or the ``first`` one now if it is small."""
+        """Show the current file in this frame: a small one read now (and its pairing asked
+        for), a larger one said to be reading while a worker reads it."""
         path = self.current_path
         if path is None:
             return
-        styles = self.query_one(ArticleView).article_styles()
+        request = self.panes.new_request()
+        view = self.query_one(ArticleView)
+        styles = view.article_styles()
         shown = None
-        if first and (read := self.loader.read_now(path, styles)) is not None:
+        limit = FIRST_READ_BYTES if first else SAME_FRAME_BYTES
+        if (read := self.loader.read_now(path, styles, limit)) is not None:
             loaded, row = read
+            loaded.request = request
             self._article_loaded(loaded)
             self._files_scanned(row)
             shown = loaded.article
-        self.load_file(path, self.marked, styles, shown)
+        elif not first:
+            view.show_message(f"Reading {printable(path.name)}…")
+        self.load_file(path, self.marked, styles, shown, request)
 
     # -- messages from the workers and the panes -----------------------------------------
 
@@ -228,28 +241,28 @@ class NewsReaderApp(InboxActions, App[None]):
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_article(message)
             self.marks.shown(message.path)
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_no_quotes()
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_failure(message)
 
     @on(DiffReady)
     def _diff_ready(self, message: DiffReady) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_diff(message)
 
     @on(DiffUnavailable)
     def _diff_unavailable(self, message: DiffUnavailable) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_no_diff(message)
 
     @on(ArticleView.QuoteChanged)
@@ -275,6 +288,7 @@ class NewsReaderApp(InboxActions, App[None]):
         if path is None:
             return
         self.panes.quotes_pending = False
+        self.panes.pin_note = ""
         self.start_load()
 
     def watch_marked(self) -> None:
@@ -289,7 +303,8 @@ class NewsReaderApp(InboxActions, App[None]):
             and view.article is not None
             and not self.panes.quotes_pending
         ):
-            self.load_file(path, self.marked, view.article_styles(), view.article)
+            styles = view.article_styles()
+            self.load_file(path, self.marked, styles, view.article, self.panes.new_request())
         else:
             self.start_load()
 
@@ -324,11 +339,6 @@ class NewsReaderApp(InboxActions, App[None]):
         """Step the diff to its previous change."""
         self.query_one(DiffView).previous_change()
 
-    def action_mark(self) -> None:
-        """Mark the highlighted file as the one to compare with, or unmark it."""
-        path = self.query_one(FileList).highlighted_path
-        self.marked = None if path is None or path == self.marked else path
-
     def action_toggle_diff(self) -> None:
         """Show or hide the diff pane."""
         self.diff_toggled = not self.diff_toggled
@@ -345,20 +355,6 @@ class NewsReaderApp(InboxActions, App[None]):
     def action_help(self) -> None:
         """Open the help screen."""
         self.push_screen(HelpScreen(help_sections(self.BINDINGS)))
-
-    def action_compare_with(self) -> None:
-        """Open the picker for the file to compare with."""
-        files = self.query_one(FileList)
-        summaries = [row.summary for row in files.rows if row.summary is not None]
-        picker = ComparePicker(
-            self.files, summaries, current=self.panes.compared or self.marked, clock=self.clock
-        )
-
-        def picked(path: Path | None) -> None:
-            if path is not None:
-                self.marked = path
-
-        self.push_screen(picker, picked)
 
 
 def _cancelled() -> Callable[[], bool]:

@@ -11,6 +11,7 @@ from textual import work
 
 from tui.core import ArticleFile, list_articles, printable
 from tui.inbox.watch import directory_changes
+from tui.screens.compare import ComparePicker
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList
@@ -79,6 +80,31 @@ class InboxActions:
     def action_toggle_hide_read(self: NewsReaderApp) -> None:
         """Hide or show the read articles."""
         self.marks.toggle_hidden()
+
+    def action_mark(self: NewsReaderApp) -> None:
+        """Pin the highlighted file as the one every other is compared with (◆), or unpin
+        it; the status line says which."""
+        files = self.query_one(FileList)
+        path = files.highlighted_path
+        unpin = path is None or path == self.marked
+        self.panes.pin_note = "Unpinned" if unpin else "Pinned ◆"
+        self.marked = None if unpin else path
+        files.pinned = self.marked
+
+    def action_compare_with(self: NewsReaderApp) -> None:
+        """Open the picker for the file to compare with."""
+        files = self.query_one(FileList)
+        summaries = [row.summary for row in files.rows if row.summary is not None]
+        current = self.panes.compared or self.marked
+        picker = ComparePicker(self.files, summaries, current=current, clock=self.clock)
+
+        def picked(path: Path | None) -> None:
+            if path is not None:
+                self.panes.pin_note = "Pinned ◆"
+                self.marked = path
+                files.pinned = path
+
+        self.push_screen(picker, picked)
 
     def action_rescan(self: NewsReaderApp) -> None:
         """List the directory again now."""

@@ -33,6 +33,7 @@ from tui.core import (
 from tui.inbox import FileSummary, Inbox
 from tui.inbox.state import content_key
 from tui.messages import (
+    Answer,
     ArticleFailed,
     ArticleLoaded,
     DiffReady,
@@ -57,6 +58,10 @@ SCAN_YIELD_SECONDS = 0.75
 FIRST_READ_BYTES = 64_000
 """The first file shown, up to this size, is read before the first frame (a few milliseconds
 for a news article), so the app opens on the article rather than on "Loading…"."""
+
+SAME_FRAME_BYTES = 16_000
+"""A file highlighted later, up to this size, is read at once (about 10 ms for a news
+article), so the article, its title and the status line change in the same frame."""
 
 QUOTE_PATIENCE_SECONDS = 1.0
 """How long the article waits for its quotes before it is shown without them for a while."""
@@ -175,14 +180,14 @@ class Loader:
     # -- the highlighted article ---------------------------------------------------------
 
     def read_now(
-        self, path: Path, styles: ArticleStyles
+        self, path: Path, styles: ArticleStyles, limit: int = FIRST_READ_BYTES
     ) -> tuple[ArticleLoaded, FilesScanned] | None:
         """Read a small regular file on the UI thread: the article and its row, to be handled
         at once; None when ``path`` is not one, or cannot be read (the worker then reads it
         again and says why)."""
         try:
             info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= FIRST_READ_BYTES:
+            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= limit:
                 return None
             article = load_article(path)
         except (OSError, ArticleError):
@@ -199,7 +204,14 @@ class Loader:
         key = content_key(article.text)
         return FilesScanned((FileSummary(path, article.headline, len(quotes), key=key),))
 
-    def load(self, path: Path, styles: ArticleStyles, cancelled: Cancelled) -> Article | None:
+    def _answer(self, request: int, message: Answer) -> None:
+        """Post ``message`` tagged with the request it answers."""
+        message.request = request
+        self._post(message)
+
+    def load(
+        self, path: Path, styles: ArticleStyles, cancelled: Cancelled, request: int = 0
+    ) -> Article | None:
         """Read ``path`` and find its quotes, posting the article (early, for a long one);
         None if it cannot be read or the worker was cancelled."""
         try:
@@ -207,8 +219,10 @@ class Loader:
         except ArticleError as error:
             self.inbox.summarised.add(path)
             self._post(FilesScanned((FileSummary(path, None, None, error.reason),)))
-            self._post(ArticleFailed(path, error.reason))
-            self._post(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
+            self._answer(request, ArticleFailed(path, error.reason))
+            self._answer(
+                request, DiffUnavailable(path, "Nothing to compare: the file cannot be read.")
+            )
             return None
         search = QuoteSearch(article.text)
         self._searches.add(search)
@@ -221,7 +235,7 @@ class Loader:
             except FutureTimeout:  # a long article: show the text now, the quotes when found
                 early = True
                 blocks = ArticleView.build_blocks(article, (), styles)
-                self._post(ArticleLoaded(path, article, (), blocks, quotes_found=False))
+                self._answer(request, ArticleLoaded(path, article, (), blocks, quotes_found=False))
                 while True:
                     if cancelled():
                         return None
@@ -237,16 +251,21 @@ class Loader:
             return None
         if quotes or not early:
             blocks = ArticleView.build_blocks(article, quotes, styles)
-            self._post(ArticleLoaded(path, article, quotes, blocks))
+            self._answer(request, ArticleLoaded(path, article, quotes, blocks))
         else:  # no quotes after all: the text shown early stands
-            self._post(QuotesNone(path))
+            self._answer(request, QuotesNone(path))
         self._post(self.row_read(path, article, quotes))
         return article
 
     # -- its other version ---------------------------------------------------------------
 
     def compare(
-        self, path: Path, article: Article, marked: Path | None, cancelled: Cancelled
+        self,
+        path: Path,
+        article: Article,
+        marked: Path | None,
+        cancelled: Cancelled,
+        request: int = 0,
     ) -> None:
         """Find the other version of ``article`` and post the pairing."""
         if cancelled():
@@ -256,18 +275,20 @@ class Loader:
         if cancelled():
             return
         if other is None:
-            self._post(DiffUnavailable(path, "No similar version among the files listed."))
+            self._answer(
+                request, DiffUnavailable(path, "No similar version among the files listed.")
+            )
             return
         try:
             other_article = load_article(other.path)
         except ArticleError as error:
-            self._post(DiffUnavailable(path, f"Cannot compare: {printable(str(error))}"))
+            self._answer(request, DiffUnavailable(path, f"Cannot compare: {printable(str(error))}"))
             return
         current = self.inbox.file(path)
         current_is_new = other.modified <= current.modified
         old, new = (other_article, article) if current_is_new else (article, other_article)
         pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-        self._post(DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
+        self._answer(request, DiffReady(path, other.path, old, new, tuple(pairs), current_is_new))
 
     def other_version(
         self, path: Path, own: Fingerprint, marked: Path | None, cancelled: Cancelled
@@ -295,4 +316,4 @@ class Loader:
         return pick_version(current, own, candidates)
 
 
-__all__ = ["FIRST_READ_BYTES", "Loader", "UnwaitedExecutor"]
+__all__ = ["FIRST_READ_BYTES", "SAME_FRAME_BYTES", "Loader", "UnwaitedExecutor"]

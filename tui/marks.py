@@ -79,7 +79,7 @@ class ReadMarks:
         if not keys:
             return 0
         files.set_read(dict.fromkeys(keys, read))
-        self.state.set_read(keys.values(), read)
+        self.state.set_read_soon(keys.values(), read)
         self._check()
         return len(keys)
 

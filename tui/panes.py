@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from tui.core import Pair, PairKind, Quote, printable
 from tui.heap import LARGE_ARTICLE_PARAGRAPHS
-from tui.messages import ArticleFailed, ArticleLoaded, DiffReady, DiffUnavailable
+from tui.messages import Answer, ArticleFailed, ArticleLoaded, DiffReady, DiffUnavailable
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList
@@ -59,9 +59,35 @@ class Panes:
         """The file whose article the article pane shows."""
         self.change_numbers: dict[Pair, int] = {}
         """Each non-equal pair of the diff shown, numbered from 1 in display order."""
+        self.request = 0
+        """The number of the latest load asked for; answers to older ones are dropped."""
+        self.pin_note = ""
+        """What ``m`` just did ("Pinned ◆", "Unpinned"), said until the highlight moves."""
         self.restore: tuple[Path, int, str | None] | None = None
         """For a file re-read after it changed: its path, the paragraph at the top of the
         view and the current quote's text, to return to where they still exist."""
+
+    def new_request(self) -> int:
+        """Start a new load of the highlighted file: until its answers come, the diff pane,
+        the status line and the titles say "comparing…" rather than show the last file's."""
+        self.request += 1
+        self.compared = None
+        self.change_numbers = {}
+        self.app.query_one(FileList).comparison = None
+        self.app.query_one(DiffView).show_message("Comparing…")
+        self.say("comparing…")
+        self.update_titles()
+        return self.request
+
+    def say(self, text: str) -> None:
+        """Put ``text`` in the status line's second part, after what ``m`` just did."""
+        note = f"{self.pin_note} · " if self.pin_note else ""
+        for line in self.app.query(StatusLine):  # none while the app is closing
+            line.diff = note + text
+
+    def answers(self, message: Answer) -> bool:
+        """True when ``message`` answers the latest request, for the highlighted file."""
+        return message.path == self.app.current_path and message.request == self.request
 
     def reload(self, path: Path) -> None:
         """Read the file shown again (it changed on disk), keeping the reader's place."""
@@ -127,7 +153,9 @@ class Panes:
         changes = [pair for pair in message.pairs if pair.kind is not PairKind.EQUAL]
         self.change_numbers = {pair: number for number, pair in enumerate(changes, 1)}
         side = "older" if message.current_is_new else "newer"
-        self.app.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
+        if message.other == self.app.marked:
+            side = "pinned ◆"
+        self.say(f"vs {side} {printable(message.other.name)}")
         self.update_titles()
 
     def show_no_diff(self, message: DiffUnavailable) -> None:
@@ -135,13 +163,14 @@ class Panes:
         self.compared = None
         self.app.query_one(FileList).comparison = None
         self.app.query_one(DiffView).show_message(message.reason)
-        self.app.query_one(StatusLine).diff = "no other version"
+        self.say("no other version")
         self.update_titles()
 
     def say_quote(self, index: int | None, total: int, quote: Quote | None) -> None:
         """Put the current quote, or how many there are, in the status line."""
         status = quote_status(index, total, quote, self.quotes_pending)
-        self.app.query_one(StatusLine).quote = status
+        for line in self.app.query(StatusLine):  # none while the app is closing
+            line.quote = status
 
     def show_change(self, pair: Pair) -> None:
         """Bring the article to a change picked in the diff, and say which it is."""
@@ -166,7 +195,10 @@ class Panes:
             (article, f"2 Article · {name}" if name else "2 Article"),
             (diff, compared),
         ]
+        # The main screen's focus, not the app's: under the help screen (and in the frame
+        # it closes) the pane that will have focus again keeps its ▶.
+        focused_widget = app.screen_stack[0].focused if app.screen_stack else app.focused
         for widget, title in titles:
-            focused = widget is app.focused
+            focused = widget is focused_widget
             widget.border_title = Text(("▶ " if focused else "") + title)
         diff.border_subtitle = Text(diff.summary)

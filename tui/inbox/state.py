@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tui.paths import state_dir
@@ -20,8 +22,9 @@ from tui.paths import state_dir
 DATABASE_NAME = "state.sqlite3"
 """The database's file name in the state directory."""
 
-BUSY_TIMEOUT_SECONDS = 0.5
-"""How long one attempt waits for another process holding the database."""
+BUSY_TIMEOUT_SECONDS = 2.0
+"""How long one attempt waits for another process holding the database (writes run on a
+thread of their own, so the screen never waits for them)."""
 
 ATTEMPTS = 4
 """Attempts at an operation another process keeps busy (SQLite answers "locked" at once,
@@ -66,13 +69,24 @@ class ReadState:
         """The open database, or None before opening and after a failure."""
         self._opened = False
         """True once opening was tried."""
+        self._lock = threading.RLock()
+        """Held while the connection is used: the UI thread reads, the writing thread writes."""
+        self._closed = False
+        """True once closed: later marks are not written."""
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-marks")
+        """The one thread that writes marks, in the order they were made."""
 
     def _connection(self) -> sqlite3.Connection | None:
         if not self._opened:
             self._opened = True
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+                db = sqlite3.connect(
+                    self.path,
+                    timeout=BUSY_TIMEOUT_SECONDS,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
                 self._db = db
                 _patiently(lambda: db.execute("PRAGMA journal_mode=WAL"))
                 _patiently(lambda: db.execute(_SCHEMA))
@@ -92,6 +106,10 @@ class ReadState:
     def read_keys(self, keys: Iterable[str]) -> set[str]:
         """Return which of ``keys`` are marked read."""
         wanted = list(dict.fromkeys(keys))
+        with self._lock:
+            return self._read(wanted)
+
+    def _read(self, wanted: list[str]) -> set[str]:
         db = self._connection()
         if db is None or not wanted:
             return set()
@@ -107,9 +125,23 @@ class ReadState:
             return set()
         return found
 
+    def set_read_soon(self, keys: Iterable[str], read: bool = True) -> None:
+        """Mark ``keys`` read (or unread) on the writing thread: the caller never waits for
+        another process holding the database. A failure shows in `problem` afterwards."""
+        wanted = list(keys)
+        with self._lock:
+            if self._closed:
+                return
+            self._connection()  # opened here: a failure to open is known at once
+        self._writer.submit(self.set_read, wanted, read)
+
     def set_read(self, keys: Iterable[str], read: bool = True) -> bool:
         """Mark ``keys`` read (or unread); False when the database could not be written."""
         wanted = list(dict.fromkeys(keys))
+        with self._lock:
+            return self._write(wanted, read)
+
+    def _write(self, wanted: list[str], read: bool) -> bool:
         db = self._connection()
         if db is None:
             return False
@@ -134,7 +166,11 @@ class ReadState:
         return True
 
     def close(self) -> None:
-        """Close the database."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        """Write what is pending, then close the database."""
+        with self._lock:
+            self._closed = True
+        self._writer.shutdown(wait=True)
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
