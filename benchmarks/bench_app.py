@@ -27,6 +27,11 @@ SEEDS = ROOT / "seeds"
 NEWSREADER = Path(sys.executable).parent / "newsreader"
 SIZE = (160, 45)
 KEY_ROUNDS = 40
+MORE_KEYS = ("tab", "1", "2", "3", "d", "question_mark", "ctrl+p", "u", "N", "H", "r")
+"""Keys timed beyond n/p, j and Page Down: focus changes, the diff pane, help, the command
+palette's first frame and the inbox keys. Each is undone (Escape, a second press) untimed."""
+UNDO = {"question_mark": "escape", "ctrl+p": "escape", "d": "d", "H": "H", "u": "u"}
+"""The untimed key that puts the screen back after a timed one."""
 SETTLE_LIMIT = 45.0
 """Seconds to wait for the background scan before taking the memory figure anyway."""
 
@@ -87,6 +92,7 @@ def _bare_app():  # type: ignore[no-untyped-def]
             ("p", "bump", ""),
             ("j", "bump", ""),
             ("pagedown", "bump", ""),
+            *((key, "bump", "") for key in MORE_KEYS if key != "ctrl+p"),
         ]
 
         def compose(self) -> ComposeResult:
@@ -229,6 +235,63 @@ async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
     return figures
 
 
+async def _more_key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
+    """Key-to-redraw time for MORE_KEYS, as `_key_latencies` measures n, j and Page Down."""
+    from textual import events
+
+    stamps: list[float] = []
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            stamps.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = spy
+    timings: dict[str, list[float]] = {key: [] for key in MORE_KEYS}
+    missed = 0
+
+    async def send(key: str) -> float | None:
+        before = len(stamps)
+        sent = time.perf_counter()
+        event = events.Key(key, key if len(key) == 1 else "?" if key == "question_mark" else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        deadline = sent + 1.0
+        while len(stamps) == before and time.perf_counter() < deadline:
+            await asyncio.sleep(0.0005)
+        latency = stamps[before] - sent if len(stamps) > before else None
+        await asyncio.sleep(0.03)
+        return latency
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: ready(app), 60, "the article with its quotes")
+        for _ in range(KEY_ROUNDS // 2):
+            for key in MORE_KEYS:
+                if key in ("tab", "2", "3"):
+                    await send("1")  # from the file list, so each focus key moves focus
+                latency = await send(key)
+                if latency is None:
+                    missed += 1
+                else:
+                    timings[key].append(latency)
+                if key in UNDO:
+                    await send(UNDO[key])
+                    await pilot.pause()
+        await pilot.press("q")
+    figures: dict = {
+        key: {
+            "p50_ms": statistics.median(values) * 1000,
+            "p95_ms": statistics.quantiles(values, n=20)[18] * 1000,
+            "count": len(values),
+        }
+        for key, values in timings.items()
+        if len(values) >= 2
+    }
+    figures["missed"] = missed
+    return figures
+
+
 def probe(name: str, arg: str | None) -> dict:
     """Run one measurement in this process and return its figures."""
     started = time.perf_counter()
@@ -264,6 +327,21 @@ def probe(name: str, arg: str | None) -> dict:
     if name == "bare-keys":
         app = _bare_app()
         return asyncio.run(_key_latencies(app, lambda app: True))
+    if name == "bare-more-keys":
+        app = _bare_app()
+        return asyncio.run(_more_key_latencies(app, lambda app: True))
+    if name == "seeds-more-keys":
+        from tui.app import NewsReaderApp
+        from tui.cli import resolve_articles
+        from tui.widgets.article_view import ArticleView
+
+        assert arg is not None  # a directory holding copies of the seeds: `r` has work
+        files, directory = resolve_articles([arg])
+        app = NewsReaderApp(files, directory, read_after=None)
+        app.animation_level = "none"
+        return asyncio.run(
+            _more_key_latencies(app, lambda app: bool(app.query_one(ArticleView).quotes))
+        )
     if name in ("seeds-keys", "big-keys"):
         from tui.app import NewsReaderApp
         from tui.cli import resolve_paths
@@ -414,6 +492,33 @@ def key_presses(bare: dict, many: Path, big: Path) -> None:
                  f"bare App key {name_} p95", bare_keys[key]["p95_ms"], "< 50")  # fmt: skip
         if keys["missed"]:
             print(f"  ({keys['missed']} key presses in {label} caused no redraw within 1 s)")
+    more_keys(bare, many, big)
+
+
+KEY_LABELS = {"question_mark": "? (help)", "ctrl+p": "Ctrl+P (palette, first frame)"}
+
+
+def more_keys(bare: dict, many: Path, big: Path) -> None:
+    """Focus changes, d, ?, the palette and the inbox keys on the seeds, against a bare app
+    whose every such key redraws a Static."""
+    seeds = many.parent / "seeds copy"
+    seeds.mkdir(exist_ok=True)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, seeds / seed.name)
+    bare_keys = run_probe("bare-more-keys")
+    keys = run_probe("seeds-more-keys", str(seeds))
+    for key in MORE_KEYS:
+        label = KEY_LABELS.get(key, key)
+        target = "< 100" if key == "ctrl+p" else "< 50"
+        if key not in keys:
+            print(f"key {label}, seeds: too few presses redrew the screen to measure")
+            continue
+        base = bare_keys.get("n" if key == "ctrl+p" else key, bare_keys.get("n"))
+        base_label = "bare App key n p95" if key == "ctrl+p" else f"bare App key {key} p95"
+        line(f"key {label} redraw p95, seeds", keys[key]["p95_ms"], "ms",
+             base_label, base["p95_ms"], target)  # fmt: skip
+    if keys["missed"]:
+        print(f"  ({keys['missed']} of these key presses caused no redraw within 1 s)")
 
 
 def real_terminal(root: Path, many: Path) -> None:
