@@ -31,6 +31,7 @@ from tui.core import (
     printable,
 )
 from tui.inbox import FileSummary, Inbox
+from tui.inbox.cache import SummaryCache
 from tui.inbox.state import content_key
 from tui.messages import (
     Answer,
@@ -119,7 +120,24 @@ class Loader:
     # -- the scan of every file ----------------------------------------------------------
 
     def scan(self, paths: list[Path], cancelled: Cancelled) -> None:
-        """Read every file for its title and quote count, posting them in small batches."""
+        """Post every file's title and quote count: the cached rows of unchanged files at
+        once, then the others as they are read, in small batches (and cached)."""
+        cache = SummaryCache()
+        try:
+            self._post_cached(cache, paths)
+            self._scan(paths, cancelled, cache)
+        finally:
+            cache.close()
+
+    def _post_cached(self, cache: SummaryCache, paths: list[Path]) -> None:
+        summarised = self.inbox.summarised
+        files = [f for p in paths if p not in summarised and (f := self.inbox.get(p))]
+        cached = cache.lookup(files)
+        if cached:
+            summarised.update(s.path for s in cached)
+            self._post(FilesScanned(tuple(cached)))
+
+    def _scan(self, paths: list[Path], cancelled: Cancelled, cache: SummaryCache) -> None:
         batch: list[FileSummary] = []
         posted = slice_started = time.monotonic()
         pending, first_pass = list(paths), True
@@ -145,10 +163,14 @@ class Loader:
                     return
                 batch.append(summary)
                 if time.monotonic() - posted > SCAN_BATCH_SECONDS:
-                    self._post(FilesScanned(tuple(batch)))
+                    self._post_batch(batch, cache)
                     batch, posted = [], time.monotonic()
             pending, first_pass = skipped, False
+        self._post_batch(batch, cache)
+
+    def _post_batch(self, batch: list[FileSummary], cache: SummaryCache) -> None:
         self._post(FilesScanned(tuple(batch)))
+        cache.store([(self.inbox.file(summary.path), summary) for summary in batch])
 
     def summarise(self, path: Path, cancelled: Cancelled) -> FileSummary | None:
         """Read one file for its row: title and quote count, or why it cannot be read;
