@@ -146,7 +146,8 @@ async def _open_app(
             deadline = time.perf_counter() + SETTLE_LIMIT
             result["settled_seconds"] = None
             while time.perf_counter() < deadline:
-                if all(worker.is_finished for worker in app.workers):
+                # The directory watcher never finishes: it is not background scanning.
+                if all(w.is_finished for w in app.workers if w.group != "watch"):
                     result["settled_seconds"] = time.perf_counter() - started
                     break
                 await asyncio.sleep(0.05)

@@ -133,7 +133,6 @@ class NewsReaderApp(InboxActions, App[None]):
             self.query_one(ArticleView).show_message(
                 f"No articles to show: no .txt, .md or .html files {where}."
             )
-        if not self.files:
             self.query_one(DiffView).show_message("No version to compare yet.")
         self.panes.update_titles()
         self.scan_files([f.path for f in self.files])
