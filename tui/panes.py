@@ -86,8 +86,11 @@ class Panes:
             line.diff = note + text
 
     def answers(self, message: Answer) -> bool:
-        """True when ``message`` answers the latest request, for the highlighted file."""
-        return message.path == self.app.current_path and message.request == self.request
+        """True when ``message`` answers the latest request, for the highlighted file (and
+        the panes are still there to show it: not while the app is closing)."""
+        if message.path != self.app.current_path or message.request != self.request:
+            return False
+        return bool(self.app.query(FileList))
 
     def reload(self, path: Path) -> None:
         """Read the file shown again (it changed on disk), keeping the reader's place."""
