@@ -27,6 +27,11 @@ SEEDS = ROOT / "seeds"
 NEWSREADER = Path(sys.executable).parent / "newsreader"
 SIZE = (160, 45)
 KEY_ROUNDS = 40
+MORE_KEYS = ("tab", "1", "2", "3", "d", "question_mark", "ctrl+p", "u", "N", "H", "r")
+"""Keys timed beyond n/p, j and Page Down: focus changes, the diff pane, help, the command
+palette's first frame and the inbox keys. Each is undone (Escape, a second press) untimed."""
+UNDO = {"question_mark": "escape", "ctrl+p": "escape", "d": "d", "H": "H", "u": "u"}
+"""The untimed key that puts the screen back after a timed one."""
 SETTLE_LIMIT = 45.0
 """Seconds to wait for the background scan before taking the memory figure anyway."""
 
@@ -87,6 +92,7 @@ def _bare_app():  # type: ignore[no-untyped-def]
             ("p", "bump", ""),
             ("j", "bump", ""),
             ("pagedown", "bump", ""),
+            *((key, "bump", "") for key in MORE_KEYS if key != "ctrl+p"),
         ]
 
         def compose(self) -> ComposeResult:
@@ -140,13 +146,33 @@ async def _open_app(
             deadline = time.perf_counter() + SETTLE_LIMIT
             result["settled_seconds"] = None
             while time.perf_counter() < deadline:
-                if all(worker.is_finished for worker in app.workers):
+                # The directory watcher never finishes: it is not background scanning.
+                if all(w.is_finished for w in app.workers if w.group != "watch"):
                     result["settled_seconds"] = time.perf_counter() - started
                     break
                 await asyncio.sleep(0.05)
         result["memory_mb"] = _peak_memory_mb()
         await pilot.press("q")
     return result
+
+
+async def _all_titles(paths: list[Path], directory: Path | None, started: float) -> dict:
+    """Seconds from start until every row of the list has its title and quote count."""
+    from tui.app import NewsReaderApp
+    from tui.widgets.file_list import FileList
+
+    app = NewsReaderApp(paths, directory, read_after=None)
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        files = app.query_one(FileList)
+
+        def done() -> bool:
+            return all(row.summary is not None for row in files.rows)
+
+        await _until(pilot, done, 600, "every title")
+        seconds = time.perf_counter() - started
+        await pilot.press("q")
+    return {"seconds": seconds, "listed": len(paths)}
 
 
 async def _bare_paint(started: float) -> dict:
@@ -229,6 +255,63 @@ async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
     return figures
 
 
+async def _more_key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
+    """Key-to-redraw time for MORE_KEYS, as `_key_latencies` measures n, j and Page Down."""
+    from textual import events
+
+    stamps: list[float] = []
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            stamps.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = spy
+    timings: dict[str, list[float]] = {key: [] for key in MORE_KEYS}
+    missed = 0
+
+    async def send(key: str) -> float | None:
+        before = len(stamps)
+        sent = time.perf_counter()
+        event = events.Key(key, key if len(key) == 1 else "?" if key == "question_mark" else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        deadline = sent + 1.0
+        while len(stamps) == before and time.perf_counter() < deadline:
+            await asyncio.sleep(0.0005)
+        latency = stamps[before] - sent if len(stamps) > before else None
+        await asyncio.sleep(0.03)
+        return latency
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: ready(app), 60, "the article with its quotes")
+        for _ in range(KEY_ROUNDS // 2):
+            for key in MORE_KEYS:
+                if key in ("tab", "2", "3"):
+                    await send("1")  # from the file list, so each focus key moves focus
+                latency = await send(key)
+                if latency is None:
+                    missed += 1
+                else:
+                    timings[key].append(latency)
+                if key in UNDO:
+                    await send(UNDO[key])
+                    await pilot.pause()
+        await pilot.press("q")
+    figures: dict = {
+        key: {
+            "p50_ms": statistics.median(values) * 1000,
+            "p95_ms": statistics.quantiles(values, n=20)[18] * 1000,
+            "count": len(values),
+        }
+        for key, values in timings.items()
+        if len(values) >= 2
+    }
+    figures["missed"] = missed
+    return figures
+
+
 def probe(name: str, arg: str | None) -> dict:
     """Run one measurement in this process and return its figures."""
     started = time.perf_counter()
@@ -250,6 +333,12 @@ def probe(name: str, arg: str | None) -> dict:
         assert arg is not None
         files, directory = resolve_articles([arg])
         return asyncio.run(_open_app(files, directory, started))
+    if name == "dir-titles":
+        from tui.cli import resolve_articles
+
+        assert arg is not None
+        files, directory = resolve_articles([arg])
+        return asyncio.run(_all_titles(files, directory, started))
     if name == "big-read":
         from tui.core import decode, read_bytes
 
@@ -264,6 +353,21 @@ def probe(name: str, arg: str | None) -> dict:
     if name == "bare-keys":
         app = _bare_app()
         return asyncio.run(_key_latencies(app, lambda app: True))
+    if name == "bare-more-keys":
+        app = _bare_app()
+        return asyncio.run(_more_key_latencies(app, lambda app: True))
+    if name == "seeds-more-keys":
+        from tui.app import NewsReaderApp
+        from tui.cli import resolve_articles
+        from tui.widgets.article_view import ArticleView
+
+        assert arg is not None  # a directory holding copies of the seeds: `r` has work
+        files, directory = resolve_articles([arg])
+        app = NewsReaderApp(files, directory, read_after=None)
+        app.animation_level = "none"
+        return asyncio.run(
+            _more_key_latencies(app, lambda app: bool(app.query_one(ArticleView).quotes))
+        )
     if name in ("seeds-keys", "big-keys"):
         from tui.app import NewsReaderApp
         from tui.cli import resolve_paths
@@ -390,6 +494,19 @@ def start_up(bare: dict, many: Path, big: Path) -> None:
               f"{directory['settled_seconds']:9.3f} s")  # fmt: skip
     line("peak resident memory (VmHWM), 10,000 files", directory["memory_mb"], "MB",
          "bare App+Static", bare["memory_mb"], "< 300")  # fmt: skip
+    summaries(many)
+
+
+def summaries(many: Path) -> None:
+    """Every title and quote count of 10,000 files: the first scan (reading every file, as
+    every start did before the cache), then a reopen served by the summary cache."""
+    state = Path(os.environ["XDG_STATE_HOME"]) / "newsreader" / "state.sqlite3"
+    for suffix in ("", "-wal", "-shm"):  # the first scan starts with no cache
+        Path(f"{state}{suffix}").unlink(missing_ok=True)
+    first = run_probe("dir-titles", str(many))
+    again = run_probe("dir-titles", str(many))
+    line("every title + count, 10,000 files, reopened", again["seconds"], "s",
+         "the same, first scan (no cache)", first["seconds"], "< 2")  # fmt: skip
 
 
 def big_article(bare: dict, many: Path, big: Path) -> None:
@@ -414,6 +531,33 @@ def key_presses(bare: dict, many: Path, big: Path) -> None:
                  f"bare App key {name_} p95", bare_keys[key]["p95_ms"], "< 50")  # fmt: skip
         if keys["missed"]:
             print(f"  ({keys['missed']} key presses in {label} caused no redraw within 1 s)")
+    more_keys(bare, many, big)
+
+
+KEY_LABELS = {"question_mark": "? (help)", "ctrl+p": "Ctrl+P (palette, first frame)"}
+
+
+def more_keys(bare: dict, many: Path, big: Path) -> None:
+    """Focus changes, d, ?, the palette and the inbox keys on the seeds, against a bare app
+    whose every such key redraws a Static."""
+    seeds = many.parent / "seeds copy"
+    seeds.mkdir(exist_ok=True)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, seeds / seed.name)
+    bare_keys = run_probe("bare-more-keys")
+    keys = run_probe("seeds-more-keys", str(seeds))
+    for key in MORE_KEYS:
+        label = KEY_LABELS.get(key, key)
+        target = "< 100" if key == "ctrl+p" else "< 50"
+        if key not in keys:
+            print(f"key {label}, seeds: too few presses redrew the screen to measure")
+            continue
+        base = bare_keys.get("n" if key == "ctrl+p" else key, bare_keys.get("n"))
+        base_label = "bare App key n p95" if key == "ctrl+p" else f"bare App key {key} p95"
+        line(f"key {label} redraw p95, seeds", keys[key]["p95_ms"], "ms",
+             base_label, base["p95_ms"], target)  # fmt: skip
+    if keys["missed"]:
+        print(f"  ({keys['missed']} of these key presses caused no redraw within 1 s)")
 
 
 def real_terminal(root: Path, many: Path) -> None:
@@ -458,6 +602,8 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp:
         root = Path(tmp)
+        # Read marks and the summary cache go here, never into the user's state directory.
+        os.environ["XDG_STATE_HOME"] = str(root / "state")
         many = root / "ten thousand"
         made = time.perf_counter()
         make_directory(many)

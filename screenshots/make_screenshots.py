@@ -23,6 +23,7 @@ from textual.pilot import Pilot  # noqa: E402
 
 from tui.app import NewsReaderApp  # noqa: E402
 from tui.widgets.article_view import ArticleView  # noqa: E402
+from tui.widgets.file_list import FileList  # noqa: E402
 
 NOW = 1_700_000_000.0
 """The frozen "now" the app sees."""
@@ -37,6 +38,7 @@ SHOTS: list[tuple[str, tuple[int, int], Sequence[str]]] = [
     ("quote-changes", (160, 45), ("3", "right_curly_bracket", "right_curly_bracket")),
     ("help", (160, 45), ("question_mark",)),
     ("narrow", (80, 24), ()),
+    ("inbox", (120, 30), ("u",)),
 ]
 """Each screenshot: its file name (without ``.svg``), the terminal size, the keys pressed."""
 
@@ -52,22 +54,41 @@ def copy_seeds(directory: Path) -> list[Path]:
     return paths
 
 
+ARRIVAL = (
+    "Colombia talks end with a drug policy deal\n\n"
+    "Negotiators from Colombia and the United States ended two days of talks on Tuesday"
+    " with an agreement on drug policy.\n\n"
+    "“This is a new chapter for both our countries,” Foreign Minister Alvaro Leyva said.\n"
+)
+"""The article that arrives while the "inbox" screenshot's app is open."""
+
+
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for the background work and the screen to finish."""
+    """Wait for the background work and the screen to finish (the watcher never does)."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        working = [w for w in pilot.app.workers if w.group != "watch"]
+        if working:
+            await pilot.app.workers.wait_for_complete(working)
         await pilot.pause()
 
 
 async def shoot(paths: list[Path], name: str, size: tuple[int, int], keys: Sequence[str]) -> Path:
     """Open the app at ``size``, press ``keys`` and save ``screenshots/<name>.svg``."""
-    app = NewsReaderApp(paths, paths[0].parent, clock=lambda: NOW)
+    app = NewsReaderApp(paths, paths[0].parent, clock=lambda: NOW, read_after=None)
     app.animation_level = "none"
     async with app.run_test(size=size) as pilot:
         article = app.query_one(ArticleView)
         while article.article is None:
             await pilot.pause(0.02)
         await settle(pilot)
+        if name == "inbox":  # a file arrives while the app is open
+            arrived = paths[0].parent / "002_arrival.txt"
+            arrived.write_text(ARRIVAL, encoding="utf-8")
+            os.utime(arrived, (NOW - 20, NOW - 20))
+            files = app.query_one(FileList)
+            while not any(r.summary and r.path == arrived for r in files.rows):
+                await pilot.pause(0.02)
+            await settle(pilot)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
@@ -78,9 +99,14 @@ async def shoot(paths: list[Path], name: str, size: tuple[int, int], keys: Seque
 
 async def main() -> None:
     """Write every screenshot in SHOTS."""
-    with tempfile.TemporaryDirectory(prefix="newsreader-shots-") as tmp:
-        paths = copy_seeds(Path(tmp))
-        for name, size, keys in SHOTS:
+    for name, size, keys in SHOTS:
+        # A fresh directory and state each time: no read marks or arrivals carried over,
+        # and never the user's own.
+        with tempfile.TemporaryDirectory(prefix="newsreader-shots-") as tmp:
+            os.environ["XDG_STATE_HOME"] = str(Path(tmp) / "state")
+            articles = Path(tmp) / "articles"
+            articles.mkdir()
+            paths = copy_seeds(articles)
             saved = await shoot(paths, name, size, keys)
             print(f"{saved.relative_to(ROOT)}  {size[0]}x{size[1]}  keys: {' '.join(keys) or '-'}")
 

@@ -26,7 +26,10 @@ from tui.bindings import APP_BINDINGS, help_sections
 from tui.core import Article, ArticleFile, printable
 from tui.heap import HeapSettler
 from tui.inbox import Inbox
-from tui.loading import Loader, UnwaitedExecutor
+from tui.inbox.state import ReadState
+from tui.live import InboxActions, LiveInbox
+from tui.loading import FIRST_READ_BYTES, SAME_FRAME_BYTES, Loader, UnwaitedExecutor
+from tui.marks import READ_AFTER_SECONDS, ReadMarks
 from tui.messages import (
     ArticleFailed,
     ArticleLoaded,
@@ -37,7 +40,6 @@ from tui.messages import (
     QuotesNone,
 )
 from tui.panes import Panes, apply_breakpoints
-from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
@@ -57,7 +59,7 @@ def _newsreader_commands() -> type[Provider]:
     return NewsReaderCommands
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(InboxActions, App[None]):
     """A reader for news copy: what the article says, who said what, what changed."""
 
     CSS_PATH = "app.tcss"
@@ -79,6 +81,8 @@ class NewsReaderApp(App[None]):
         directory: Path | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        read_state: ReadState | None = None,
+        read_after: float | None = READ_AFTER_SECONDS,
     ) -> None:
         super().__init__()
         self.inbox = Inbox(files, directory)
@@ -91,6 +95,10 @@ class NewsReaderApp(App[None]):
         """Settles the heap after a large article or the whole scan."""
         self.panes = Panes(self)
         """What the reading panes show of the highlighted file."""
+        self.marks = ReadMarks(self, read_state or ReadState(), read_after)
+        """The read marks of the listed files, kept between runs."""
+        self.live = LiveInbox(self)
+        """Brings the list up to date when the directory changes."""
 
     @property
     def files(self) -> list[ArticleFile]:
@@ -120,15 +128,16 @@ class NewsReaderApp(App[None]):
         files.focus()
         # Set quietly and read at once: the first frame then shows the article.
         self.set_reactive(NewsReaderApp.current_path, files.highlighted_path)
-        self._start_load(first=True)
+        self.start_load(first=True)
         if not self.files:
             where = f"in {printable(str(self.directory))}" if self.directory else "given"
             self.query_one(ArticleView).show_message(
-                f"No articles to show: no .txt or .md files {where}."
+                f"No articles to show: no .txt, .md or .html files {where}."
             )
-        self.query_one(DiffView).show_message("No version to compare yet.")
+            self.query_one(DiffView).show_message("No version to compare yet.")
         self.panes.update_titles()
         self.scan_files([f.path for f in self.files])
+        self.start_watching()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """When the scan of every file is done, settle the heap: start-up's objects (Textual's,
@@ -136,6 +145,9 @@ class NewsReaderApp(App[None]):
         collection would land on the reader's first keys while the scan is still busy."""
         if event.worker.group == "scan" and event.state is WorkerState.SUCCESS:
             self.heap.soon()
+        elif event.state is WorkerState.ERROR:  # say so; the session goes on
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}", title="Background work failed")
 
     def _settle_heap_soon(self) -> None:
         """Settle the heap after the next frame (once, however many ask before it)."""
@@ -143,24 +155,29 @@ class NewsReaderApp(App[None]):
 
     # -- background work: thin wrappers over tui.loading ---------------------------------
 
-    @work(thread=True, exclusive=True, group="scan")
+    @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
     def scan_files(self, paths: list[Path]) -> None:
         """Read every file for its title and quote count, posting them in small batches."""
         cancelled = _cancelled()
         with self.loader.busy():
             self.loader.scan(paths, cancelled)
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_file(
-        self, path: Path, marked: Path | None, styles: ArticleStyles, shown: Article | None = None
+        self,
+        path: Path,
+        marked: Path | None,
+        styles: ArticleStyles,
+        shown: Article | None = None,
+        request: int = 0,
     ) -> None:
         """Read ``path``, find its quotes and draw it (unless ``shown`` is it, read already);
         then find and pair its other version."""
-        cancelled = _cancelled()
-        with self.loader.busy():
-            article = shown if shown is not None else self.loader.load(path, styles, cancelled)
+        cancelled, loader = _cancelled(), self.loader
+        with loader.busy():
+            article = shown or loader.load(path, styles, cancelled, request)
             if article is not None:
-                self.loader.compare(path, article, marked, cancelled)
+                loader.compare(path, article, marked, cancelled, request)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; on quitting, do not wait for a thread still busy with a huge file."""
@@ -181,22 +198,30 @@ class NewsReaderApp(App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
-        """Stop quote searches still running in child processes."""
+        """Stop quote searches still running in child processes; write the read marks."""
         self.loader.stop_searches()
+        self.marks.state.close()
 
-    def _start_load(self, *, first: bool = False) -> None:
-        """Show the current file: read in a worker, or the ``first`` one now if it is small."""
+    def start_load(self, *, first: bool = False) -> None:
+        """Show the current file in this frame: a small one read now (and its pairing asked
+        for), a larger one said to be reading while a worker reads it."""
         path = self.current_path
         if path is None:
             return
-        styles = self.query_one(ArticleView).article_styles()
+        request = self.panes.new_request()
+        view = self.query_one(ArticleView)
+        styles = view.article_styles()
         shown = None
-        if first and (read := self.loader.read_now(path, styles)) is not None:
+        limit = FIRST_READ_BYTES if first else SAME_FRAME_BYTES
+        if (read := self.loader.read_now(path, styles, limit)) is not None:
             loaded, row = read
+            loaded.request = request
             self._article_loaded(loaded)
             self._files_scanned(row)
             shown = loaded.article
-        self.load_file(path, self.marked, styles, shown)
+        elif not first:
+            view.show_message(f"Reading {printable(path.name)}…")
+        self.load_file(path, self.marked, styles, shown, request)
 
     # -- messages from the workers and the panes -----------------------------------------
 
@@ -204,6 +229,7 @@ class NewsReaderApp(App[None]):
     def _files_scanned(self, message: FilesScanned) -> None:
         for files in self.query(FileList):  # none once the app is closing
             files.update_summaries(message.summaries)
+            self.marks.summaries_arrived(message.summaries)
 
     @on(FileList.Highlighted)
     def _file_highlighted(self, message: FileList.Highlighted) -> None:
@@ -215,32 +241,33 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_article(message)
+            self.marks.shown(message.path)
 
     @on(QuotesNone)
     def _quotes_none(self, message: QuotesNone) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_no_quotes()
 
     @on(QuotesFailed)
     def _quotes_failed(self, message: QuotesFailed) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_quotes_failed(message)
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_failure(message)
 
     @on(DiffReady)
     def _diff_ready(self, message: DiffReady) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_diff(message)
 
     @on(DiffUnavailable)
     def _diff_unavailable(self, message: DiffUnavailable) -> None:
-        if message.path == self.current_path:
+        if self.panes.answers(message):
             self.panes.show_no_diff(message)
 
     @on(ArticleView.QuoteChanged)
@@ -271,7 +298,8 @@ class NewsReaderApp(App[None]):
             return
         self.panes.quotes_pending = False
         self.panes.quotes_failure = None
-        self._start_load()
+        self.panes.pin_note = ""
+        self.start_load()
 
     def watch_marked(self) -> None:
         """Compare again, with the marked file or automatically. The article shown stays as
@@ -285,9 +313,10 @@ class NewsReaderApp(App[None]):
             and view.article is not None
             and not self.panes.quotes_pending
         ):
-            self.load_file(path, self.marked, view.article_styles(), view.article)
+            styles = view.article_styles()
+            self.load_file(path, self.marked, styles, view.article, self.panes.new_request())
         else:
-            self._start_load()
+            self.start_load()
 
     def watch_diff_toggled(self, toggled: bool) -> None:
         """Show or hide the diff pane (the CSS decides which the default is)."""
@@ -330,11 +359,6 @@ class NewsReaderApp(App[None]):
         if not self.query_one(DiffView).previous_quote_change():
             self.bell()
 
-    def action_mark(self) -> None:
-        """Mark the highlighted file as the one to compare with, or unmark it."""
-        path = self.query_one(FileList).highlighted_path
-        self.marked = None if path is None or path == self.marked else path
-
     def action_toggle_diff(self) -> None:
         """Show or hide the diff pane."""
         self.diff_toggled = not self.diff_toggled
@@ -358,20 +382,6 @@ class NewsReaderApp(App[None]):
 
         if self.use_command_palette and not GuardedCommandPalette.is_open(self):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
-
-    def action_compare_with(self) -> None:
-        """Open the picker for the file to compare with."""
-        files = self.query_one(FileList)
-        summaries = [row.summary for row in files.rows if row.summary is not None]
-        picker = ComparePicker(
-            self.files, summaries, current=self.panes.compared or self.marked, clock=self.clock
-        )
-
-        def picked(path: Path | None) -> None:
-            if path is not None:
-                self.marked = path
-
-        self.push_screen(picker, picked)
 
 
 def _cancelled() -> Callable[[], bool]:

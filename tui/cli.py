@@ -65,8 +65,8 @@ def seeds_dir() -> Path:
 def resolve_paths(paths: Sequence[str]) -> tuple[list[Path], Path | None]:
     """Return the article files to open and the directory being read (if exactly one).
 
-    No path means the bundled seeds. A directory contributes its ``.txt`` and ``.md`` files;
-    a file is taken as given (the app says in its pane why one cannot be read).
+    No path means the bundled seeds. A directory contributes its article files (``.txt``,
+    ``.md``, ``.html``); a file is taken as given (the app says in its pane why one cannot be read).
     """
     found, directory = resolve_articles(paths)
     return [f.path if isinstance(f, ArticleFile) else f for f in found], directory

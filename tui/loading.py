@@ -37,7 +37,10 @@ from tui.core import (
     printable,
 )
 from tui.inbox import FileSummary, Inbox
+from tui.inbox.cache import SummaryCache
+from tui.inbox.state import content_key
 from tui.messages import (
+    Answer,
     ArticleFailed,
     ArticleLoaded,
     DiffReady,
@@ -63,6 +66,10 @@ SCAN_YIELD_SECONDS = 0.75
 FIRST_READ_BYTES = 64_000
 """The first file shown, up to this size, is read before the first frame (a few milliseconds
 for a news article), so the app opens on the article rather than on "Loading…"."""
+
+SAME_FRAME_BYTES = 16_000
+"""A file highlighted later, up to this size, is read at once (about 10 ms for a news
+article), so the article, its title and the status line change in the same frame."""
 
 QUOTE_PATIENCE_SECONDS = 1.0
 """How long the article waits for its quotes before it is shown without them for a while."""
@@ -120,7 +127,24 @@ class Loader:
     # -- the scan of every file ----------------------------------------------------------
 
     def scan(self, paths: list[Path], cancelled: Cancelled) -> None:
-        """Read every file for its title and quote count, posting them in small batches."""
+        """Post every file's title and quote count: the cached rows of unchanged files at
+        once, then the others as they are read, in small batches (and cached)."""
+        cache = SummaryCache()
+        try:
+            self._post_cached(cache, paths)
+            self._scan(paths, cancelled, cache)
+        finally:
+            cache.close()
+
+    def _post_cached(self, cache: SummaryCache, paths: list[Path]) -> None:
+        summarised = self.inbox.summarised
+        files = [f for p in paths if p not in summarised and (f := self.inbox.get(p))]
+        cached = cache.lookup(files)
+        if cached:
+            summarised.update(s.path for s in cached)
+            self._post(FilesScanned(tuple(cached)))
+
+    def _scan(self, paths: list[Path], cancelled: Cancelled, cache: SummaryCache) -> None:
         batch: list[FileSummary] = []
         posted = slice_started = time.monotonic()
         pending, first_pass = list(paths), True
@@ -146,10 +170,14 @@ class Loader:
                     return
                 batch.append(summary)
                 if time.monotonic() - posted > SCAN_BATCH_SECONDS:
-                    self._post(FilesScanned(tuple(batch)))
+                    self._post_batch(batch, cache)
                     batch, posted = [], time.monotonic()
             pending, first_pass = skipped, False
+        self._post_batch(batch, cache)
+
+    def _post_batch(self, batch: list[FileSummary], cache: SummaryCache) -> None:
         self._post(FilesScanned(tuple(batch)))
+        cache.store([(self.inbox.file(summary.path), summary) for summary in batch])
 
     def summarise(self, path: Path, cancelled: Cancelled) -> FileSummary | None:
         """Read one file for its row: title and quote count, or why it cannot be read;
@@ -164,7 +192,7 @@ class Loader:
             return FileSummary(path, article.headline, None)
         if quotes is None:
             return None
-        return FileSummary(path, article.headline, len(quotes))
+        return FileSummary(path, article.headline, len(quotes), key=content_key(article.text))
 
     def wait_for_quotes(self, text: str, cancelled: Cancelled) -> tuple[Quote, ...] | None:
         """Find the quotes in ``text``, stopping the search if the worker is cancelled;
@@ -185,14 +213,14 @@ class Loader:
     # -- the highlighted article ---------------------------------------------------------
 
     def read_now(
-        self, path: Path, styles: ArticleStyles
+        self, path: Path, styles: ArticleStyles, limit: int = FIRST_READ_BYTES
     ) -> tuple[ArticleLoaded, FilesScanned] | None:
         """Read a small regular file on the UI thread: the article and its row, to be handled
         at once; None when ``path`` is not one, or cannot be read (the worker then reads it
         again and says why)."""
         try:
             info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= FIRST_READ_BYTES:
+            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= limit:
                 return None
             article = load_article(path)
         except (OSError, ArticleError):
@@ -206,9 +234,17 @@ class Loader:
     def row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
-        return FilesScanned((FileSummary(path, article.headline, len(quotes)),))
+        key = content_key(article.text)
+        return FilesScanned((FileSummary(path, article.headline, len(quotes), key=key),))
 
-    def load(self, path: Path, styles: ArticleStyles, cancelled: Cancelled) -> Article | None:
+    def _answer(self, request: int, message: Answer) -> None:
+        """Post ``message`` tagged with the request it answers."""
+        message.request = request
+        self._post(message)
+
+    def load(
+        self, path: Path, styles: ArticleStyles, cancelled: Cancelled, request: int = 0
+    ) -> Article | None:
         """Read ``path`` and find its quotes, posting the article (early, for a long one);
         None if it cannot be read or the worker was cancelled."""
         try:
@@ -216,8 +252,10 @@ class Loader:
         except ArticleError as error:
             self.inbox.summarised.add(path)
             self._post(FilesScanned((FileSummary(path, None, None, error.reason),)))
-            self._post(ArticleFailed(path, error.reason))
-            self._post(DiffUnavailable(path, "Nothing to compare: the file cannot be read."))
+            self._answer(request, ArticleFailed(path, error.reason))
+            self._answer(
+                request, DiffUnavailable(path, "Nothing to compare: the file cannot be read.")
+            )
             return None
         search = QuoteSearch(article.text)
         self._searches.add(search)
@@ -230,7 +268,7 @@ class Loader:
             except FutureTimeout:  # a long article: show the text now, the quotes when found
                 early = True
                 blocks = ArticleView.build_blocks(article, (), styles)
-                self._post(ArticleLoaded(path, article, (), blocks, quotes_found=False))
+                self._answer(request, ArticleLoaded(path, article, (), blocks, quotes_found=False))
                 while True:
                     if cancelled():
                         return None
@@ -242,8 +280,8 @@ class Loader:
         except QuoteSearchFailed as error:
             if not early:
                 blocks = ArticleView.build_blocks(article, (), styles)
-                self._post(ArticleLoaded(path, article, (), blocks, quotes_found=False))
-            self._post(QuotesFailed(path, str(error)))
+                self._answer(request, ArticleLoaded(path, article, (), blocks, quotes_found=False))
+            self._answer(request, QuotesFailed(path, str(error)))
             self.inbox.summarised.add(path)
             self._post(FilesScanned((FileSummary(path, article.headline, None),)))
             return article
@@ -254,16 +292,21 @@ class Loader:
             return None
         if quotes or not early:
             blocks = ArticleView.build_blocks(article, quotes, styles)
-            self._post(ArticleLoaded(path, article, quotes, blocks))
+            self._answer(request, ArticleLoaded(path, article, quotes, blocks))
         else:  # no quotes after all: the text shown early stands
-            self._post(QuotesNone(path))
+            self._answer(request, QuotesNone(path))
         self._post(self.row_read(path, article, quotes))
         return article
 
     # -- its other version ---------------------------------------------------------------
 
     def compare(
-        self, path: Path, article: Article, marked: Path | None, cancelled: Cancelled
+        self,
+        path: Path,
+        article: Article,
+        marked: Path | None,
+        cancelled: Cancelled,
+        request: int = 0,
     ) -> None:
         """Find the other version of ``article`` and post the pairing."""
         if cancelled():
@@ -273,12 +316,14 @@ class Loader:
         if cancelled():
             return
         if other is None:
-            self._post(DiffUnavailable(path, "No similar version among the files listed."))
+            self._answer(
+                request, DiffUnavailable(path, "No similar version among the files listed.")
+            )
             return
         try:
             other_article = load_article(other.path)
         except ArticleError as error:
-            self._post(DiffUnavailable(path, f"Cannot compare: {printable(str(error))}"))
+            self._answer(request, DiffUnavailable(path, f"Cannot compare: {printable(str(error))}"))
             return
         current = self.inbox.file(path)
         current_is_new = other.modified <= current.modified
@@ -287,9 +332,8 @@ class Loader:
         quote_changes = quote_changes_of(old, new, pairs, cancelled)
         if cancelled():
             return
-        self._post(
-            DiffReady(path, other.path, old, new, tuple(pairs), current_is_new, quote_changes)
-        )
+        ready = DiffReady(path, other.path, old, new, tuple(pairs), current_is_new, quote_changes)
+        self._answer(request, ready)
 
     def other_version(
         self, path: Path, own: Fingerprint, marked: Path | None, cancelled: Cancelled
@@ -317,4 +361,4 @@ class Loader:
         return pick_version(current, own, candidates)
 
 
-__all__ = ["FIRST_READ_BYTES", "Loader", "UnwaitedExecutor"]
+__all__ = ["FIRST_READ_BYTES", "SAME_FRAME_BYTES", "Loader", "UnwaitedExecutor"]

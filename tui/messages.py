@@ -14,6 +14,16 @@ from tui.inbox import FileSummary
 from tui.widgets.blocks_view import Block
 
 
+class Answer(Message):
+    """A worker's answer about the highlighted file, tagged with the request it answers, so
+    a late answer to an older request (another file, another mark) is never shown."""
+
+    path: Path
+    """The highlighted file it is about."""
+    request: int = 0
+    """The number of the load it answers (set by the loader after construction)."""
+
+
 @dataclass
 class FilesScanned(Message):
     """The background scan read some files."""
@@ -23,7 +33,7 @@ class FilesScanned(Message):
 
 
 @dataclass
-class ArticleLoaded(Message):
+class ArticleLoaded(Answer):
     """The highlighted file was read and its quotes found."""
 
     path: Path
@@ -39,7 +49,7 @@ class ArticleLoaded(Message):
 
 
 @dataclass
-class QuotesNone(Message):
+class QuotesNone(Answer):
     """The article shown early turned out to have no attributed quotes."""
 
     path: Path
@@ -47,7 +57,7 @@ class QuotesNone(Message):
 
 
 @dataclass
-class QuotesFailed(Message):
+class QuotesFailed(Answer):
     """Finding an article's quotes failed: the article stands, without its quotes."""
 
     path: Path
@@ -57,7 +67,7 @@ class QuotesFailed(Message):
 
 
 @dataclass
-class ArticleFailed(Message):
+class ArticleFailed(Answer):
     """The highlighted file could not be read."""
 
     path: Path
@@ -67,7 +77,7 @@ class ArticleFailed(Message):
 
 
 @dataclass
-class DiffReady(Message):
+class DiffReady(Answer):
     """Another version of the highlighted article was found and paired."""
 
     path: Path
@@ -87,7 +97,7 @@ class DiffReady(Message):
 
 
 @dataclass
-class DiffUnavailable(Message):
+class DiffUnavailable(Answer):
     """There is nothing to compare the highlighted article with."""
 
     path: Path

@@ -13,7 +13,14 @@ from textual.widget import Widget
 
 from tui.core import Quote, printable
 from tui.heap import LARGE_ARTICLE_PARAGRAPHS
-from tui.messages import ArticleFailed, ArticleLoaded, DiffReady, DiffUnavailable, QuotesFailed
+from tui.messages import (
+    Answer,
+    ArticleFailed,
+    ArticleLoaded,
+    DiffReady,
+    DiffUnavailable,
+    QuotesFailed,
+)
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList
@@ -25,7 +32,7 @@ if TYPE_CHECKING:
 
 def failure_text(reason: str) -> str:
     """Say why a file cannot be shown, as a sentence."""
-    if reason.startswith(("is ", "grew", "starts")):
+    if reason.startswith(("is ", "has ", "grew", "starts")):
         return f"This file cannot be shown: it {reason}."
     return f"This file cannot be shown: {reason}."
 
@@ -59,6 +66,60 @@ class Panes:
         """Why the article shown has no quotes to step, when their search failed."""
         self.shown_path: Path | None = None
         """The file whose article the article pane shows."""
+        self.request = 0
+        """The number of the latest load asked for; answers to older ones are dropped."""
+        self.pin_note = ""
+        """What ``m`` just did ("Pinned ◆", "Unpinned"), said until the highlight moves."""
+        self.restore: tuple[Path, int, str | None] | None = None
+        """For a file re-read after it changed: its path, the paragraph at the top of the
+        view and the current quote's text, to return to where they still exist."""
+
+    def new_request(self) -> int:
+        """Start a new load of the highlighted file: until its answers come, the diff pane,
+        the status line and the titles say "comparing…" rather than show the last file's."""
+        self.request += 1
+        self.compared = None
+        self.app.query_one(FileList).comparison = None
+        self.app.query_one(DiffView).show_message("Comparing…")
+        self.say("comparing…")
+        self.update_titles()
+        return self.request
+
+    def say(self, text: str) -> None:
+        """Put ``text`` in the status line's second part, after what ``m`` just did."""
+        note = f"{self.pin_note} · " if self.pin_note else ""
+        for line in self.app.query(StatusLine):  # none while the app is closing
+            line.diff = note + text
+
+    def answers(self, message: Answer) -> bool:
+        """True when ``message`` answers the latest request, for the highlighted file (and
+        the panes are still there to show it: not while the app is closing)."""
+        if message.path != self.app.current_path or message.request != self.request:
+            return False
+        return bool(self.app.query(FileList))
+
+    def reload(self, path: Path) -> None:
+        """Read the file shown again (it changed on disk), keeping the reader's place."""
+        view = self.app.query_one(ArticleView)
+        if view.article is not None and self.shown_path == path:
+            index = view.current_quote
+            quote = view.quotes[index].text if index is not None else None
+            self.restore = (path, view.visible_blocks().start, quote)
+        self.app.start_load()
+
+    def _restore_place(self, view: ArticleView, message: ArticleLoaded) -> None:
+        """Return to the paragraph and quote the reader was on before the file changed."""
+        if self.restore is None or self.restore[0] != message.path:
+            return
+        if not message.quotes_found:
+            return  # the quotes come later: restore then
+        _, top, quote = self.restore
+        self.restore = None
+        texts = [q.text for q in message.quotes]
+        if quote is not None and quote in texts:
+            view.current_quote = texts.index(quote)
+        elif top:
+            view.show_paragraph(min(top, len(message.article.paragraphs) - 1))
 
     def show_article(self, message: ArticleLoaded) -> None:
         """Show an article read (or its quotes, found later) and say how many quotes."""
@@ -74,6 +135,7 @@ class Panes:
             view.border_subtitle = ""
             self.quotes_failure = None
         self.shown_path = message.path
+        self._restore_place(view, message)
         self.quotes_pending = not message.quotes_found
         self.say_quote(None, len(message.quotes), None)  # in the same frame as the text
         if len(message.article.paragraphs) >= LARGE_ARTICLE_PARAGRAPHS:
@@ -109,7 +171,9 @@ class Panes:
         if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
             self.app.heap.soon()
         side = "older" if message.current_is_new else "newer"
-        self.app.query_one(StatusLine).diff = f"vs {side} {printable(message.other.name)}"
+        if message.other == self.app.marked:
+            side = "pinned ◆"
+        self.say(f"vs {side} {printable(message.other.name)}")
         self.update_titles()
 
     def show_no_diff(self, message: DiffUnavailable) -> None:
@@ -117,7 +181,7 @@ class Panes:
         self.compared = None
         self.app.query_one(FileList).comparison = None
         self.app.query_one(DiffView).show_message(message.reason)
-        self.app.query_one(StatusLine).diff = "no other version"
+        self.say("no other version")
         self.update_titles()
 
     def say_quote(self, index: int | None, total: int, quote: Quote | None) -> None:
@@ -126,7 +190,8 @@ class Panes:
             status = self.quotes_failure  # the pane's own word may come after the failure's
         else:
             status = quote_status(index, total, quote, self.quotes_pending)
-        self.app.query_one(StatusLine).quote = status
+        for line in self.app.query(StatusLine):  # none while the app is closing
+            line.quote = status
 
     def show_change(self, message: DiffView.ChangeSelected) -> None:
         """Bring the article to a change picked in the diff, and say which it is."""
@@ -134,15 +199,14 @@ class Panes:
         indices = pair.new if self.current_is_new else pair.old
         if indices:
             self.app.query_one(ArticleView).show_paragraph(indices[0])
-        status = change_status(pair, message.number, message.total)
-        self.app.query_one(StatusLine).diff = status
+        self.say(change_status(pair, message.number, message.total))
 
     def show_quote_change(self, message: DiffView.QuoteChangeSelected) -> None:
         """Bring the article to a quote change picked in the diff, and say whose it is."""
         quote = message.change.new if self.current_is_new else message.change.old
         if quote is not None:
             self.app.query_one(ArticleView).show_paragraph(quote.paragraph)
-        self.app.query_one(StatusLine).diff = message.description
+        self.say(message.description)
 
     def update_titles(self) -> None:
         """Title each pane; the focused one gets ``▶`` so it shows without colour."""
@@ -151,13 +215,17 @@ class Panes:
         article = app.query_one(ArticleView)
         diff = app.query_one(DiffView)
         name = printable(app.current_path.name) if app.current_path else ""
+        new = files.new_count
         compared = f"3 Diff vs {printable(self.compared.name)}" if self.compared else "3 Diff"
         titles: list[tuple[Widget, str]] = [
-            (files, f"1 Files ({len(app.files)})"),
+            (files, f"1 Files ({len(app.files)})" + (f" · {new} new" if new else "")),
             (article, f"2 Article · {name}" if name else "2 Article"),
             (diff, compared),
         ]
+        # The main screen's focus, not the app's: under the help screen (and in the frame
+        # it closes) the pane that will have focus again keeps its ▶.
+        focused_widget = app.screen_stack[0].focused if app.screen_stack else app.focused
         for widget, title in titles:
-            focused = widget is app.focused
+            focused = widget is focused_widget
             widget.border_title = Text(("▶ " if focused else "") + title)
         diff.border_subtitle = Text(diff.summary)

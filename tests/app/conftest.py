@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,8 +50,12 @@ def seed_dir(tmp_path: Path) -> Path:
 def make_app() -> Callable[..., NewsReaderApp]:
     """Return a factory for apps over the given files with the clock frozen at FIXED_NOW."""
 
-    def factory(paths: list[Path], directory: Path | None = None) -> NewsReaderApp:
-        app = NewsReaderApp(paths, directory, clock=lambda: FIXED_NOW)
+    def factory(
+        paths: list[Path], directory: Path | None = None, read_after: float | None = None
+    ) -> NewsReaderApp:
+        # Articles are not marked read by time unless a test asks: a snapshot taken before
+        # or after the mark would otherwise differ.
+        app = NewsReaderApp(paths, directory, clock=lambda: FIXED_NOW, read_after=read_after)
         app.animation_level = "none"
         return app
 
@@ -58,9 +63,20 @@ def make_app() -> Callable[..., NewsReaderApp]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the background workers are done and the screen has caught up."""
+    """Wait until the background workers are done and the screen has caught up (the
+    directory watcher never is: it is left to run)."""
+    for _ in range(2):
+        await pilot.pause()
+        working = [w for w in pilot.app.workers if w.group != "watch"]
+        if working:
+            await pilot.app.workers.wait_for_complete(working)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[None], check: Callable[[], object], what: str) -> None:
+    """Wait until ``check()`` is true, giving up after a generous 30 s (never a fixed sleep)."""
+    deadline = time.monotonic() + 30.0
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened within 30 s: {what}")
+        await pilot.pause(0.01)

@@ -31,9 +31,9 @@ async def test_rows_show_title_name_age_and_quotes(seed_dir: Path, make_app) -> 
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         shown = rows(app.query_one(FileList))
-        assert shown[0].startswith("▶  The United States’ Secretary")
+        assert shown[0].startswith("▶ ● The United States’ Secretary")
         assert shown[1].strip() == f"3m · 8 quotes · {NEW_SEED}"
-        assert shown[2].startswith(" ⇄ Colombia and US revising bilateral")
+        assert shown[2].startswith(" ⇄● Colombia and US revising bilateral")
         assert shown[3].strip() == f"2h · 5 quotes · {OLD_SEED}"
 
 

@@ -21,7 +21,7 @@ def no_load_worker(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Stop the article worker from reading anything; return the paths it was asked for."""
     asked: list[Path] = []
 
-    def load_file(self: NewsReaderApp, path: Path, marked, styles, shown=None) -> None:  # type: ignore[no-untyped-def]
+    def load_file(self: NewsReaderApp, path: Path, marked, styles, shown=None, request=0) -> None:  # type: ignore[no-untyped-def]
         asked.append(path)
 
     monkeypatch.setattr(NewsReaderApp, "load_file", load_file)

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 """File endings listed as articles; everything else in a directory is left out."""
 
 
@@ -23,7 +23,7 @@ class ArticleFile:
 
 
 def is_article_name(name: str) -> bool:
-    """True for a visible file name with an article ending (``.txt``, ``.md``)."""
+    """True for a visible file name with an article ending (``.txt``, ``.md``, ``.html``)."""
     return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 

@@ -244,10 +244,21 @@ def parse_article(raw: str, name: str = "<text>", encoding: str = "utf-8") -> Ar
 
 
 def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Article:
-    """Return the Article in a file; raise an ArticleError saying why it cannot be read."""
+    """Return the Article in a file (plain text, Markdown or an HTML page, by its ending);
+    raise an ArticleError saying why it cannot be read."""
     data = read_bytes(path, max_bytes)
     text, encoding = decode(data, path)
-    return parse_article(text, Path(path).name, encoding)
+    name = Path(path).name
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in (".html", ".htm"):
+        from .formats import parse_html  # formats imports this module
+
+        return parse_html(text, name, encoding)
+    if suffix in (".md", ".markdown"):
+        from .formats import parse_markdown
+
+        return parse_markdown(text, name, encoding)
+    return parse_article(text, name, encoding)
 
 
 __all__ = [

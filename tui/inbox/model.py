@@ -22,6 +22,8 @@ class FileSummary:
     """How many attributed quotes it has, or None when unknown."""
     error: str | None = None
     """Why the file cannot be read, in one line, or None."""
+    key: str | None = None
+    """The hash of its text that its read mark is kept under, or None when unread."""
 
 
 def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:
@@ -53,6 +55,11 @@ class Inbox:
         """Listed files by path."""
         self.summarised: set[Path] = set()
         """Files whose title and quote count were already posted to the list."""
+
+    def replace(self, files: list[ArticleFile]) -> None:
+        """List ``files`` (newest first) instead, after the directory was listed again."""
+        self.files = files
+        self._by_path = {f.path: f for f in files}
 
     def __len__(self) -> int:
         return len(self.files)

@@ -60,12 +60,33 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+        Binding("down,j", "scroll('down')", "Line down", id="help.line_down", show=False),
+        Binding("up,k", "scroll('up')", "Line up", id="help.line_up", show=False),
+        Binding(
+            "space,pagedown", "scroll('page_down')", "Page down", id="help.page_down", show=False
+        ),
+        Binding("b,pageup", "scroll('page_up')", "Page up", id="help.page_up", show=False),
+        Binding("g,home", "scroll('home')", "Top", id="help.top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", id="help.bottom", show=False),
     ]
 
     def __init__(self, sections: Sequence[tuple[str, Iterable[BindingType]]]) -> None:
         super().__init__()
         self._sections = sections
         """(heading, bindings) to list."""
+
+    def action_scroll(self, where: str) -> None:
+        """Scroll the list of keys as the panes scroll: a line, a page, to either end."""
+        box = self.query_one("#help-box", VerticalScroll)
+        actions = {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }
+        actions[where](animate=False)
 
     def compose(self) -> ComposeResult:
         """A bordered scrolling box of key descriptions."""

@@ -24,6 +24,15 @@ from tui.inbox import FileSummary
 ROW_HEIGHT = 2
 """Lines a row takes: the title, then the age, quote count and file name."""
 
+UNREAD_MARK = "●"
+"""Marks a row not yet read (a glyph, so it shows without colour)."""
+NEW_MARK = "★"
+"""Marks a row that arrived while the app was open and has not been shown."""
+COMPARED_MARK = "⇄"
+"""Marks the file the diff pane picked to compare with."""
+PINNED_MARK = "◆"
+"""Marks the file pinned with ``m`` as the one to compare with."""
+
 
 def format_age(seconds: float) -> str:
     """Return an age as a reader says it: ``now``, ``3m``, ``2h``, ``5d``."""
@@ -46,6 +55,12 @@ class FileRow:
     """Its modification time, seconds since the epoch."""
     summary: FileSummary | None = None
     """Title and quote count once the background scan has read the file."""
+    read: bool | None = None
+    """Whether the article has been read; None until its text (and so its key) is known."""
+    new: bool = False
+    """True for a file that arrived while the app was open, until it is shown."""
+    removed: bool = False
+    """True for the highlighted file after it vanished from the directory."""
 
 
 class FileList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -56,6 +71,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         "file-list--detail",
         "file-list--error",
         "file-list--pointer",
+        "file-list--unread",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,6 +102,10 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
     """Row index of the highlighted file, or None for an empty list."""
     comparison: reactive[Path | None] = reactive(None)
     """The file the diff compares with, marked ``⇄`` in its row."""
+    pinned: reactive[Path | None] = reactive(None)
+    """The file pinned with ``m``, marked ``◆`` in its row."""
+    hide_read: reactive[bool] = reactive(False, init=False)
+    """True when read rows (other than the highlighted one) are left out."""
 
     def __init__(
         self,
@@ -98,8 +118,12 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id, classes=classes)
         self._clock = clock
         """Gives "now" for the ages."""
+        self._all: list[FileRow] = []
+        """Every row, newest file first, shown or hidden."""
+        self._by_path: dict[Path, FileRow] = {}
+        """Every row by path."""
         self._rows: list[FileRow] = []
-        """The rows, newest file first."""
+        """The rows shown, newest file first."""
         self._index: dict[Path, int] = {}
         """Row index by path."""
         self.set_files(files)
@@ -119,11 +143,128 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_files(self, files: Sequence[ArticleFile]) -> None:
         """Show ``files`` (newest first, as given) and highlight the first."""
-        self._rows = [FileRow(f.path, f.modified) for f in files]
-        self._index = {row.path: k for k, row in enumerate(self._rows)}
-        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
+        self._all = [FileRow(f.path, f.modified) for f in files]
+        self._by_path = {row.path: row for row in self._all}
+        self._show(self._all)
         self.highlighted = 0 if self._rows else None
         self.refresh()
+
+    def _show(self, rows: list[FileRow]) -> None:
+        """Make ``rows`` the rows shown (the highlight is the caller's to place)."""
+        self._rows = rows
+        self._index = {row.path: k for k, row in enumerate(self._rows)}
+        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
+
+    def _visible(self, keep: Path | None) -> list[FileRow]:
+        """The rows to show: all, or the unread ones and ``keep`` when read ones are hidden."""
+        if not self.hide_read:
+            return list(self._all)
+        return [row for row in self._all if not row.read or row.path == keep]
+
+    def _relist(self, rows: list[FileRow]) -> None:
+        """Show ``rows`` without moving the highlighted file or the rows in view: rows added
+        or dropped above the view shift the scroll position by as many rows."""
+        current = self.highlighted_path
+        top_index = self.scroll_offset.y // ROW_HEIGHT
+        top_path = self._rows[top_index].path if top_index < len(self._rows) else None
+        self._show(rows)
+        if top_path is not None and top_path in self._index:
+            shift = self._index[top_path] - top_index
+            if shift:
+                self.scroll_to(y=self.scroll_offset.y + shift * ROW_HEIGHT, animate=False)
+        index = self._index.get(current) if current is not None else None
+        if index is None:
+            index = min(self.highlighted or 0, len(self._rows) - 1) if self._rows else None
+        # Set quietly when the same file stays highlighted: nothing to load again.
+        if index is not None and current is not None and self._rows[index].path == current:
+            self.set_reactive(FileList.highlighted, index)
+        else:
+            self.highlighted = index
+        self.refresh()
+
+    def sync_files(self, files: Sequence[ArticleFile]) -> tuple[list[Path], list[Path]]:
+        """List ``files`` (newest first) in place of the rows shown, keeping what is known of
+        the unchanged ones; return the paths added (marked new) and those changed on disk.
+
+        The highlighted file stays highlighted and the rows in view stay where they are; a
+        highlighted file that vanished keeps its row, marked removed, until the highlight
+        moves on."""
+        old = {row.path: row for row in self._all}
+        current = self.highlighted_path
+        added: list[Path] = []
+        changed: list[Path] = []
+        rows = []
+        for file in files:
+            row = old.pop(file.path, None)
+            if row is None:
+                row = FileRow(file.path, file.modified, new=True)
+                added.append(file.path)
+            elif row.modified != file.modified or row.removed:
+                row = FileRow(file.path, file.modified, new=row.new)
+                changed.append(file.path)
+            rows.append(row)
+        if current is not None and current in old:
+            gone = old[current]
+            gone.removed = True
+            rows.insert(min(self.highlighted or 0, len(rows)), gone)
+        self._all = rows
+        self._by_path = {row.path: row for row in self._all}
+        self._relist(self._visible(current))
+        return added, changed
+
+    def _drop_removed(self) -> None:
+        """Drop the rows of vanished files (kept while highlighted)."""
+        current = self.highlighted_path
+        self._all = [row for row in self._all if not row.removed or row.path == current]
+        self._by_path = {row.path: row for row in self._all}
+        self._relist(self._visible(current))
+
+    def clear_new(self, path: Path) -> None:
+        """The file at ``path`` has been shown: it is no longer a new arrival."""
+        for row in self._find(path):
+            if row.new:
+                row.new = False
+                self.refresh()
+
+    def set_read(self, read: dict[Path, bool]) -> None:
+        """Set rows' read marks (a row shown is no longer new)."""
+        for path, flag in read.items():
+            for row in self._find(path):
+                row.read = flag
+                if flag:
+                    row.new = False
+        self.refresh()
+
+    def _find(self, path: Path) -> list[FileRow]:
+        row = self._by_path.get(path)
+        return [] if row is None else [row]
+
+    @property
+    def new_count(self) -> int:
+        """How many rows arrived while the app was open and have not been shown."""
+        return sum(row.new for row in self._all)
+
+    def rows_with_keys(self) -> list[FileRow]:
+        """Every row (shown or hidden) whose text is known, so whose mark can be kept."""
+        return [row for row in self._all if row.summary is not None and row.summary.key]
+
+    def next_unread(self) -> bool:
+        """Highlight the next unread row after the highlighted one, going round the list;
+        False when every other row is read."""
+        if not self._rows:
+            return False
+        start = self.highlighted or 0
+        count = len(self._rows)
+        for step in range(1, count):
+            index = (start + step) % count
+            if not self._rows[index].read and not self._rows[index].removed:
+                self.highlighted = index
+                return True
+        return False
+
+    def watch_hide_read(self) -> None:
+        """Leave out (or bring back) the read rows, keeping the highlighted one."""
+        self._relist(self._visible(self.highlighted_path))
 
     def update_summaries(self, summaries: Sequence[FileSummary]) -> None:
         """Fill in titles and quote counts found by the background scan."""
@@ -131,9 +272,10 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         bottom = top + self.scrollable_content_region.height // ROW_HEIGHT + 1
         seen = False
         for summary in summaries:
+            for row in self._find(summary.path):
+                row.summary = summary
             index = self._index.get(summary.path)
             if index is not None:
-                self._rows[index].summary = summary
                 seen = seen or top <= index <= bottom
         if seen:
             self.refresh()
@@ -185,11 +327,17 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         if index is None:
             return
+        if not self._rows[index].removed and any(row.removed for row in self._all):
+            self.call_later(self._drop_removed)  # the reader moved on from a vanished file
         self._scroll_to_highlight()
         self.post_message(self.Highlighted(self._rows[index].path))
 
     def watch_comparison(self) -> None:
         """Redraw the ``⇄`` mark."""
+        self.refresh()
+
+    def watch_pinned(self) -> None:
+        """Redraw the ``◆`` mark."""
         self.refresh()
 
     # -- drawing -------------------------------------------------------------------------
@@ -215,7 +363,13 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
     def _title_line(self, row: FileRow, is_current: bool, width: int) -> Strip:
         pointer_style = self.get_component_rich_style("file-list--pointer")
         pointer = Segment("▶" if is_current else " ", pointer_style)
-        mark = Segment("⇄" if row.path == self.comparison else " ", pointer_style)
+        if row.path == self.pinned:
+            compare = PINNED_MARK
+        else:
+            compare = COMPARED_MARK if row.path == self.comparison else " "
+        mark = Segment(compare, pointer_style)
+        state = NEW_MARK if row.new else UNREAD_MARK if row.read is False else " "
+        status = Segment(state, self.get_component_rich_style("file-list--unread"))
         summary = row.summary
         if summary is None:
             title = Text(printable(row.path.name), style="italic")
@@ -223,9 +377,9 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             title = Text(printable(row.path.name))
         else:
             title = Text(summary.title, style="bold")
-        title.truncate(max(1, width - 3), overflow="ellipsis")
+        title.truncate(max(1, width - 4), overflow="ellipsis")
         console = self.app.console
-        segments = [pointer, mark, Segment(" "), *title.render(console)]
+        segments = [pointer, mark, status, Segment(" "), *title.render(console)]
         return Strip(segments).adjust_cell_length(width)
 
     def _detail_line(self, row: FileRow, width: int) -> Strip:
@@ -234,7 +388,9 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         text = Text("   ")
         text.append(f"{age} · ", detail_style)
         summary = row.summary
-        if summary is not None and summary.error is not None:
+        if row.removed:
+            text.append("⚠ removed from disk · ", self.get_component_rich_style("file-list--error"))
+        elif summary is not None and summary.error is not None:
             text.append("⚠ unreadable · ", self.get_component_rich_style("file-list--error"))
         elif summary is not None and summary.quotes is not None:
             noun = "quote" if summary.quotes == 1 else "quotes"

@@ -41,8 +41,14 @@ class StatusLine(Widget):
     """What the diff pane compares, or why it compares nothing."""
 
     def render(self) -> Text:
-        """Return the parts joined with `` │ ``, file text kept literal."""
-        parts = [part for part in (self.quote, self.diff) if part]
+        """Return the parts joined with `` │ ``, file text kept literal. When they do not
+        fit, the quote part is shortened first: the diff part names the compared file."""
+        quote, diff = self.quote, self.diff
+        width = self.content_region.width or self.size.width
+        if quote and diff and width and len(quote) + 3 + len(diff) > width:
+            room = max(0, width - 3 - len(diff))
+            quote = quote[: max(0, room - 1)] + "…" if room > 1 else ""
+        parts = [part for part in (quote, diff) if part]
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for k, part in enumerate(parts):
             if k:
