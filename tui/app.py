@@ -39,10 +39,12 @@ from tui.messages import (
 from tui.panes import Panes, apply_breakpoints
 from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
+from tui.tools import ReaderTools
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -57,7 +59,7 @@ def _newsreader_commands() -> type[Provider]:
     return NewsReaderCommands
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(ReaderTools, App[None]):
     """A reader for news copy: what the article says, who said what, what changed."""
 
     CSS_PATH = "app.tcss"
@@ -79,8 +81,11 @@ class NewsReaderApp(App[None]):
         directory: Path | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.asked_theme = theme
+        """The theme named with ``--theme``, applied on mount (it beats config.toml's)."""
         self.inbox = Inbox(files, directory)
         """The files listed and what is known of them."""
         self.clock = clock
@@ -109,12 +114,14 @@ class NewsReaderApp(App[None]):
             with Container(id="reading"):
                 yield ArticleView(id="article")
                 yield DiffView(id="diff")
+        yield SearchBar(id="search")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""
         asyncio.get_running_loop().set_default_executor(UnwaitedExecutor())
+        self.configure(self.asked_theme)
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
@@ -245,7 +252,7 @@ class NewsReaderApp(App[None]):
 
     @on(ArticleView.QuoteChanged)
     def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
-        self.panes.say_quote(message.index, message.total, message.quote)
+        self.panes.say_quote(message.index, message.total, message.quote, message.only)
 
     @on(DiffView.ChangeSelected)
     def _change_selected(self, message: DiffView.ChangeSelected) -> None:

@@ -158,7 +158,7 @@ class Loader:
             return FileSummary(path, article.headline, None)
         if quotes is None:
             return None
-        return FileSummary(path, article.headline, len(quotes))
+        return FileSummary(path, article.headline, len(quotes), speakers=_speakers(quotes))
 
     def wait_for_quotes(self, text: str, cancelled: Cancelled) -> tuple[Quote, ...] | None:
         """Find the quotes in ``text``, stopping the search if the worker is cancelled;
@@ -200,7 +200,8 @@ class Loader:
     def row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
-        return FilesScanned((FileSummary(path, article.headline, len(quotes)),))
+        row = FileSummary(path, article.headline, len(quotes), speakers=_speakers(quotes))
+        return FilesScanned((row,))
 
     def load(self, path: Path, styles: ArticleStyles, cancelled: Cancelled) -> Article | None:
         """Read ``path`` and find its quotes, posting the article (early, for a long one);
@@ -307,3 +308,8 @@ class Loader:
 
 
 __all__ = ["FIRST_READ_BYTES", "Loader", "UnwaitedExecutor"]
+
+
+def _speakers(quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """The speakers of ``quotes``, each once, first-quoted first."""
+    return tuple(dict.fromkeys(quote.speaker_name for quote in quotes))

@@ -22,6 +22,9 @@ class FileSummary:
     """How many attributed quotes it has, or None when unknown."""
     error: str | None = None
     """Why the file cannot be read, in one line, or None."""
+    speakers: tuple[str, ...] = ()
+    """The speakers of its quotes, by ``speaker_name``, first-quoted first (for `/` in the
+    file list)."""
 
 
 def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core import ArticleFile, printable
+from tui.core.search import matches_any
 from tui.inbox import FileSummary
 
 ROW_HEIGHT = 2
@@ -86,6 +87,8 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
     """Row index of the highlighted file, or None for an empty list."""
     comparison: reactive[Path | None] = reactive(None)
     """The file the diff compares with, marked ``⇄`` in its row."""
+    filter_text: reactive[str] = reactive("", init=False)
+    """Words a row's title, file name or speakers must hold for it to be shown (`/`)."""
 
     def __init__(
         self,
@@ -102,6 +105,10 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         """The rows, newest file first."""
         self._index: dict[Path, int] = {}
         """Row index by path."""
+        self._all_rows: list[FileRow] = []
+        """Every row, the filter's hidden ones too."""
+        self._by_path: dict[Path, FileRow] = {}
+        """Every row by path."""
         self.set_files(files)
 
     # -- content -------------------------------------------------------------------------
@@ -119,11 +126,9 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_files(self, files: Sequence[ArticleFile]) -> None:
         """Show ``files`` (newest first, as given) and highlight the first."""
-        self._rows = [FileRow(f.path, f.modified) for f in files]
-        self._index = {row.path: k for k, row in enumerate(self._rows)}
-        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
-        self.highlighted = 0 if self._rows else None
-        self.refresh()
+        self._all_rows = [FileRow(f.path, f.modified) for f in files]
+        self._by_path = {row.path: row for row in self._all_rows}
+        self._filter_rows(keep=None)
 
     def update_summaries(self, summaries: Sequence[FileSummary]) -> None:
         """Fill in titles and quote counts found by the background scan."""
@@ -131,12 +136,45 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         bottom = top + self.scrollable_content_region.height // ROW_HEIGHT + 1
         seen = False
         for summary in summaries:
-            index = self._index.get(summary.path)
-            if index is not None:
-                self._rows[index].summary = summary
-                seen = seen or top <= index <= bottom
-        if seen:
+            row = self._by_path.get(summary.path)
+            if row is not None:
+                row.summary = summary
+                index = self._index.get(summary.path)
+                seen = seen or (index is not None and top <= index <= bottom)
+        if self.filter_text:
+            self._filter_rows(keep=self.highlighted_path)  # a title read may now match
+        elif seen:
             self.refresh()
+
+    # -- the filter (`/`) -----------------------------------------------------------------
+
+    def watch_filter_text(self) -> None:
+        """Show only the rows that hold the words, keeping the highlighted file if shown."""
+        self._filter_rows(keep=self.highlighted_path)
+
+    def _filter_rows(self, keep: Path | None) -> None:
+        """Show the rows that pass the filter; highlight ``keep`` if shown, else the first."""
+        words = self.filter_text
+        if words:
+            self._rows = [row for row in self._all_rows if _row_matches(row, words)]
+            self.border_subtitle = Text(f"/{words}: {len(self._rows)} of {len(self._all_rows)}")
+        else:
+            self._rows = list(self._all_rows)
+            self.border_subtitle = ""
+        self._index = {row.path: k for k, row in enumerate(self._rows)}
+        self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
+        index = self._index.get(keep, 0) if keep is not None else 0
+        index = index if self._rows else None
+        if index == self.highlighted and self.is_mounted and index is not None:
+            self.watch_highlighted(index)  # the same row number may hold another file now
+        else:
+            self.highlighted = index
+        self.refresh()
+
+    @property
+    def shown_count(self) -> tuple[int, int]:
+        """How many rows are shown, and how many there are."""
+        return len(self._rows), len(self._all_rows)
 
     def summary(self, path: Path) -> FileSummary | None:
         """Return what is known about ``path``, or None."""
@@ -259,3 +297,11 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=y, animate=False)
         elif y + ROW_HEIGHT > top + height:
             self.scroll_to(y=y + ROW_HEIGHT - height, animate=False)
+
+
+def _row_matches(row: FileRow, words: str) -> bool:
+    """True when the row's file name, title or one of its speakers holds ``words``."""
+    summary = row.summary
+    if summary is None:
+        return matches_any(words, [row.path.name])
+    return matches_any(words, [row.path.name, summary.title, *summary.speakers])
