@@ -85,7 +85,9 @@ class ReaderTools(_Base):
         else:
             view = self.query_one(ArticleView)
             bar.open("article", view.search_query)
-            bar.set_count(match_count(view.search_index, len(view.search_hits), view.search_query))
+            total = len(view.search_hits)
+            count = match_count(view.search_index, total, view.search_query, view.search_complete)
+            bar.set_count(count)
 
     def _in_bar(self) -> bool:
         focused = self.focused
@@ -121,7 +123,9 @@ class ReaderTools(_Base):
         """Show ``2/7`` in the search line."""
         bar = self.query_one(SearchBar)
         if bar.target == "article":
-            bar.set_count(match_count(message.index, message.total, message.query))
+            bar.set_count(
+                match_count(message.index, message.total, message.query, message.complete)
+            )
 
     def action_next_match(self) -> None:
         """Step to the next match of the search."""
@@ -216,6 +220,9 @@ class ReaderTools(_Base):
             return
         if self.panes.quotes_pending:
             self._tell("The quotes are still being found: export in a moment.")
+            return
+        if self.panes.quotes_failure is not None:
+            self._tell(f"Nothing to export: {self.panes.quotes_failure}.", "error")
             return
         report = ArticleQuotes(printable(path.name), view.article, view.quotes)
         cwd, home = Path.cwd(), Path.home()

@@ -22,6 +22,8 @@ def test_match_count_wording() -> None:
     assert match_count(None, 1, "x") == "1 match"
     assert match_count(None, 7, "x") == "7 matches"
     assert match_count(1, 7, "x") == "2/7"
+    assert match_count(1, 10, "x", complete=False) == "2/10+"
+    assert match_count(None, 10, "x", complete=False) == "10+ matches"
 
 
 async def test_slash_searches_marks_counts_and_steps(tmp_path: Path, make_app) -> None:

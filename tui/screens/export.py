@@ -93,7 +93,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(id="export-box") as box:
             box.border_title = Text("Export quotes")
             yield Static(Text(f"Write the quotes of {printable(self._article_name)} to:"))
-            yield Input(self._default, id="export-path")
+            yield Input(self._default, id="export-path", compact=True)
             yield Static(Text(HINT), id="export-note")
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from tui.core import Article, Quote, Role
-from tui.core.search import SearchHit, find_matches
+from tui.core.search import SearchHit, SearchText, find_matches, prepare
 
 from .blocks_view import Block, BlocksView, LazyBlocks
 
@@ -149,6 +149,8 @@ class ArticleView(BlocksView):
         """How many matches the search has in the article."""
         query: str
         """The words searched for ("" when no search is on)."""
+        complete: bool = True
+        """False when the search stopped at its limit and there are more matches."""
 
     current_quote: reactive[int | None] = reactive(None)
     """Index of the quote ``n``/``p`` stepped to, or None."""
@@ -169,6 +171,10 @@ class ArticleView(BlocksView):
         """Where the words are in the article, in reading order."""
         self.search_index: int | None = None
         """Index of the current match in ``search_hits``, or None."""
+        self.search_complete = True
+        """False when the search stopped at its limit (`tui.core.search.MAX_HITS`)."""
+        self._searched: tuple[Article, SearchText] | None = None
+        """The article last searched, made ready once for the keys typed after."""
 
     def article_styles(self) -> ArticleStyles:
         """Return the styles to build blocks with (call on the UI thread)."""
@@ -302,9 +308,12 @@ class ArticleView(BlocksView):
         article = self.article
         self.search_query = query
         if article is None or not query:
-            self.search_hits = ()
+            self.search_hits, self.search_complete = (), True
         else:
-            self.search_hits = find_matches([p.text for p in article.paragraphs], query)
+            if self._searched is None or self._searched[0] is not article:
+                self._searched = (article, prepare([p.text for p in article.paragraphs]))
+            found = find_matches(self._searched[1], query)
+            self.search_hits, self.search_complete = found.hits, found.complete
         self.search_index = None
         self.marks = tuple(self._match_span(hit) for hit in self.search_hits)
         if jump and self.search_hits:
@@ -332,6 +341,7 @@ class ArticleView(BlocksView):
         """Forget the search: no marks, and the current quote highlighted again."""
         self.search_query = ""
         self.search_hits = ()
+        self.search_complete = True
         self.search_index = None
         self.marks = ()
         self._restore_quote_highlight()
@@ -361,7 +371,9 @@ class ArticleView(BlocksView):
 
     def _post_search(self) -> None:
         self.post_message(
-            self.SearchMoved(self.search_index, len(self.search_hits), self.search_query)
+            self.SearchMoved(
+                self.search_index, len(self.search_hits), self.search_query, self.search_complete
+            )
         )
 
     def _quote_spans(self, index: int) -> list[tuple[int, int, int]]:

@@ -20,15 +20,17 @@ PROMPTS: dict[SearchTarget, str] = {"article": "Search article /", "files": "Fil
 """The words before the input, by target."""
 
 
-def match_count(index: int | None, total: int, query: str) -> str:
-    """Say where the search stands: ``2/7``, ``7 matches``, ``no match`` (or nothing)."""
+def match_count(index: int | None, total: int, query: str, complete: bool = True) -> str:
+    """Say where the search stands: ``2/7``, ``7 matches``, ``no match`` (or nothing); a
+    search that stopped at its limit shows ``2/10000+``."""
     if not query:
         return ""
     if total == 0:
         return "no match"
+    more = "" if complete else "+"
     if index is None:
-        return f"{total} match{'es' * (total != 1)}"
-    return f"{index + 1}/{total}"
+        return f"{total}{more} match{'es' * (total != 1)}"
+    return f"{index + 1}/{total}{more}"
 
 
 class SearchBar(Horizontal):
