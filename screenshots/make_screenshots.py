@@ -34,6 +34,7 @@ SHOTS: list[tuple[str, tuple[int, int], Sequence[str]]] = [
     ("main", (160, 45), ()),
     ("quotes", (160, 45), ("2", "n", "n")),
     ("diff", (160, 45), ("right_square_bracket",)),
+    ("search", (160, 45), ("2", "slash", *"blinken", "enter", "f3")),
     ("help", (160, 45), ("question_mark",)),
     ("narrow", (80, 24), ()),
 ]

@@ -34,6 +34,23 @@ else:
     _Base = object
 
 
+TOOL_ACTIONS = frozenset(
+    {
+        "search",
+        "next_match",
+        "previous_match",
+        "clear_search",
+        "speakers",
+        "all_speakers",
+        "copy_quote",
+        "export_quotes",
+        "open_pager",
+        "open_editor",
+    }
+)
+"""The actions of the tools' keys."""
+
+
 class ReaderTools(_Base):
     """Actions and message handlers for the reader's tools (mixed into the App)."""
 
@@ -42,6 +59,13 @@ class ReaderTools(_Base):
         panes: Panes
 
         def _start_load(self, *, first: bool = False) -> None: ...
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The tools work on the main screen only: ``s`` in the speakers picker or ``e``
+        over the help must not stack a dialog on a dialog."""
+        if action in TOOL_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return super().check_action(action, parameters)
 
     def _tell(
         self,

@@ -13,7 +13,8 @@ from tui.widgets.search_bar import SearchBar, match_count
 
 
 def bar_count(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.query_one("#search-count").render())
+    """The count at the search bar's end, without the keys' hint after it."""
+    return str(app.query_one("#search-count").render()).split("  ")[0]
 
 
 def test_match_count_wording() -> None:
@@ -38,6 +39,9 @@ async def test_slash_searches_marks_counts_and_steps(tmp_path: Path, make_app) -
         assert bar.display and app.focused is bar.query_one("#search-input")
         await pilot.press(*"ROE")
         await wait_for(pilot, lambda: bar_count(app) == "1/4")
+        assert str(app.query_one("#search-count").render()) == (
+            "1/4  F3/Shift+F3 step · Enter back to the article · Esc clears"
+        )
         # Every match is marked, in block coordinates; the first is the current one.
         assert view.marks == ((1, 27, 30), (2, 39, 42), (3, 5, 8), (4, 16, 19))
         assert view.highlights == ((1, 27, 30),)

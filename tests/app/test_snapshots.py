@@ -52,3 +52,9 @@ def test_diff_pane_toggled_80x24(seed_dir: Path, make_app, snap_compare) -> None
 def test_help_screen(seed_dir: Path, make_app, snap_compare) -> None:
     app = app_for(seed_dir, make_app)
     assert snap_compare(app, press=["question_mark"], terminal_size=(100, 40), run_before=ready)
+
+
+def test_search_marked_and_stepped_160x45(seed_dir: Path, make_app, snap_compare) -> None:
+    app = app_for(seed_dir, make_app)
+    press = ["2", "slash", *"blinken", "enter", "f3"]
+    assert snap_compare(app, press=press, terminal_size=(160, 45), run_before=ready)

@@ -169,3 +169,17 @@ async def test_inside_tmux_the_sequence_is_also_sent_wrapped(
         await pilot.press("n", "c")
         citation = "“We will keep going,” — Jane Roe (talks.txt)"
         assert clipboard_writes(written) == [osc52(citation), osc52(citation, tmux=True)]
+
+
+async def test_tool_keys_do_not_stack_dialogs(tmp_path: Path, make_app) -> None:
+    talks, _ = write_articles(tmp_path)
+    app = make_app([talks])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SpeakerPicker))
+        await pilot.press("s", "e", "c", "slash")
+        assert [type(screen).__name__ for screen in app.screen_stack] == [
+            "Screen",
+            "SpeakerPicker",
+        ]

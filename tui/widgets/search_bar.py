@@ -20,6 +20,13 @@ PROMPTS: dict[SearchTarget, str] = {"article": "Search article /", "files": "Fil
 """The words before the input, by target."""
 
 
+HINTS: dict[SearchTarget, str] = {
+    "article": "F3/Shift+F3 step · Enter back to the article · Esc clears",
+    "files": "↓/↑ move · Enter back to the list · Esc clears",
+}
+"""What the reader can do next, after the count."""
+
+
 def match_count(index: int | None, total: int, query: str, complete: bool = True) -> str:
     """Say where the search stands: ``2/7``, ``7 matches``, ``no match`` (or nothing); a
     search that stopped at its limit shows ``2/10000+``."""
@@ -132,8 +139,11 @@ class SearchBar(Horizontal):
         self.set_count("")
 
     def set_count(self, text: str) -> None:
-        """Show ``text`` (``2/7``) at the bar's end."""
-        self.query_one("#search-count", Static).update(Text(text))
+        """Show ``text`` (``2/7``) at the bar's end, and the keys that go on from there."""
+        shown = Text(text)
+        if text:
+            shown.append(f"  {HINTS[self.target]}", "dim")
+        self.query_one("#search-count", Static).update(shown)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
