@@ -61,7 +61,7 @@ async def test_choosing_another_speaker_drops_a_current_quote_not_theirs(
         await pilot.press("down", "enter")  # John Doe
         await wait_for(pilot, lambda: not isinstance(app.screen, SpeakerPicker))
         assert view.current_quote is None
-        assert status(app).startswith("1 quotes by John Doe")
+        assert status(app).startswith("1 quote by John Doe, n/p to step (only John Doe")
         await pilot.press("n")
         assert view.current_quote == 1
         assert status(app).startswith("Quote 1/1 · John Doe (only John Doe")

@@ -157,7 +157,8 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         words = self.filter_text
         if words:
             self._rows = [row for row in self._all_rows if _row_matches(row, words)]
-            self.border_subtitle = Text(f"/{words}: {len(self._rows)} of {len(self._all_rows)}")
+            shown = f"/{printable(words)}: {len(self._rows)} of {len(self._all_rows)}"
+            self.border_subtitle = Text(shown)
         else:
             self._rows = list(self._all_rows)
             self.border_subtitle = ""
@@ -178,8 +179,8 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def summary(self, path: Path) -> FileSummary | None:
         """Return what is known about ``path``, or None."""
-        index = self._index.get(path)
-        return None if index is None else self._rows[index].summary
+        row = self._by_path.get(path)  # a row the filter hides too
+        return None if row is None else row.summary
 
     def select_path(self, path: Path) -> None:
         """Move the highlight to ``path`` if it is listed."""

@@ -19,7 +19,7 @@ def quote_status(
         limit = f"(only {only}: S to clear)"
         if quote is not None and index is not None:
             return f"Quote {index + 1}/{total} · {quote.speaker_name} {limit}"
-        return f"{total} quotes by {only}, n/p to step {limit}"
+        return f"{total} quote{'s' * (total != 1)} by {only}, n/p to step {limit}"
     if quote is not None and index is not None:
         return f"Quote {index + 1}/{total} · {quote.speaker_name}"
     if pending:
