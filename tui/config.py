@@ -15,7 +15,6 @@ says why in one sentence, so the reader gets one notice and the defaults.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +52,8 @@ def load_config(path: Path, binding_ids: Collection[str], themes: Collection[str
         return Config()
     except OSError as error:
         return _broken(path, f"it cannot be read ({error.strerror or error})")
+    import tomllib  # only when there is a file: start-up does not pay for the parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -13,21 +13,20 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.app import App, SuspendNotSupported
 
-from tui.bindings import binding_ids
 from tui.clipboard import inside_tmux, osc52
-from tui.config import config_path, load_config
 from tui.core import printable
 from tui.core.citation import citation
-from tui.export import ArticleQuotes, write_failure, write_quotes_file
 from tui.external import Viewer, run_viewer, viewer_command
-from tui.screens.export import ExportChoice, ExportDialog, default_export_path, shown_path
-from tui.screens.speakers import SpeakerPicker
 from tui.widgets.article_view import ArticleView
 from tui.widgets.file_list import FileList
 from tui.widgets.search_bar import SearchBar, match_count
 
+# The dialogs, the export formats and the config reader are imported when first used: together
+# they cost start-up about 50 ms of imports (csv, json, tomllib, Input, OptionList).
 if TYPE_CHECKING:
+    from tui.export import ArticleQuotes
     from tui.panes import Panes
+    from tui.screens.export import ExportChoice
 
     _Base = App[None]
 else:
@@ -82,8 +81,16 @@ class ReaderTools(_Base):
     def configure(self, theme: str | None) -> None:
         """Apply the user's keymap and theme (``theme`` from ``--theme`` wins); anything
         wrong gives one notice, and the defaults."""
+        from tui.config import Config, config_path, load_config
+
         themes = set(self.available_themes)
-        config = load_config(config_path(), binding_ids(), themes)
+        path = config_path()
+        if path.exists() or path.is_symlink():
+            from tui.bindings import binding_ids
+
+            config = load_config(path, binding_ids(), themes)
+        else:
+            config = Config()
         problems = [config.problem] if config.problem else []
         if config.keymap:
             self.set_keymap(dict(config.keymap))
@@ -195,6 +202,8 @@ class ReaderTools(_Base):
 
     def action_speakers(self) -> None:
         """List the article's speakers; the one chosen is the only one ``n``/``p`` visit."""
+        from tui.screens.speakers import SpeakerPicker
+
         view = self.query_one(ArticleView)
         if not view.quotes:
             self._tell("No attributed quotes here, so no speakers to choose.")
@@ -237,6 +246,9 @@ class ReaderTools(_Base):
 
     def action_export_quotes(self) -> None:
         """Ask where to write the article's quotes, then write them."""
+        from tui.export import ArticleQuotes
+        from tui.screens.export import ExportDialog, default_export_path, shown_path
+
         view = self.query_one(ArticleView)
         path = self.panes.shown_path
         if view.article is None or path is None:
@@ -259,6 +271,8 @@ class ReaderTools(_Base):
         self.push_screen(ExportDialog(path.name, default, cwd), chosen)
 
     def _write_export(self, report: ArticleQuotes, choice: ExportChoice) -> None:
+        from tui.export import write_failure, write_quotes_file
+
         name = printable(str(choice.path))
         try:
             write_quotes_file(choice.path, report, choice.fmt, overwrite=choice.overwrite)
