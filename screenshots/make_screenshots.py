@@ -36,6 +36,7 @@ SHOTS: list[tuple[str, tuple[int, int], Sequence[str]]] = [
     ("quotes", (160, 45), ("2", "n", "n")),
     ("diff", (160, 45), ("right_square_bracket",)),
     ("quote-changes", (160, 45), ("3", "right_curly_bracket", "right_curly_bracket")),
+    ("search", (160, 45), ("2", "slash", *"blinken", "enter", "f3")),
     ("help", (160, 45), ("question_mark",)),
     ("narrow", (80, 24), ()),
     ("inbox", (120, 30), ("u",)),

@@ -26,7 +26,17 @@ def _loaded(module: str) -> list[str]:
 
 
 def test_core_imports_no_textual_and_no_rich() -> None:
-    for module in ("text", "inbox", "model", "roles", "quotes", "pairing", "words"):
+    for module in (
+        "text",
+        "inbox",
+        "model",
+        "roles",
+        "quotes",
+        "pairing",
+        "words",
+        "search",
+        "citation",
+    ):
         assert _loaded(module) == [], f"tui.core.{module} pulled in a terminal library"
 
 

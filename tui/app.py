@@ -41,10 +41,12 @@ from tui.messages import (
 )
 from tui.panes import Panes, apply_breakpoints
 from tui.screens.help import HelpScreen
+from tui.tools import ReaderTools
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def _newsreader_commands() -> type[Provider]:
     return NewsReaderCommands
 
 
-class NewsReaderApp(InboxActions, App[None]):
+class NewsReaderApp(InboxActions, ReaderTools, App[None]):
     """A reader for news copy: what the article says, who said what, what changed."""
 
     CSS_PATH = "app.tcss"
@@ -83,8 +85,11 @@ class NewsReaderApp(InboxActions, App[None]):
         clock: Callable[[], float] = time.time,
         read_state: ReadState | None = None,
         read_after: float | None = READ_AFTER_SECONDS,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.asked_theme = theme
+        """The theme named with ``--theme``, applied on mount (it beats config.toml's)."""
         self.inbox = Inbox(files, directory)
         """The files listed and what is known of them."""
         self.clock = clock
@@ -117,12 +122,14 @@ class NewsReaderApp(InboxActions, App[None]):
             with Container(id="reading"):
                 yield ArticleView(id="article")
                 yield DiffView(id="diff")
+        yield SearchBar(id="search")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""
         asyncio.get_running_loop().set_default_executor(UnwaitedExecutor())
+        self.configure(self.asked_theme)
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
@@ -272,7 +279,7 @@ class NewsReaderApp(InboxActions, App[None]):
 
     @on(ArticleView.QuoteChanged)
     def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
-        self.panes.say_quote(message.index, message.total, message.quote)
+        self.panes.say_quote(message.index, message.total, message.quote, message.only)
 
     @on(DiffView.ChangeSelected)
     def _change_selected(self, message: DiffView.ChangeSelected) -> None:

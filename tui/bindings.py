@@ -148,6 +148,86 @@ APP_BINDINGS: list[BindingType] = [
         id="app.rescan",
         tooltip="List the directory again now (it is also watched)",
     ),
+    Binding(
+        "slash",
+        "search",
+        "Search article (list: filter)",
+        show=False,
+        id="app.search",
+        tooltip="Search the article (in the file list: filter the files)",
+    ),
+    Binding(
+        "f3",
+        "next_match",
+        "Next match",
+        show=False,
+        id="app.next_match",
+        tooltip="Step to the next match of the search",
+    ),
+    Binding(
+        "shift+f3",
+        "previous_match",
+        "Prev match",
+        show=False,
+        id="app.previous_match",
+        tooltip="Step to the previous match of the search",
+    ),
+    Binding(
+        "escape",
+        "clear_search",
+        "Clear search (list: filter)",
+        show=False,
+        id="app.clear_search",
+        tooltip="Clear the search (in the file list: the filter)",
+    ),
+    Binding(
+        "s",
+        "speakers",
+        "Speakers: n/p visit one",
+        show=False,
+        id="app.speakers",
+        tooltip="List the speakers; pick one for n/p to visit alone",
+    ),
+    Binding(
+        "S",
+        "all_speakers",
+        "n/p visit every speaker",
+        show=False,
+        id="app.all_speakers",
+        tooltip="Let n/p visit every speaker's quotes again",
+    ),
+    Binding(
+        "c",
+        "copy_quote",
+        "Copy quote as a citation",
+        show=False,
+        id="app.copy_quote",
+        tooltip="Copy the current quote as a citation to the clipboard",
+    ),
+    Binding(
+        "e",
+        "export_quotes",
+        "Export quotes to a file",
+        show=False,
+        id="app.export_quotes",
+        tooltip="Write the article's quotes to a file (.md, .txt, .json, .jsonl, .csv)",
+    ),
+    Binding(
+        "o",
+        "open_pager",
+        "Open file in $PAGER",
+        show=False,
+        id="app.open_pager",
+        tooltip="Open the file in $PAGER (default less)",
+    ),
+    Binding(
+        "E",
+        "open_editor",
+        "Open file in $EDITOR",
+        show=False,
+        id="app.open_editor",
+        tooltip="Open the file in $VISUAL or $EDITOR (default vi)",
+    ),
     Binding("question_mark", "help", "Help", id="app.help", tooltip="List every key"),
     Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave newsreader"),
 ]
@@ -161,6 +241,7 @@ def help_sections(
     from tui.widgets.blocks_view import BlocksView
     from tui.widgets.diff_view import DiffView
     from tui.widgets.file_list import FileList
+    from tui.widgets.search_bar import SearchBar
 
     palette = Binding("ctrl+p", "command_palette", "Every action by name", id="app.command_palette")
     return [
@@ -168,5 +249,22 @@ def help_sections(
         ("File list (1)", FileList.BINDINGS),
         ("Article and diff panes (2, 3)", BlocksView.BINDINGS),
         ("Diff pane (3)", DiffView.BINDINGS),
+        ("Search line (/)", SearchBar.BINDINGS),
         ("Command palette", [palette]),
     ]
+
+
+def binding_ids() -> set[str]:
+    """Return the id of every binding a user keymap may remap: the app's, the panes', the
+    search line's and the dialogs'."""
+    from tui.screens.compare import ComparePicker
+    from tui.screens.export import ExportDialog
+    from tui.screens.help import HelpScreen
+    from tui.screens.speakers import SpeakerPicker
+
+    groups = [
+        bindings for title, bindings in help_sections(APP_BINDINGS) if title != "Command palette"
+    ]
+    for screen in (HelpScreen, ComparePicker, SpeakerPicker, ExportDialog):
+        groups.append(screen.BINDINGS)
+    return {b.id for group in groups for b in group if isinstance(b, Binding) and b.id}

@@ -349,6 +349,7 @@ def _parser(prog: str, command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print JSON")
     else:
         parser.add_argument("paths", nargs="*", metavar="PATH", help="directory or files")
+        parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. nord")
     return parser
 
 
@@ -388,5 +389,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from tui.app import NewsReaderApp  # Textual loads only when the app is wanted.
 
-    NewsReaderApp(article_files, directory).run()
+    NewsReaderApp(article_files, directory, theme=args.theme).run()
     return 0

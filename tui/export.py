@@ -8,10 +8,12 @@ functions, they never call the app.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tui.core import Article, Quote, find_quotes, load_article, printable
@@ -171,3 +173,30 @@ def render_quotes(report: ArticleQuotes, fmt: str, *, ascii_only: bool = False) 
     if fmt == "csv":
         return csv_header() + csv_rows(report)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def write_quotes_file(path: Path, report: ArticleQuotes, fmt: str, *, overwrite: bool) -> None:
+    """Write the article's quotes to ``path`` in format ``fmt``; without ``overwrite`` a file
+    that exists (even one created a moment ago) is left alone and FileExistsError raised.
+
+    Raises OSError when the file cannot be written; `write_failure` says why in words."""
+    text = render_quotes(report, fmt)
+    # "x" creates the file or fails: no window between a check and the write.
+    with open(path, "w" if overwrite else "x", encoding="utf-8", newline="") as output:
+        output.write(text)
+
+
+def write_failure(error: OSError) -> str:
+    """Say why a file could not be written, in words for a notice."""
+    if isinstance(error, FileExistsError):
+        return "it exists already"
+    if isinstance(error, FileNotFoundError):
+        return "its directory does not exist"
+    if isinstance(error, IsADirectoryError):
+        return "it is a directory"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied (the directory cannot be written)"
+    if error.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    reason = error.strerror or str(error) or "it cannot be written"
+    return reason[:1].lower() + reason[1:]

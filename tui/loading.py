@@ -192,7 +192,13 @@ class Loader:
             return FileSummary(path, article.headline, None)
         if quotes is None:
             return None
-        return FileSummary(path, article.headline, len(quotes), key=content_key(article.text))
+        return FileSummary(
+            path,
+            article.headline,
+            len(quotes),
+            key=content_key(article.text),
+            speakers=_speakers(quotes),
+        )
 
     def wait_for_quotes(self, text: str, cancelled: Cancelled) -> tuple[Quote, ...] | None:
         """Find the quotes in ``text``, stopping the search if the worker is cancelled;
@@ -235,7 +241,10 @@ class Loader:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
         key = content_key(article.text)
-        return FilesScanned((FileSummary(path, article.headline, len(quotes), key=key),))
+        row = FileSummary(
+            path, article.headline, len(quotes), key=key, speakers=_speakers(quotes)
+        )
+        return FilesScanned((row,))
 
     def _answer(self, request: int, message: Answer) -> None:
         """Post ``message`` tagged with the request it answers."""
@@ -362,3 +371,9 @@ class Loader:
 
 
 __all__ = ["FIRST_READ_BYTES", "SAME_FRAME_BYTES", "Loader", "UnwaitedExecutor"]
+
+
+
+def _speakers(quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """The speakers of ``quotes``, each once, first-quoted first."""
+    return tuple(dict.fromkeys(quote.speaker_name for quote in quotes))

@@ -184,12 +184,15 @@ class Panes:
         self.say("no other version")
         self.update_titles()
 
-    def say_quote(self, index: int | None, total: int, quote: Quote | None) -> None:
-        """Put the current quote, or how many there are, in the status line."""
+    def say_quote(
+        self, index: int | None, total: int, quote: Quote | None, only: str | None = None
+    ) -> None:
+        """Put the current quote, or how many there are, in the status line (``only``: the
+        speaker stepping is limited to)."""
         if self.quotes_failure is not None and quote is None:
             status = self.quotes_failure  # the pane's own word may come after the failure's
         else:
-            status = quote_status(index, total, quote, self.quotes_pending)
+            status = quote_status(index, total, quote, self.quotes_pending, only)
         for line in self.app.query(StatusLine):  # none while the app is closing
             line.quote = status
 

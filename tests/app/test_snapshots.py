@@ -60,3 +60,9 @@ def test_quote_changes_160x45(tmp_path: Path, make_app, snap_compare) -> None:
     app = make_app(write_versions(tmp_path))
     press = ["3", "right_curly_bracket", "right_curly_bracket", "right_curly_bracket"]
     assert snap_compare(app, press=press, terminal_size=(160, 45), run_before=ready)
+
+
+def test_search_marked_and_stepped_160x45(seed_dir: Path, make_app, snap_compare) -> None:
+    app = app_for(seed_dir, make_app)
+    press = ["2", "slash", *"blinken", "enter", "f3"]
+    assert snap_compare(app, press=press, terminal_size=(160, 45), run_before=ready)

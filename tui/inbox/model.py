@@ -24,6 +24,9 @@ class FileSummary:
     """Why the file cannot be read, in one line, or None."""
     key: str | None = None
     """The hash of its text that its read mark is kept under, or None when unread."""
+    speakers: tuple[str, ...] = ()
+    """The speakers of its quotes, by ``speaker_name``, first-quoted first (for `/` in the
+    file list)."""
 
 
 def stat_files(files: Sequence[Path | ArticleFile]) -> list[ArticleFile]:

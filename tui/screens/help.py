@@ -28,6 +28,9 @@ KEY_NAMES = {
     "enter": "Enter",
     "escape": "Esc",
     "ctrl+p": "Ctrl+P",
+    "slash": "/",
+    "f3": "F3",
+    "shift+f3": "Shift+F3",
 }
 """How keys are written on the help screen."""
 

@@ -14,7 +14,8 @@ API (stable; `DiffView` builds on it):
   makes each block only when it is first drawn.
 - `update_block(index, block)` replaces one block (e.g. to restyle the current quote).
 - `current` (reactive) marks one block as current: a `▶` in the gutter and a highlight.
-- `highlights` (reactive) lays a style over character ranges, e.g. the current quote.
+- `highlights` (reactive) lays a style over character ranges, e.g. the current quote;
+  `marks` (reactive) lays the mark style under them, e.g. every match of a search.
 - `scroll_to_block(index, offset, center=True)` brings the line holding character
   ``offset`` of a block into view, centred.
 - `block_at_line(y)`, `line_of(index, offset)`, `visible_lines()`, `visible_blocks()` map
@@ -108,6 +109,7 @@ class _Frame:
     pointer: Style
     current: Style
     highlight: Style
+    mark: Style
     track: Style
     thumb: Style
     thumb_rows: range
@@ -261,6 +263,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .blocks-view--current { background: $boost; }
         & > .blocks-view--pointer { color: $accent; text-style: bold; }
         & > .blocks-view--highlight { text-style: reverse; }
+        & > .blocks-view--mark { text-style: underline; }
     }
     """
 
@@ -268,6 +271,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         "blocks-view--current",
         "blocks-view--pointer",
         "blocks-view--highlight",
+        "blocks-view--mark",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -284,6 +288,9 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
     highlights: reactive[tuple[tuple[int, int, int], ...]] = reactive(())
     """Character ranges ``(block, start, end)`` drawn in the highlight style (reverse by
     default), e.g. the current quote; cheap to move, the blocks are not rebuilt."""
+    marks: reactive[tuple[tuple[int, int, int], ...]] = reactive(())
+    """Character ranges ``(block, start, end)`` drawn in the mark style, under the
+    highlights: e.g. every match of a search, of which the current one is a highlight."""
 
     def __init__(
         self,
@@ -318,6 +325,8 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         """While the thumb is dragged: the row of the thumb the pointer holds it by."""
         self._bar_hover = False
         """True while the pointer is over the scroll bar."""
+        self._marks_by_block: dict[int, list[tuple[int, int]]] = {}
+        """``marks`` by block, so a row finds its own among thousands."""
 
     # -- the public API ------------------------------------------------------------------
 
@@ -334,6 +343,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         self._blocks = blocks if isinstance(blocks, LazyBlocks) else list(blocks)
         self.current = None
         self.highlights = ()
+        self.marks = ()
         self._reset_heights()
         if anchor is not None and anchor[0] < len(self._blocks):
             self._anchor = (anchor[0], 0, anchor[2])
@@ -593,6 +603,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             self.get_component_rich_style("blocks-view--pointer"),
             self.get_component_rich_style("blocks-view--current"),
             self.get_component_rich_style("blocks-view--highlight"),
+            self.get_component_rich_style("blocks-view--mark", partial=True),
             track,
             thumb,
             thumb_rows(self._page_height, self.virtual_size.height, top),
@@ -621,7 +632,8 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             return frame.blank_row(on_thumb)
         is_current = index == self.current
         highlighted = self._highlight_spans(index, wrapped, row)
-        if not highlighted:
+        marked = self._mark_spans(index, wrapped, row)
+        if not highlighted and not marked:
             strip = wrapped.rows.get((row, is_current, on_thumb))
             if strip is not None:
                 return strip
@@ -633,12 +645,14 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             marker_style = Style.parse(marker_style)
         gutter = Strip([pointer, Segment(marker or " ", marker_style)])
         gutter = gutter.adjust_cell_length(GUTTER_WIDTH + block.indent)
-        text = self._line_strip(wrapped, row, highlighted, frame.highlight)
+        spans = [(lo, hi, frame.mark) for lo, hi in marked]
+        spans += [(lo, hi, frame.highlight) for lo, hi in highlighted]
+        text = self._line_strip(wrapped, row, spans)
         strip = Strip.join([gutter, text]).crop_extend(0, frame.width, None)
         if is_current:
             strip = strip.apply_style(frame.current)
         strip = Strip.join([strip.apply_style(frame.base), frame.bar_cell(on_thumb)])
-        if not highlighted:
+        if not spans:
             wrapped.rows[row, is_current, on_thumb] = strip
         return strip
 
@@ -654,15 +668,29 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             if block == index and lo < end and hi > start
         ]
 
+    def _mark_spans(self, index: int, wrapped: _Wrapped, row: int) -> list[tuple[int, int]]:
+        """The marked character ranges in line ``row`` of block ``index``."""
+        marks = self._marks_by_block.get(index)
+        if not marks:
+            return []
+        start = wrapped.offsets[row]
+        end = start + len(wrapped.lines[row])
+        return [
+            (max(lo, start) - start, min(hi, end) - start)
+            for lo, hi in marks
+            if lo < end and hi > start
+        ]
+
     def _line_strip(
-        self, wrapped: _Wrapped, row: int, spans: list[tuple[int, int]], style: Style
+        self, wrapped: _Wrapped, row: int, spans: list[tuple[int, int, Style]]
     ) -> Strip:
-        """Line ``row`` of a wrapped block, rendered, with the highlight ``spans`` laid over."""
+        """Line ``row`` of a wrapped block, rendered, with the styled ``spans`` laid over in
+        order (a later span wins where they overlap)."""
         line = wrapped.lines[row]
         console = self.app.console
         if spans:
             line = line.copy()
-            for lo, hi in spans:
+            for lo, hi, style in spans:
                 line.stylize(style, lo, hi)
             return Strip(line.render(console), line.cell_len)
         strip = wrapped.strips.get(row)
@@ -751,4 +779,12 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_highlights(self) -> None:
         """Redraw so the highlight moves."""
+        self.refresh()
+
+    def watch_marks(self, marks: tuple[tuple[int, int, int], ...]) -> None:
+        """Index the marks by block and redraw."""
+        by_block: dict[int, list[tuple[int, int]]] = {}
+        for block, start, end in marks:
+            by_block.setdefault(block, []).append((start, end))
+        self._marks_by_block = by_block
         self.refresh()

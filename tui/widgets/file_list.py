@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core import ArticleFile, printable
+from tui.core.search import matches_any
 from tui.inbox import FileSummary
 
 ROW_HEIGHT = 2
@@ -106,6 +107,8 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
     """The file pinned with ``m``, marked ``◆`` in its row."""
     hide_read: reactive[bool] = reactive(False, init=False)
     """True when read rows (other than the highlighted one) are left out."""
+    filter_text: reactive[str] = reactive("", init=False)
+    """Words a row's title, file name or speakers must hold for it to be shown (`/`)."""
 
     def __init__(
         self,
@@ -145,9 +148,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``files`` (newest first, as given) and highlight the first."""
         self._all = [FileRow(f.path, f.modified) for f in files]
         self._by_path = {row.path: row for row in self._all}
-        self._show(self._all)
-        self.highlighted = 0 if self._rows else None
-        self.refresh()
+        self._filter_rows(keep=None)
 
     def _show(self, rows: list[FileRow]) -> None:
         """Make ``rows`` the rows shown (the highlight is the caller's to place)."""
@@ -156,10 +157,14 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
 
     def _visible(self, keep: Path | None) -> list[FileRow]:
-        """The rows to show: all, or the unread ones and ``keep`` when read ones are hidden."""
-        if not self.hide_read:
-            return list(self._all)
-        return [row for row in self._all if not row.read or row.path == keep]
+        """The rows to show: all, or the unread ones and ``keep`` when read ones are hidden;
+        of those, the ones the filter (`/`) lets through."""
+        rows = self._all
+        if self.hide_read:
+            rows = [row for row in rows if not row.read or row.path == keep]
+        if self.filter_text:
+            rows = [row for row in rows if _row_matches(row, self.filter_text)]
+        return list(rows)
 
     def _relist(self, rows: list[FileRow]) -> None:
         """Show ``rows`` without moving the highlighted file or the rows in view: rows added
@@ -272,18 +277,48 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         bottom = top + self.scrollable_content_region.height // ROW_HEIGHT + 1
         seen = False
         for summary in summaries:
-            for row in self._find(summary.path):
+            row = self._by_path.get(summary.path)
+            if row is not None:
                 row.summary = summary
-            index = self._index.get(summary.path)
-            if index is not None:
-                seen = seen or top <= index <= bottom
-        if seen:
+                index = self._index.get(summary.path)
+                seen = seen or (index is not None and top <= index <= bottom)
+        if self.filter_text:
+            self._filter_rows(keep=self.highlighted_path)  # a title read may now match
+        elif seen:
             self.refresh()
+
+    # -- the filter (`/`) -----------------------------------------------------------------
+
+    def watch_filter_text(self) -> None:
+        """Show only the rows that hold the words, keeping the highlighted file if shown."""
+        self._filter_rows(keep=self.highlighted_path)
+
+    def _filter_rows(self, keep: Path | None) -> None:
+        """Show the rows that pass the filter; highlight ``keep`` if shown, else the first."""
+        words = self.filter_text
+        self._show(self._visible(keep))
+        if words:
+            shown = f"/{printable(words)}: {len(self._rows)} of {len(self._all)}"
+            self.border_subtitle = Text(shown)
+        else:
+            self.border_subtitle = ""
+        index = self._index.get(keep, 0) if keep is not None else 0
+        index = index if self._rows else None
+        if index == self.highlighted and self.is_mounted and index is not None:
+            self.watch_highlighted(index)  # the same row number may hold another file now
+        else:
+            self.highlighted = index
+        self.refresh()
+
+    @property
+    def shown_count(self) -> tuple[int, int]:
+        """How many rows are shown, and how many there are."""
+        return len(self._rows), len(self._all)
 
     def summary(self, path: Path) -> FileSummary | None:
         """Return what is known about ``path``, or None."""
-        index = self._index.get(path)
-        return None if index is None else self._rows[index].summary
+        row = self._by_path.get(path)  # a row the filter hides too
+        return None if row is None else row.summary
 
     def select_path(self, path: Path) -> None:
         """Move the highlight to ``path`` if it is listed."""
@@ -415,3 +450,11 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=y, animate=False)
         elif y + ROW_HEIGHT > top + height:
             self.scroll_to(y=y + ROW_HEIGHT - height, animate=False)
+
+
+def _row_matches(row: FileRow, words: str) -> bool:
+    """True when the row's file name, title or one of its speakers holds ``words``."""
+    summary = row.summary
+    if summary is None:
+        return matches_any(words, [row.path.name])
+    return matches_any(words, [row.path.name, summary.title, *summary.speakers])

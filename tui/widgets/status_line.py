@@ -10,9 +10,16 @@ from tui.core import Pair, PairKind, Quote
 from tui.diff_text import MARKERS, paragraph_label
 
 
-def quote_status(index: int | None, total: int, quote: Quote | None, pending: bool) -> str:
+def quote_status(
+    index: int | None, total: int, quote: Quote | None, pending: bool, only: str | None = None
+) -> str:
     """Say where ``n``/``p`` stand: the current quote, how many there are, or that they are
-    still being found."""
+    still being found; ``only`` names the speaker stepping is limited to."""
+    if only is not None:
+        limit = f"(only {only}: S to clear)"
+        if quote is not None and index is not None:
+            return f"Quote {index + 1}/{total} · {quote.speaker_name} {limit}"
+        return f"{total} quote{'s' * (total != 1)} by {only}, n/p to step {limit}"
     if quote is not None and index is not None:
         return f"Quote {index + 1}/{total} · {quote.speaker_name}"
     if pending:
