@@ -241,9 +241,7 @@ class Loader:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
         key = content_key(article.text)
-        row = FileSummary(
-            path, article.headline, len(quotes), key=key, speakers=_speakers(quotes)
-        )
+        row = FileSummary(path, article.headline, len(quotes), key=key, speakers=_speakers(quotes))
         return FilesScanned((row,))
 
     def _answer(self, request: int, message: Answer) -> None:
@@ -371,7 +369,6 @@ class Loader:
 
 
 __all__ = ["FIRST_READ_BYTES", "SAME_FRAME_BYTES", "Loader", "UnwaitedExecutor"]
-
 
 
 def _speakers(quotes: Sequence[Quote]) -> tuple[str, ...]:

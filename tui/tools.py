@@ -57,7 +57,7 @@ class ReaderTools(_Base):
         current_path: Path | None
         panes: Panes
 
-        def _start_load(self, *, first: bool = False) -> None: ...
+        def start_load(self, *, first: bool = False) -> None: ...
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The tools work on the main screen only: ``s`` in the speakers picker or ``e``
@@ -316,4 +316,4 @@ class ReaderTools(_Base):
             self._tell(f"Could not run {printable(name)}: {error.strerror or error}.")
             return
         if viewer == "editor":
-            self._start_load()  # the reader may have changed it
+            self.start_load()  # the reader may have changed it
