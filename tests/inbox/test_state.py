@@ -9,10 +9,11 @@ from tui.inbox.state import DATABASE_NAME, ReadState, content_key
 from tui.paths import config_dir, state_dir
 
 
-def test_the_state_directory_follows_xdg_state_home(isolated_dirs: Path) -> None:
-    assert state_dir() == isolated_dirs / "state" / "newsreader"
-    assert config_dir() == isolated_dirs / "config" / "newsreader"
-    assert ReadState().path == isolated_dirs / "state" / "newsreader" / DATABASE_NAME
+def test_the_state_directory_follows_xdg_state_home(own_dirs: Path) -> None:
+    home = own_dirs.parent.parent  # own_dirs is <home>/config/newsreader
+    assert state_dir() == home / "state" / "newsreader"
+    assert config_dir() == home / "config" / "newsreader"
+    assert ReadState().path == home / "state" / "newsreader" / DATABASE_NAME
 
 
 def test_marks_survive_a_reopen_and_follow_the_text_not_the_name(tmp_path: Path) -> None:

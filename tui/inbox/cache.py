@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.core import ArticleFile
 from tui.inbox.model import FileSummary
-from tui.inbox.state import BUSY_TIMEOUT_SECONDS, DATABASE_NAME
+from tui.inbox.state import DATABASE_NAME, connect
 from tui.paths import state_dir
 
 _SCHEMA = """
@@ -45,13 +45,7 @@ class SummaryCache:
         if not self._opened:
             self._opened = True
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(
-                    self.path,
-                    timeout=BUSY_TIMEOUT_SECONDS,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
+                db = connect(self.path)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute(_SCHEMA)
                 self._db = db

@@ -57,6 +57,15 @@ def _patiently(operation: Callable[[], object]) -> None:
             time.sleep(0.02 * attempt)
 
 
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the state database at ``path`` (making its directory): autocommit, a short busy
+    timeout, usable from the thread that writes as well as the one that opened it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+
+
 class ReadState:
     """Which articles have been read; a failed database leaves every article unread."""
 
@@ -80,14 +89,7 @@ class ReadState:
         if not self._opened:
             self._opened = True
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(
-                    self.path,
-                    timeout=BUSY_TIMEOUT_SECONDS,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-                self._db = db
+                self._db = db = connect(self.path)
                 _patiently(lambda: db.execute("PRAGMA journal_mode=WAL"))
                 _patiently(lambda: db.execute(_SCHEMA))
             except (sqlite3.Error, OSError) as error:
