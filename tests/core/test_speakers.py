@@ -20,6 +20,15 @@ def _only(text: str) -> Quote:
 # --- a cast of the article's people and bodies -----------------------------------------
 
 
+def test_a_generational_suffix_stays_with_the_name() -> None:
+    text = (
+        "Deputy mayor Robert Tanner III opened the hearing on Monday. "
+        "“We will not close the clinic,” Tanner said.\n\n"
+        "Paul Greer Jr., a retired teacher, spoke next. “It is all we have,” Mr. Greer said."
+    )
+    assert _names(text) == ["Robert Tanner III", "Paul Greer Jr."]
+
+
 def test_a_person_introduced_with_an_appositive_and_no_article() -> None:
     text = (
         "Budget talks resumed on Monday.\n\n"

@@ -22,6 +22,9 @@ _WORD = (
 # pattern that starts with a plain character class lets the scan skip ahead quickly.
 _NAME = re.compile(rf"[{_UP}][\w'’.\-]*(?:[ \t]+[{_UP}][\w'’.\-]*)*")
 _NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
+# A generational suffix ends a name and belongs to it (``Charles Elliott III``): the person is
+# keyed by the surname before it.
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 _OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})(?=[,.;)]|\s*$)")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -134,6 +137,11 @@ def name_groups(run: str, at: int) -> list[tuple[int, list[str]]]:
     first = at
     for match in _RUN_WORD.finditer(run):
         word = match.group()
+        if len(group) >= 2 and _SUFFIX.fullmatch(word):
+            group.append(word)
+            out.append((first, group))
+            group = []
+            continue
         if _NAME_WORD.match(word):
             if not group:
                 first = at + match.start()
@@ -332,8 +340,16 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
             continue
         end = start + len(" ".join(words))
         at = end - len(" ".join(name))
-        if len(name) >= 2 and not name[-1].endswith("."):
+        suffix = len(name) >= 3 and _SUFFIX.fullmatch(name[-1]) is not None
+        if suffix and not name[-2].endswith("."):
+            # Keyed and checked by the name without its suffix, named in full.
             full = " ".join(name)
+            name = name[:-1]
+        elif len(name) >= 2 and not name[-1].endswith("."):
+            full = " ".join(name)
+        else:
+            full = ""
+        if full:
             before = text[max(0, start - 60) : start]
             after = _APPOSITIVE.match(text, end)
             if full not in known and not (
