@@ -20,6 +20,14 @@ def _only(text: str) -> Quote:
 # --- a cast of the article's people and bodies -----------------------------------------
 
 
+def test_a_short_name_before_a_full_stop_ends_the_sentence() -> None:
+    text = (
+        "Staff say the senator will endorse Diaz. From Hale's campaign post: "
+        "“We owe the voters a choice.”"
+    )
+    assert _names(text) == ["Hale"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

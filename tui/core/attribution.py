@@ -138,9 +138,9 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
 _SAYING_NOUN = re.compile(
-    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[a-z]+\s+)?"
+    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[A-Za-z]+\s+)?"
     r"(statement|claim|remarks?|comments?|words|call|assertion|promise|pledge|vow|warning|"
-    r"tweet|message|speech|answer|response|description|suggestion|argument|insistence|"
+    r"tweet|post|message|speech|answer|response|description|suggestion|argument|insistence|"
     r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
 )
 _AFTER_PREPOSITION = re.compile(
