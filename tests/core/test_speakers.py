@@ -28,6 +28,23 @@ def test_a_short_name_before_a_full_stop_ends_the_sentence() -> None:
     assert _names(text) == ["Hale"]
 
 
+def test_a_document_speaks_for_the_body_that_issued_it() -> None:
+    text = (
+        "Nina Park had been due to speak in Casper, but on Friday the Ohio Democratic "
+        "Party announced she would not attend. "
+        "“The speaker will not be at the dinner,” the release said."
+    )
+    assert _names(text) == ["Ohio Democratic Party"]
+
+
+def test_a_document_filed_in_a_court_is_not_the_court_s() -> None:
+    text = (
+        "Sam Ortega filed a petition in the Superior Court on Monday. "
+        "“He has done nothing wrong,” the petition said."
+    )
+    assert _names(text) == ["Sam Ortega"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

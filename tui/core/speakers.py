@@ -19,7 +19,7 @@ from .cast import (
     name_groups,
     pick,
 )
-from .names import OUTLET_NOUNS, clean_name, looks_like_person
+from .names import _BODY_WORDS, OUTLET_NOUNS, clean_name, is_outlet, looks_like_person
 
 __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
@@ -56,6 +56,13 @@ _TWO = frozenset("two both pair duo".split())
 _JOINED = re.compile(
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:\([^)]{0,20}\))?,?\s+and\s+(?:[A-Z][\w.]*\s+){0,3}"
 )
+# A capitalised run that may hold ``of``, ``for the`` (``Republican Party of Wyoming``).
+_BODY_RUN = re.compile(
+    r"(?<![\w.])[A-Z][\w.’'-]*(?:(?:\s+(?:of|for|on)(?:\s+the)?)?\s+[A-Z][\w.’'-]*)*"
+)
+_BODY_REACH = 800
+"""How far back, in characters, a document looks for the body that issued it."""
+_OBLIQUE = frozenset("in to with at by from against before into on of for".split())
 _PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
@@ -255,10 +262,31 @@ class Speakers:
         body = _BODY_IN.search(mention) if head in _DOCUMENT_NOUNS else None
         if body is not None:
             return body.group()  # ``a Pentagon readout``: the body that issued it
+        if head in _DOCUMENT_NOUNS and len(words) <= 3:
+            # ``the release said``: the body that issued it, when one was named just before.
+            issuer = self._body_before(offset)
+            if issuer is not None:
+                return issuer
         if (head in _PERSON_NOUNS or head in _DOCUMENT_NOUNS) and len(words) <= 4:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
+
+    def _body_before(self, offset: int) -> str | None:
+        """Return the latest body (a party, a court, a department) named in the sentences
+        just before ``offset``, or None."""
+        latest = None
+        for found in _BODY_RUN.finditer(self.text, max(0, offset - _BODY_REACH), offset):
+            words = found.group().split()
+            if not any(w.lower() in _BODY_WORDS for w in words) or is_outlet(words):
+                continue
+            before = self.text[max(0, found.start() - 20) : found.start()].split()
+            if before and before[-1].lower() in ("the", "a") and len(before) > 1:
+                before.pop()
+            if before and before[-1].lower() in _OBLIQUE:
+                continue  # ``filed in the Supreme Court``: spoken to or of, not issuing
+            latest = found.group()
+        return latest
 
     def _pair(self, offset: int) -> str | None:
         """Return ``A and B`` for the last two people named together before ``offset``."""
