@@ -45,6 +45,20 @@ def test_a_document_filed_in_a_court_is_not_the_court_s() -> None:
     assert _names(text) == ["Sam Ortega"]
 
 
+def test_a_name_heading_a_chain_of_appositives_speaks() -> None:
+    text = (
+        "Lena Ruiz, a pollster who works with Forward Ohio, a state lobby group, said the "
+        "race was “closer than anyone admits.”\n\n"
+        "Tom Abel, whose firm, Brightline, sells to farmers, said the tariff was “a disaster.”"
+    )
+    assert _names(text) == ["Lena Ruiz", "Tom Abel"]
+
+
+def test_a_body_ending_in_an_acronym_is_named_in_full() -> None:
+    text = "Voters First PAC said on Friday: “This is not acceptable.”"
+    assert _names(text) == ["Voters First PAC"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

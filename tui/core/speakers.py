@@ -118,6 +118,9 @@ class Speakers:
                 return self._name(appositive.group(1), appositive.start(1), appositive.end(1))
         if mention[:4].lower() == "the ":
             return clean_name(mention)  # ``The Washington Post``: a body, named as written
+        tail = _HEAD_END.split(mention, 1)[0].split()
+        if len(tail) > 1 and all(w[:1].isupper() for w in tail) and _ends_as_body(tail[-1]):
+            return clean_name(" ".join(tail))  # ``Priorities USA``: a body, named in full
         lead, name = person_in(mention)
         if not name:
             return clean_name(mention)
@@ -328,6 +331,11 @@ _SMALL = frozenset("of the a an and for in on at to with former".split())
 
 
 _AFFILIATION = frozenset("of the at for with from".split())
+
+
+def _ends_as_body(word: str) -> bool:
+    """True for the last word of a body's name: an acronym (``USA``) or a body's word."""
+    return (len(word) > 2 and word.isupper()) or word.lower() in _BODY_WORDS
 
 
 def person_in(mention: str) -> tuple[list[str], list[str]]:
