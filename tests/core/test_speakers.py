@@ -59,6 +59,15 @@ def test_a_body_ending_in_an_acronym_is_named_in_full() -> None:
     assert _names(text) == ["Voters First PAC"]
 
 
+def test_a_first_name_and_a_verb_make_a_person_and_a_clause_s_subject_pulls_less() -> None:
+    text = (
+        "Mourners filled the street outside the old gym.\n\n"
+        "Martin Keane brought his son there on Sunday to explain to him who Lopez was.\n\n"
+        "He said: “I want him to know what a fighter looks like.”"
+    )
+    assert _names(text) == ["Martin Keane"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

@@ -179,6 +179,7 @@ _PREPOSITIONS = frozenset(
     """of to for with about against at on in from into over under behind like unlike than
     toward towards between among beside including""".split()
 )
+_SUBORDINATE = frozenset("who what where how why whether".split())
 _SPEECH_BEFORE = frozenset("said says added asked wrote according argued noted".split())
 _VERB_AFTER = re.compile(
     r"\s*(?:,\s+(?:who|a|an|the|[A-Z]-)|\s*\(|\s+(?:[a-z]{2,}ed|[a-z]{2,}[a-rt-z]s|said|told|spoke|wrote|"
@@ -212,6 +213,8 @@ def role_weight(text: str, start: int, end: int) -> float:
     last = words[-1].lower() if words else ""
     if last in _PREPOSITIONS:
         return OBLIQUE
+    if last in _SUBORDINATE:
+        return OBJECT  # ``to explain who Ali was``: the subject of a clause inside another
     if not before or before[-1] in '.!?:\n”"' or last in _SPEECH_BEFORE:
         return SUBJECT  # a sentence's first words, or ``said Jane Kim``
     if _VERB_AFTER.match(text, end) or _WHO_AFTER.match(text, end):
@@ -357,6 +360,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
                 or name[-1] in alone
                 or after
                 or _PERSON_AFTER.match(text, end)
+                or (is_first_name(name[0]) and _VERB_AFTER.match(text, end))
                 or (before.rsplit(None, 1) or [""])[-1] in _CUE_BEFORE
                 or before.rstrip().endswith("according to")
                 or (before.rsplit(None, 1) or [""])[-1] in _ROLE_NOUNS
