@@ -68,6 +68,14 @@ def test_a_first_name_and_a_verb_make_a_person_and_a_clause_s_subject_pulls_less
     assert _names(text) == ["Martin Keane"]
 
 
+def test_a_description_opening_a_lede_is_the_person_named_next() -> None:
+    text = (
+        "A top Hale adviser says she is “relieved” by the ruling.\n\n"
+        "Dana Whitfield said in a statement on Friday that the office would move on."
+    )
+    assert _names(text) == ["Dana Whitfield"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

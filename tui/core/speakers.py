@@ -12,6 +12,7 @@ from .cast import (
     _NAME,
     _PRONOUN_SEX,
     _RIVALS,
+    _ROLE_NOUNS,
     Cast,
     _clean_run,
     _strip,
@@ -262,6 +263,10 @@ class Speakers:
         found = self._titled(wanted, set(words), head, offset)
         if found is not None:
             return found
+        if head in _ROLE_NOUNS or head in _PERSON_NOUNS:
+            named = self._named_next(offset)
+            if named is not None:
+                return named
         body = _BODY_IN.search(mention) if head in _DOCUMENT_NOUNS else None
         if body is not None:
             return body.group()  # ``a Pentagon readout``: the body that issued it
@@ -274,6 +279,25 @@ class Speakers:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
+
+    def _named_next(self, offset: int) -> str | None:
+        """Return the person the next paragraph opens with, when a description opens its
+        own paragraph (``Trump’s campaign manager says …`` then ``Corey Lewandowski, in a
+        statement, said``): a news lede names the person just after, not before."""
+        text = self.text
+        start = text.rfind("\n", 0, offset) + 1
+        if text[start:offset].strip():
+            return None
+        cut = text.find("\n", offset)
+        if cut < 0:
+            return None
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        cast = self.cast
+        k = bisect.bisect_left(cast.offsets, cut)
+        if k < len(cast.offsets) and cast.offsets[k] == cut and " " in cast.names[k]:
+            return cast.names[k]
+        return None
 
     def _body_before(self, offset: int) -> str | None:
         """Return the latest body (a party, a court, a department) named in the sentences
