@@ -76,6 +76,14 @@ def test_a_description_opening_a_lede_is_the_person_named_next() -> None:
     assert _names(text) == ["Dana Whitfield"]
 
 
+def test_a_place_in_a_phrase_between_subject_and_verb_is_not_the_speaker() -> None:
+    text = (
+        "Ortiz won the county easily. Lambert, during a forum at a library in Dayton, Ohio, "
+        "said she was “going to fix the roads first.”"
+    )
+    assert _names(text) == ["Lambert"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

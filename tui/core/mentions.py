@@ -214,10 +214,11 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
 
 # Words that open an appositive or a relative clause after a name and a comma.
 _APPOSITION = frozenset(
-    """a an the who whose which whom former then now once one also longtime another""".split()
+    """a an the who whose which whom former then now once one also longtime another during
+    in at on speaking""".split()
 )
 _CLAUSE_JOINERS = frozenset(
-    """but and so yet or then as while when because after before during since until whereas
+    """but and so yet or then as while when because after before since until whereas
     though although if""".split()
 )
 
