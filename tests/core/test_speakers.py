@@ -84,6 +84,14 @@ def test_a_place_in_a_phrase_between_subject_and_verb_is_not_the_speaker() -> No
     assert _names(text) == ["Lambert"]
 
 
+def test_a_time_phrase_and_a_long_place_phrase_open_the_sentence() -> None:
+    text = (
+        "The night before, at a Moss-Lee rally in Lowell, Mass., "
+        "12-year-old Jenna Moss hoisted a sign that read “Four more years!”"
+    )
+    assert _names(text) == ["Jenna Moss"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

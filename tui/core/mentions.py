@@ -468,6 +468,21 @@ def _participle_phrase(tokens: list[tuple[int, int, str]], k: int) -> bool:
     return tokens[k + 1][2].lower() in ("at", "by", "with", "in", "on", "from", "about", "over")
 
 
+_TIME_ENDS = frozenset(
+    """before after earlier later afterward afterwards day night morning evening week month
+    year weekend""".split()
+)
+
+
+def _time_phrase(masked: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """True when a short phrase at ``k`` says when, then a comma (``The day before,``, ``A
+    week later,``): an opening phrase, not the subject."""
+    for j in range(k, min(len(tokens), k + 4)):
+        if _ends_clause(masked, tokens[j][1]):
+            return masked[tokens[j][1]] == "," and tokens[j][2].lower() in _TIME_ENDS
+    return False
+
+
 def subject_mention(
     masked: str, base: int, lo: int, hi: int, vocabulary: Container[str] = frozenset()
 ) -> Mention | None:
@@ -494,6 +509,7 @@ def subject_mention(
         tokens[k][2].lower() in _INTRO
         or tokens[k][2].endswith(("ing", "ly"))
         or _participle_phrase(tokens, k)
+        or _time_phrase(masked, tokens, k)
     ):
         comma = next(
             (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
@@ -504,10 +520,12 @@ def subject_mention(
         k = comma + 1
         # More of the opening phrase: ``In Ames, Iowa, on Sunday, Mrs. Clinton``.
         while k < len(tokens):
+            # ``at a rally in Concord, N.H.,``: a phrase led by a preposition runs longer.
+            reach = 8 if tokens[k][2].lower() in _INTRO else 4
             nxt = next(
                 (
                     j
-                    for j in range(k, min(len(tokens), k + 4))
+                    for j in range(k, min(len(tokens), k + reach))
                     if _ends_clause(masked, tokens[j][1])
                 ),
                 None,
