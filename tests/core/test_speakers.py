@@ -92,6 +92,14 @@ def test_a_time_phrase_and_a_long_place_phrase_open_the_sentence() -> None:
     assert _names(text) == ["Jenna Moss"]
 
 
+def test_a_title_after_called_does_not_lend_its_noun_to_a_participle() -> None:
+    text = (
+        "On Tuesday, Okafor posted the menu of a diner called “Blue Plate” to his blog, "
+        "adding “Come and see for yourselves.”"
+    )
+    assert _names(text) == ["Okafor"]
+
+
 def test_a_generational_suffix_stays_with_the_name() -> None:
     text = (
         "Deputy mayor Robert Tanner III opened the hearing on Monday. "

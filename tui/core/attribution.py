@@ -246,6 +246,10 @@ def _by_cue(
         for earlier in reversed(cues_between(masked, lo, cue.start())):
             if earlier.group().lower() != "according to" and not earlier.group().endswith("ing"):
                 found = left_mention(masked, base, lo, earlier.start())
+                named = earlier.group().lower() in _NAMING
+                if found is not None and found.kind == "description" and named:
+                    found = None  # ``a class called “Perception”``: a title, not a verb
+                    continue
                 if found is not None:
                     return found
         if head:
@@ -265,6 +269,7 @@ def _by_cue(
     return found
 
 
+_NAMING = frozenset("called titled named dubbed labeled labelled".split())
 # Verbs whose following noun is the hearer, never an inverted subject.
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)(?:\s+\w+ly)?$")
