@@ -20,6 +20,95 @@ def _only(text: str) -> Quote:
 # --- a cast of the article's people and bodies -----------------------------------------
 
 
+def test_a_short_name_before_a_full_stop_ends_the_sentence() -> None:
+    text = (
+        "Staff say the senator will endorse Diaz. From Hale's campaign post: "
+        "“We owe the voters a choice.”"
+    )
+    assert _names(text) == ["Hale"]
+
+
+def test_a_document_speaks_for_the_body_that_issued_it() -> None:
+    text = (
+        "Nina Park had been due to speak in Casper, but on Friday the Ohio Democratic "
+        "Party announced she would not attend. "
+        "“The speaker will not be at the dinner,” the release said."
+    )
+    assert _names(text) == ["Ohio Democratic Party"]
+
+
+def test_a_document_filed_in_a_court_is_not_the_court_s() -> None:
+    text = (
+        "Sam Ortega filed a petition in the Superior Court on Monday. "
+        "“He has done nothing wrong,” the petition said."
+    )
+    assert _names(text) == ["Sam Ortega"]
+
+
+def test_a_name_heading_a_chain_of_appositives_speaks() -> None:
+    text = (
+        "Lena Ruiz, a pollster who works with Forward Ohio, a state lobby group, said the "
+        "race was “closer than anyone admits.”\n\n"
+        "Tom Abel, whose firm, Brightline, sells to farmers, said the tariff was “a disaster.”"
+    )
+    assert _names(text) == ["Lena Ruiz", "Tom Abel"]
+
+
+def test_a_body_ending_in_an_acronym_is_named_in_full() -> None:
+    text = "Voters First PAC said on Friday: “This is not acceptable.”"
+    assert _names(text) == ["Voters First PAC"]
+
+
+def test_a_first_name_and_a_verb_make_a_person_and_a_clause_s_subject_pulls_less() -> None:
+    text = (
+        "Mourners filled the street outside the old gym.\n\n"
+        "Martin Keane brought his son there on Sunday to explain to him who Lopez was.\n\n"
+        "He said: “I want him to know what a fighter looks like.”"
+    )
+    assert _names(text) == ["Martin Keane"]
+
+
+def test_a_description_opening_a_lede_is_the_person_named_next() -> None:
+    text = (
+        "A top Hale adviser says she is “relieved” by the ruling.\n\n"
+        "Dana Whitfield said in a statement on Friday that the office would move on."
+    )
+    assert _names(text) == ["Dana Whitfield"]
+
+
+def test_a_place_in_a_phrase_between_subject_and_verb_is_not_the_speaker() -> None:
+    text = (
+        "Ortiz won the county easily. Lambert, during a forum at a library in Dayton, Ohio, "
+        "said she was “going to fix the roads first.”"
+    )
+    assert _names(text) == ["Lambert"]
+
+
+def test_a_time_phrase_and_a_long_place_phrase_open_the_sentence() -> None:
+    text = (
+        "The night before, at a Moss-Lee rally in Lowell, Mass., "
+        "12-year-old Jenna Moss hoisted a sign that read “Four more years!”"
+    )
+    assert _names(text) == ["Jenna Moss"]
+
+
+def test_a_title_after_called_does_not_lend_its_noun_to_a_participle() -> None:
+    text = (
+        "On Tuesday, Okafor posted the menu of a diner called “Blue Plate” to his blog, "
+        "adding “Come and see for yourselves.”"
+    )
+    assert _names(text) == ["Okafor"]
+
+
+def test_a_generational_suffix_stays_with_the_name() -> None:
+    text = (
+        "Deputy mayor Robert Tanner III opened the hearing on Monday. "
+        "“We will not close the clinic,” Tanner said.\n\n"
+        "Paul Greer Jr., a retired teacher, spoke next. “It is all we have,” Mr. Greer said."
+    )
+    assert _names(text) == ["Robert Tanner III", "Paul Greer Jr."]
+
+
 def test_a_person_introduced_with_an_appositive_and_no_article() -> None:
     text = (
         "Budget talks resumed on Monday.\n\n"

@@ -138,9 +138,9 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
 _SAYING_NOUN = re.compile(
-    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[a-z]+\s+)?"
+    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[A-Za-z]+\s+)?"
     r"(statement|claim|remarks?|comments?|words|call|assertion|promise|pledge|vow|warning|"
-    r"tweet|message|speech|answer|response|description|suggestion|argument|insistence|"
+    r"tweet|post|message|speech|answer|response|description|suggestion|argument|insistence|"
     r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
 )
 _AFTER_PREPOSITION = re.compile(
@@ -246,6 +246,10 @@ def _by_cue(
         for earlier in reversed(cues_between(masked, lo, cue.start())):
             if earlier.group().lower() != "according to" and not earlier.group().endswith("ing"):
                 found = left_mention(masked, base, lo, earlier.start())
+                named = earlier.group().lower() in _NAMING
+                if found is not None and found.kind == "description" and named:
+                    found = None  # ``a class called “Perception”``: a title, not a verb
+                    continue
                 if found is not None:
                     return found
         if head:
@@ -265,6 +269,7 @@ def _by_cue(
     return found
 
 
+_NAMING = frozenset("called titled named dubbed labeled labelled".split())
 # Verbs whose following noun is the hearer, never an inverted subject.
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)(?:\s+\w+ly)?$")

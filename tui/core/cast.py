@@ -22,6 +22,9 @@ _WORD = (
 # pattern that starts with a plain character class lets the scan skip ahead quickly.
 _NAME = re.compile(rf"[{_UP}][\w'’.\-]*(?:[ \t]+[{_UP}][\w'’.\-]*)*")
 _NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
+# A generational suffix ends a name and belongs to it (``Charles Elliott III``): the person is
+# keyed by the surname before it.
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 _OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})(?=[,.;)]|\s*$)")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -134,6 +137,11 @@ def name_groups(run: str, at: int) -> list[tuple[int, list[str]]]:
     first = at
     for match in _RUN_WORD.finditer(run):
         word = match.group()
+        if len(group) >= 2 and _SUFFIX.fullmatch(word):
+            group.append(word)
+            out.append((first, group))
+            group = []
+            continue
         if _NAME_WORD.match(word):
             if not group:
                 first = at + match.start()
@@ -171,6 +179,7 @@ _PREPOSITIONS = frozenset(
     """of to for with about against at on in from into over under behind like unlike than
     toward towards between among beside including""".split()
 )
+_SUBORDINATE = frozenset("who what where how why whether".split())
 _SPEECH_BEFORE = frozenset("said says added asked wrote according argued noted".split())
 _VERB_AFTER = re.compile(
     r"\s*(?:,\s+(?:who|a|an|the|[A-Z]-)|\s*\(|\s+(?:[a-z]{2,}ed|[a-z]{2,}[a-rt-z]s|said|told|spoke|wrote|"
@@ -204,6 +213,8 @@ def role_weight(text: str, start: int, end: int) -> float:
     last = words[-1].lower() if words else ""
     if last in _PREPOSITIONS:
         return OBLIQUE
+    if last in _SUBORDINATE:
+        return OBJECT  # ``to explain who Ali was``: the subject of a clause inside another
     if not before or before[-1] in '.!?:\n”"' or last in _SPEECH_BEFORE:
         return SUBJECT  # a sentence's first words, or ``said Jane Kim``
     if _VERB_AFTER.match(text, end) or _WHO_AFTER.match(text, end):
@@ -332,8 +343,16 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
             continue
         end = start + len(" ".join(words))
         at = end - len(" ".join(name))
-        if len(name) >= 2 and not name[-1].endswith("."):
+        suffix = len(name) >= 3 and _SUFFIX.fullmatch(name[-1]) is not None
+        if suffix and not name[-2].endswith("."):
+            # Keyed and checked by the name without its suffix, named in full.
             full = " ".join(name)
+            name = name[:-1]
+        elif len(name) >= 2 and not name[-1].endswith("."):
+            full = " ".join(name)
+        else:
+            full = ""
+        if full:
             before = text[max(0, start - 60) : start]
             after = _APPOSITIVE.match(text, end)
             if full not in known and not (
@@ -341,6 +360,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
                 or name[-1] in alone
                 or after
                 or _PERSON_AFTER.match(text, end)
+                or (is_first_name(name[0]) and _VERB_AFTER.match(text, end))
                 or (before.rsplit(None, 1) or [""])[-1] in _CUE_BEFORE
                 or before.rstrip().endswith("according to")
                 or (before.rsplit(None, 1) or [""])[-1] in _ROLE_NOUNS

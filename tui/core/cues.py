@@ -107,7 +107,16 @@ def cues_between(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[A-Z0-9])|[;]\s+")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
+# Titles, months and state forms that take a full stop mid-sentence. A short capitalised
+# word in general is no abbreviation: ``… back Cruz. From Bush's post:`` is two sentences.
+_ABBREVIATED = (
+    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Cmdr|Rev|Prof|Pres|Amb|Atty|Supt|"
+    "Sr|Jr|St|Mt|Ft|No|Nos|Vol|Inc|Co|Corp|Ltd|Bros|Dept|Univ|Ave|Blvd|Rd|Gen|Sec|Cong|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+    "Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
+)
+_ABBREVIATION = re.compile(rf"(?:^|\s)(?:{_ABBREVIATED}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
 
 
 def sentence_bounds(masked: str) -> list[tuple[int, int]]:

@@ -184,6 +184,9 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         return None
     if _ends_clause(masked, b) or masked[b : b + 1] == ",":
         # An appositive between subject and verb: ``Garin, a pollster, said``.
+        nearest = _appositive_head(masked, base, tokens)
+        if nearest is not None:
+            return nearest
         for k in range(len(tokens) - 2, max(-1, len(tokens) - 25), -1):
             if _ends_clause(masked, tokens[k][1]) and masked[tokens[k][1]] == ",":
                 found = _mention_ending_at(masked, base, tokens[: k + 1], True)
@@ -207,6 +210,41 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         if not tokens or _ends_clause(masked, tokens[-1][1]):
             return None
     return None
+
+
+# Words that open an appositive or a relative clause after a name and a comma.
+_APPOSITION = frozenset(
+    """a an the who whose which whom former then now once one also longtime another during
+    in at on speaking""".split()
+)
+_CLAUSE_JOINERS = frozenset(
+    """but and so yet or then as while when because after before since until whereas
+    though although if""".split()
+)
+
+
+def _appositive_head(masked: str, base: int, tokens: list[tuple[int, int, str]]) -> Mention | None:
+    """Return the name a chain of appositives and relative clauses hangs on, when the words
+    before a verb close one (``Garin, a pollster who works with Priorities USA, a super PAC,
+    said``: Garin), else None; the chain ends at a sentence break or a new clause."""
+    best = None
+    commas = 0
+    for k in range(len(tokens) - 2, max(-1, len(tokens) - 45), -1):
+        end = tokens[k][1]
+        if not _ends_clause(masked, end):
+            continue
+        if masked[end] != "," or commas >= 5:
+            break
+        commas += 1
+        after = tokens[k + 1][2]
+        low = after.lower()
+        if low in _CLAUSE_JOINERS:
+            break
+        if low in _APPOSITION or low.endswith("ing") or FILLER in after or after[:1] in '“"':
+            found = _mention_ending_at(masked, base, tokens[: k + 1], True)
+            if found is not None and found.kind == "name":
+                best = found
+    return best
 
 
 _WHEN = frozenset(
@@ -430,6 +468,21 @@ def _participle_phrase(tokens: list[tuple[int, int, str]], k: int) -> bool:
     return tokens[k + 1][2].lower() in ("at", "by", "with", "in", "on", "from", "about", "over")
 
 
+_TIME_ENDS = frozenset(
+    """before after earlier later afterward afterwards day night morning evening week month
+    year weekend""".split()
+)
+
+
+def _time_phrase(masked: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """True when a short phrase at ``k`` says when, then a comma (``The day before,``, ``A
+    week later,``): an opening phrase, not the subject."""
+    for j in range(k, min(len(tokens), k + 4)):
+        if _ends_clause(masked, tokens[j][1]):
+            return masked[tokens[j][1]] == "," and tokens[j][2].lower() in _TIME_ENDS
+    return False
+
+
 def subject_mention(
     masked: str, base: int, lo: int, hi: int, vocabulary: Container[str] = frozenset()
 ) -> Mention | None:
@@ -456,6 +509,7 @@ def subject_mention(
         tokens[k][2].lower() in _INTRO
         or tokens[k][2].endswith(("ing", "ly"))
         or _participle_phrase(tokens, k)
+        or _time_phrase(masked, tokens, k)
     ):
         comma = next(
             (j for j in range(k, min(len(tokens), k + 12)) if _ends_clause(masked, tokens[j][1])),
@@ -466,10 +520,12 @@ def subject_mention(
         k = comma + 1
         # More of the opening phrase: ``In Ames, Iowa, on Sunday, Mrs. Clinton``.
         while k < len(tokens):
+            # ``at a rally in Concord, N.H.,``: a phrase led by a preposition runs longer.
+            reach = 8 if tokens[k][2].lower() in _INTRO else 4
             nxt = next(
                 (
                     j
-                    for j in range(k, min(len(tokens), k + 4))
+                    for j in range(k, min(len(tokens), k + reach))
                     if _ends_clause(masked, tokens[j][1])
                 ),
                 None,

@@ -12,6 +12,7 @@ from .cast import (
     _NAME,
     _PRONOUN_SEX,
     _RIVALS,
+    _ROLE_NOUNS,
     Cast,
     _clean_run,
     _strip,
@@ -19,7 +20,7 @@ from .cast import (
     name_groups,
     pick,
 )
-from .names import OUTLET_NOUNS, clean_name, looks_like_person
+from .names import _BODY_WORDS, OUTLET_NOUNS, clean_name, is_outlet, looks_like_person
 
 __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
@@ -56,6 +57,13 @@ _TWO = frozenset("two both pair duo".split())
 _JOINED = re.compile(
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:\([^)]{0,20}\))?,?\s+and\s+(?:[A-Z][\w.]*\s+){0,3}"
 )
+# A capitalised run that may hold ``of``, ``for the`` (``Republican Party of Wyoming``).
+_BODY_RUN = re.compile(
+    r"(?<![\w.])[A-Z][\w.’'-]*(?:(?:\s+(?:of|for|on)(?:\s+the)?)?\s+[A-Z][\w.’'-]*)*"
+)
+_BODY_REACH = 800
+"""How far back, in characters, a document looks for the body that issued it."""
+_OBLIQUE = frozenset("in to with at by from against before into on of for".split())
 _PARTY_NOUNS = frozenset("republican democrat democratic independent libertarian".split())
 _APPOSITIVE_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?=[,.;(]|$)")
 
@@ -111,6 +119,9 @@ class Speakers:
                 return self._name(appositive.group(1), appositive.start(1), appositive.end(1))
         if mention[:4].lower() == "the ":
             return clean_name(mention)  # ``The Washington Post``: a body, named as written
+        tail = _HEAD_END.split(mention, 1)[0].split()
+        if len(tail) > 1 and all(w[:1].isupper() for w in tail) and _ends_as_body(tail[-1]):
+            return clean_name(" ".join(tail))  # ``Priorities USA``: a body, named in full
         lead, name = person_in(mention)
         if not name:
             return clean_name(mention)
@@ -252,13 +263,57 @@ class Speakers:
         found = self._titled(wanted, set(words), head, offset)
         if found is not None:
             return found
+        if head in _ROLE_NOUNS or head in _PERSON_NOUNS:
+            named = self._named_next(offset)
+            if named is not None:
+                return named
         body = _BODY_IN.search(mention) if head in _DOCUMENT_NOUNS else None
         if body is not None:
             return body.group()  # ``a Pentagon readout``: the body that issued it
+        if head in _DOCUMENT_NOUNS and len(words) <= 3:
+            # ``the release said``: the body that issued it, when one was named just before.
+            issuer = self._body_before(offset)
+            if issuer is not None:
+                return issuer
         if (head in _PERSON_NOUNS or head in _DOCUMENT_NOUNS) and len(words) <= 4:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
+
+    def _named_next(self, offset: int) -> str | None:
+        """Return the person the next paragraph opens with, when a description opens its
+        own paragraph (``Trump’s campaign manager says …`` then ``Corey Lewandowski, in a
+        statement, said``): a news lede names the person just after, not before."""
+        text = self.text
+        start = text.rfind("\n", 0, offset) + 1
+        if text[start:offset].strip():
+            return None
+        cut = text.find("\n", offset)
+        if cut < 0:
+            return None
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        cast = self.cast
+        k = bisect.bisect_left(cast.offsets, cut)
+        if k < len(cast.offsets) and cast.offsets[k] == cut and " " in cast.names[k]:
+            return cast.names[k]
+        return None
+
+    def _body_before(self, offset: int) -> str | None:
+        """Return the latest body (a party, a court, a department) named in the sentences
+        just before ``offset``, or None."""
+        latest = None
+        for found in _BODY_RUN.finditer(self.text, max(0, offset - _BODY_REACH), offset):
+            words = found.group().split()
+            if not any(w.lower() in _BODY_WORDS for w in words) or is_outlet(words):
+                continue
+            before = self.text[max(0, found.start() - 20) : found.start()].split()
+            if before and before[-1].lower() in ("the", "a") and len(before) > 1:
+                before.pop()
+            if before and before[-1].lower() in _OBLIQUE:
+                continue  # ``filed in the Supreme Court``: spoken to or of, not issuing
+            latest = found.group()
+        return latest
 
     def _pair(self, offset: int) -> str | None:
         """Return ``A and B`` for the last two people named together before ``offset``."""
@@ -300,6 +355,11 @@ _SMALL = frozenset("of the a an and for in on at to with former".split())
 
 
 _AFFILIATION = frozenset("of the at for with from".split())
+
+
+def _ends_as_body(word: str) -> bool:
+    """True for the last word of a body's name: an acronym (``USA``) or a body's word."""
+    return (len(word) > 2 and word.isupper()) or word.lower() in _BODY_WORDS
 
 
 def person_in(mention: str) -> tuple[list[str], list[str]]:
