@@ -23,7 +23,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench_quotes import _article
+from bench_quotes import _story
 
 from tui.corpus import (
     default_jobs,
@@ -39,7 +39,7 @@ def write_articles(directory: Path, count: int, seed: int) -> int:
     rng = random.Random(seed)
     total = 0
     for number in range(count):
-        text = _article(rng)
+        text = _story(rng)
         (directory / f"{number:05}.txt").write_text(text, encoding="utf-8")
         total += len(text)
     return total
@@ -76,6 +76,24 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _rounds(
+    runs: dict[str, Callable[[], int]],
+    rounds: int,
+    best: dict[str, float],
+    cpu: dict[str, float],
+    sizes: dict[str, int],
+) -> None:
+    """Time each run ``rounds`` times, taken in turn within a round so that a busy spell on
+    a shared machine hits them alike; keep each one's best wall and CPU time."""
+    for _ in range(rounds):
+        for name, run in runs.items():
+            used = _cpu_seconds()
+            started = time.perf_counter()
+            sizes[name] = run()
+            best[name] = min(best[name], time.perf_counter() - started)
+            cpu[name] = min(cpu[name], _cpu_seconds() - used)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -100,7 +118,15 @@ def main() -> None:
         }
         if cores not in (1, 2):
             runs[f"--jobs {cores} (all cores)"] = lambda: corpus_run([temporary], cores)
+        plain_loop(paths)  # warm-up: the page cache and the regular expressions, uncounted
+        best = dict.fromkeys(runs, float("inf"))
+        cpu = dict.fromkeys(runs, float("inf"))
+        sizes: dict[str, int] = {}
+        load_before = os.getloadavg()[0]
+        _rounds(runs, args.rounds, best, cpu, sizes)
         if not args.no_dask:
+            # Started only now: an idle cluster's processes and the client's threads slowed
+            # the one-process runs by a quarter when they ran beside them.
             from distributed import LocalCluster
 
             began = time.perf_counter()
@@ -116,20 +142,12 @@ def main() -> None:
             print(f"local Dask cluster of {cores} processes started in ", end="")
             print(f"{time.perf_counter() - began:.1f} s (not counted below)")
             address = cluster.scheduler_address
-            runs[f"--dask, local cluster of {cores}"] = lambda: corpus_run([temporary], 0, address)
-
-        plain_loop(paths)  # warm-up: the page cache and the regular expressions, uncounted
-        best = dict.fromkeys(runs, float("inf"))
-        cpu = dict.fromkeys(runs, float("inf"))
-        sizes: dict[str, int] = {}
-        load_before = os.getloadavg()[0]
-        for _ in range(args.rounds):
-            for name, run in runs.items():
-                used = _cpu_seconds()
-                started = time.perf_counter()
-                sizes[name] = run()
-                best[name] = min(best[name], time.perf_counter() - started)
-                cpu[name] = min(cpu[name], _cpu_seconds() - used)
+            dask_run = {
+                f"--dask, local cluster of {cores}": lambda: corpus_run([temporary], 0, address)
+            }
+            best.update(dict.fromkeys(dask_run, float("inf")))
+            cpu.update(dict.fromkeys(dask_run, float("inf")))
+            _rounds(dask_run, args.rounds, best, cpu, sizes)
         assert len(set(sizes.values())) == 1, f"the runs wrote different output: {sizes}"
         load_after = os.getloadavg()[0]
 

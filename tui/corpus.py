@@ -8,6 +8,7 @@ order; neither this module nor the CLI schedules, retries or distributes anythin
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import math
@@ -143,6 +144,12 @@ def local_entries(
     # untrusted input. The pool is made before any other thread (the progress bar) starts.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Forked workers share the parent's heap copy-on-write. Frozen for the run, that heap is
+    # left alone by every collector, the parent's and the workers', which would otherwise
+    # touch (and so copy) each page of it: a third more CPU for two jobs than for one,
+    # measured. It thaws when the run ends.
+    gc.freeze()
+    stack.callback(gc.unfreeze)
     pool = stack.enter_context(context.Pool(jobs, initializer=_ignore_sigint))
     # Small chunks keep the output flowing in order and the workers evenly loaded; 32 at most
     # so a chunk is a fraction of a second of work.
