@@ -53,7 +53,8 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> N
     """Poll until ``condition`` holds; a guard far above the time it needs, not a speed test."""
     deadline = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what} after the {seconds:g} s guard")
         time.sleep(0.02)
 
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.app.conftest import write
@@ -63,6 +64,7 @@ async def wait_for(pilot: Pilot[None], check: Callable[[], bool], guard: float =
     work needs: the machine may be busy)."""
     deadline = time.monotonic() + guard
     while not check():
-        assert time.monotonic() < deadline, "the state never came"
+        if time.monotonic() > deadline:
+            pytest.fail(f"the state never came within the {guard:g} s guard")
         await pilot.pause()
         await asyncio.sleep(0.01)
