@@ -19,7 +19,6 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.bindings import APP_BINDINGS, help_sections
@@ -46,6 +45,7 @@ from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
 from tui.widgets.diff_view import DiffView
 from tui.widgets.file_list import FileList
+from tui.widgets.footer import KeysFooter
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine
 
@@ -124,7 +124,7 @@ class NewsReaderApp(InboxActions, ReaderTools, App[None]):
                 yield DiffView(id="diff")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""

@@ -246,3 +246,28 @@ async def test_q_quits(seed_dir: Path, make_app) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_footer_is_rebuilt_only_when_its_keys_change(seed_dir: Path, make_app) -> None:
+    from textual.widgets._footer import FooterKey
+
+    def footer_keys() -> list[FooterKey]:
+        return list(app.query(FooterKey))
+
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        listed = footer_keys()
+        assert "toggle_unchanged" not in {key.action for key in listed}
+        await pilot.press("2")  # the article pane shows no keys of its own in the footer
+        await pilot.pause()
+        assert app.focused is app.query_one(ArticleView)
+        assert footer_keys() == listed, "the same key widgets, not rebuilt"
+        await pilot.press("3")  # the diff pane does: the footer shows them
+        await pilot.pause()
+        await pilot.pause()
+        assert {"toggle_unchanged", "toggle_noise"} <= {key.action for key in footer_keys()}
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.pause()
+        assert "toggle_unchanged" not in {key.action for key in footer_keys()}
