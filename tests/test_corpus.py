@@ -547,3 +547,28 @@ def test_json_output_never_holds_the_raw_character(tmp_path: Path, char: str) ->
         assert data.get("file", data.get("old")) == str(name), what
         if char == "\u202e" and what != "diff --json":
             assert data["quotes"][0]["text"] == f"“Hello {char}there,”", what
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_kept_as_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("=cmd.txt", "+sum.txt", "plain.txt"):
+        Path(name).write_text("Budget\n\n“We will win,” said Jane Doe.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "quotes", "=cmd.txt", "+sum.txt", "plain.txt", "--csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert [row[0] for row in rows] == ["'=cmd.txt", "'+sum.txt", "plain.txt"]
+    assert [row[3] for row in rows] == ["Jane Doe"] * 3
+    # A resumed run reads the guarded names back as the files they are.
+    Path("out.csv").write_text(out and csv_header_and(out, 2), encoding="utf-8")
+    code, _, _ = run(
+        capsys, "quotes", "=cmd.txt", "+sum.txt", "plain.txt", "--csv", "-o", "out.csv", "--resume"
+    )
+    assert code == 0
+    assert Path("out.csv").read_text(encoding="utf-8") == out
+
+
+def csv_header_and(text: str, rows: int) -> str:
+    """The header line and the first ``rows`` rows of a CSV text."""
+    return "".join(text.splitlines(keepends=True)[: 1 + rows])

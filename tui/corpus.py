@@ -29,6 +29,7 @@ from tui.core.inbox import is_article_name
 from tui.export import (
     CSV_COLUMNS,
     csv_rows,
+    csv_value,
     error_record,
     read_quotes,
     render_quotes,
@@ -206,7 +207,7 @@ def finished_files(path: Path, fmt: str) -> set[str]:
     text = data[:whole].decode("utf-8", errors="replace")
     if fmt == "csv":
         rows = csv.reader(io.StringIO(text))
-        return {row[0] for row in rows if row and tuple(row) != CSV_COLUMNS}
+        return {csv_value(row[0]) for row in rows if row and tuple(row) != CSV_COLUMNS}
     done = set()
     for line in text.split("\n"):
         try:

@@ -104,11 +104,39 @@ def csv_header() -> str:
     return _csv_text([CSV_COLUMNS])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes a cell to be a formula by, when the cell starts with it."""
+
+
+def csv_cell(value: str) -> str:
+    """Return a text cell a spreadsheet will show as text, never run as a formula.
+
+    A quote, a speaker or a file name starting with ``=``, ``+``, ``-``, ``@`` or a control
+    character would be evaluated by Excel or LibreOffice on opening (CSV injection); the
+    single quote OWASP recommends in front keeps it text. `csv_value` takes it off again.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_value(cell: str) -> str:
+    """Return the text a `csv_cell` was made from."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def csv_rows(report: ArticleQuotes) -> str:
     """Return one CSV row per quote, no header ("" for an article with none)."""
     return _csv_text(
         [
-            (report.file, q.start, q.end, q.speaker_name, q.speaker, q.cue, q.kind, q.text)
+            (
+                csv_cell(report.file),
+                q.start,
+                q.end,
+                csv_cell(q.speaker_name),
+                csv_cell(q.speaker),
+                csv_cell(q.cue),
+                q.kind,
+                csv_cell(q.text),
+            )
             for q in report.quotes
         ]
     )
