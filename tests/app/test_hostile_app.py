@@ -9,13 +9,12 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.app.conftest import FIXED_NOW, NEW_SEED, SEEDS, settle
+from tests.app.conftest import FIXED_NOW, NEW_SEED, SEEDS, settle, wait_for
 from tests.hostile import (
     BY_NAME,
     ESCAPE_NAME,
@@ -76,17 +75,6 @@ def new_app(paths: list[Path], directory: Path | None = None) -> NewsReaderApp:
     app = NewsReaderApp(paths, directory, clock=lambda: FIXED_NOW)
     app.animation_level = "none"
     return app
-
-
-async def wait_for(
-    pilot: Pilot[None], check: Callable[[], bool], what: str, timeout: float
-) -> None:
-    """Poll until ``check()`` holds, failing with ``what`` after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
-        await pilot.pause(0.05)
 
 
 async def assert_keys_work_and_q_quits(pilot: Pilot[None]) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 
-from tests.app.conftest import settle
-from tests.app.test_hostile_app import wait_for
+from tests.app.conftest import settle, wait_for
 from tui.app import NewsReaderApp
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 import tui.background
-from tests.app.conftest import settle
-from tests.app.test_hostile_app import wait_for
+from tests.app.conftest import settle, wait_for
 from tests.hostile import snapshot_tree, time_limit
 from tui.app import NewsReaderApp
 from tui.background import PROCESS_TEXT_CHARS, QuoteSearch, QuoteSearchFailed

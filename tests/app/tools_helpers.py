@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from textual.pilot import Pilot
-
+from tests.app.conftest import wait_for as wait_for  # re-exported: the tool tests wait with it
 from tests.app.conftest import write
 from tui.widgets.status_line import StatusLine
 
@@ -57,14 +52,3 @@ def record_notices(app) -> list[str]:  # type: ignore[no-untyped-def]
 
     app.notify = recording
     return seen
-
-
-async def wait_for(pilot: Pilot[None], check: Callable[[], bool], guard: float = 30.0) -> None:
-    """Wait until ``check()`` holds, failing after ``guard`` seconds (many times what the
-    work needs: the machine may be busy)."""
-    deadline = time.monotonic() + guard
-    while not check():
-        if time.monotonic() > deadline:
-            pytest.fail(f"the state never came within the {guard:g} s guard")
-        await pilot.pause()
-        await asyncio.sleep(0.01)
