@@ -35,6 +35,7 @@ from tui.messages import (
     DiffReady,
     DiffUnavailable,
     FilesScanned,
+    QuoteChangesReady,
     QuotesFailed,
     QuotesNone,
 )
@@ -268,7 +269,8 @@ class NewsReaderApp(InboxActions, ReaderTools, App[None]):
             self.panes.show_failure(message)
 
     @on(DiffReady)
-    def _diff_ready(self, message: DiffReady) -> None:
+    @on(QuoteChangesReady)
+    def _diff_ready(self, message: DiffReady | QuoteChangesReady) -> None:
         if self.panes.answers(message):
             self.panes.show_diff(message)
 

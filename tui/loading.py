@@ -46,6 +46,7 @@ from tui.messages import (
     DiffReady,
     DiffUnavailable,
     FilesScanned,
+    QuoteChangesReady,
     QuotesFailed,
     QuotesNone,
 )
@@ -336,11 +337,17 @@ class Loader:
         current_is_new = other.modified <= current.modified
         old, new = (other_article, article) if current_is_new else (article, other_article)
         pairs = pair_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
+        if cancelled():
+            return
+        # The pairing first: finding both versions' quotes can take seconds on long ones.
+        shown = DiffReady(
+            path, other.path, old, new, tuple(pairs), current_is_new, quotes_pending=True
+        )
+        self._answer(request, shown)
         quote_changes = quote_changes_of(old, new, pairs, cancelled)
         if cancelled():
             return
-        ready = DiffReady(path, other.path, old, new, tuple(pairs), current_is_new, quote_changes)
-        self._answer(request, ready)
+        self._answer(request, QuoteChangesReady(path, other.path, quote_changes))
 
     def other_version(
         self, path: Path, own: Fingerprint, marked: Path | None, cancelled: Cancelled

@@ -94,6 +94,21 @@ class DiffReady(Answer):
     """True when the highlighted file is the newer version."""
     quote_changes: tuple[QuoteChange, ...] | None = None
     """Every quote of both versions followed across them (`compare_quotes`), or None."""
+    quotes_pending: bool = False
+    """True when the quote changes follow in a `QuoteChangesReady`: the pairing is shown
+    first, as the quotes of two long versions take longer to find."""
+
+
+@dataclass
+class QuoteChangesReady(Answer):
+    """The quotes of the diff's two versions were followed across them (after `DiffReady`)."""
+
+    path: Path
+    """The highlighted file."""
+    other: Path
+    """The file it is compared with."""
+    quote_changes: tuple[QuoteChange, ...] | None
+    """The quote changes, or None when a quote search failed (the quotes were not compared)."""
 
 
 @dataclass

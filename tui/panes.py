@@ -19,6 +19,7 @@ from tui.messages import (
     ArticleLoaded,
     DiffReady,
     DiffUnavailable,
+    QuoteChangesReady,
     QuotesFailed,
 )
 from tui.widgets.article_view import ArticleView
@@ -160,14 +161,21 @@ class Panes:
             failure_text(message.reason), printable(str(message.path))
         )
 
-    def show_diff(self, message: DiffReady) -> None:
-        """Show the pairing of the highlighted file with its other version."""
+    def show_diff(self, message: DiffReady | QuoteChangesReady) -> None:
+        """Show the pairing of the highlighted file with its other version, or add the quote
+        changes to the pairing shown."""
+        if isinstance(message, QuoteChangesReady):
+            if message.other == self.compared:
+                self.app.query_one(DiffView).add_quote_changes(message.quote_changes)
+            return
         self.compared = message.other
         self.current_is_new = message.current_is_new
         self.app.query_one(FileList).comparison = message.other
         old = replace(message.old, name=printable(message.old.name))
         new = replace(message.new, name=printable(message.new.name))
-        self.app.query_one(DiffView).show_diff(old, new, message.pairs, message.quote_changes)
+        self.app.query_one(DiffView).show_diff(
+            old, new, message.pairs, message.quote_changes, quotes_pending=message.quotes_pending
+        )
         if len(message.pairs) >= LARGE_ARTICLE_PARAGRAPHS:
             self.app.heap.soon()
         side = "older" if message.current_is_new else "newer"

@@ -92,3 +92,35 @@ async def test_noise_toggles(tmp_path: Path, make_app) -> None:
         await pilot.press("equals_sign", "w")
         assert view.summary == "2 unchanged · 0 added · 1 removed · 2 changed · 1 moved"
         assert len(view.shown_pairs) == 6
+
+
+async def test_pairing_is_shown_before_the_quotes_are_compared(
+    tmp_path: Path, make_app, monkeypatch
+) -> None:
+    import threading
+
+    import tui.loading
+    from tests.app.conftest import wait_for
+
+    release = threading.Event()
+    compare = tui.loading.quote_changes_of
+
+    def slow_quotes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(60)  # the quotes of two long versions: held until the test says
+        return compare(*args, **kwargs)
+
+    monkeypatch.setattr(tui.loading, "quote_changes_of", slow_quotes)
+    app = make_app(write_versions(tmp_path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        view = app.query_one(DiffView)
+        await wait_for(pilot, lambda: view.pairs, "the pairing")
+        assert "Quotes: comparing…" in shown(view)
+        await pilot.press("3", "right_square_bracket", "right_square_bracket")
+        current = view.current
+        assert current is not None
+        release.set()
+        await wait_for(pilot, lambda: "Quotes: 0 added" in shown(view), "the quote changes")
+        assert "Quotes: comparing…" not in shown(view)
+        assert view.current == current, "the reader's place is kept"
+        await pilot.press("right_curly_bracket")
+        assert app.query_one(StatusLine).diff == "Quote change 1/3 · Anna Berg · re-attributed"

@@ -204,6 +204,8 @@ class DiffView(BlocksView):
         """Indices into ``_pairs`` of the pairs shown as changed, in order."""
         self._quote_changes: tuple[QuoteChange, ...] = ()
         """The quote changes (unchanged quotes left out), in display order."""
+        self._quotes_pending = False
+        """The quote changes of the diff shown are still being compared."""
         self._has_quote_changes = False
         """Whether the diff came with quote changes (the header then counts them)."""
         self._on_pair: dict[int, list[int]] = {}
@@ -256,27 +258,47 @@ class DiffView(BlocksView):
         new: Article,
         pairs: Sequence[Pair],
         quote_changes: Sequence[QuoteChange] | None = None,
+        *,
+        quotes_pending: bool = False,
     ) -> None:
         """Show the diff of ``old`` → ``new`` as paired by ``pairs``, from the top, with the
         quote changes (from `compare_quotes`) counted in the header and marked on their
-        pairs; None leaves the quote line out (quotes not compared)."""
+        pairs; None leaves the quote line out (quotes not compared), or with
+        ``quotes_pending`` says they are being compared (`add_quote_changes` brings them)."""
         self._old, self._new = old, new
         self._pairs = tuple(pairs)
+        self._quotes_pending = quotes_pending
+        self._set_quote_changes(quote_changes)
+        self._lay_out()
+        self.set_blocks(self._build_blocks())
+
+    def add_quote_changes(self, quote_changes: Sequence[QuoteChange] | None) -> None:
+        """Count and mark the quote changes of the diff shown, which came after its pairing
+        (None: they could not be compared), keeping the reader's place and current pair."""
+        if self._old is None or not self._quotes_pending:
+            return
+        self._quotes_pending = False
+        here = self._pair_index(self.current)
+        self._set_quote_changes(quote_changes)
+        self._lay_out()
+        self.set_blocks(self._build_blocks(), keep_position=True)
+        if here is not None and here in self._block_of:
+            self.current = self._block_of[here]
+
+    def _set_quote_changes(self, quote_changes: Sequence[QuoteChange] | None) -> None:
         self._has_quote_changes = quote_changes is not None
         self._quote_changes = tuple(changes_only(quote_changes or ()))
         self._on_pair = {}
         for n, change in enumerate(self._quote_changes):
             self._on_pair.setdefault(change.pair, []).append(n)
         self._quote_at = None
-        self._lay_out()
-        self.set_blocks(self._build_blocks())
 
     def show_message(self, text: str) -> None:
         """Show ``text`` (``No similar version to compare with.``, an error) instead of a diff."""
         self._old = self._new = None
         self._pairs = self._shown = self._rows = self._changes = self._quote_changes = ()
         self._block_of, self._on_pair, self._quote_at = {}, {}, None
-        self._has_quote_changes = False
+        self._has_quote_changes = self._quotes_pending = False
         self._summary = ""
         self._built = bytearray(b"\x01")
         self.set_blocks([Block(Text(text))])
@@ -504,6 +526,8 @@ class DiffView(BlocksView):
         for line in lines[1:]:
             line.stylize(summary_style)
         lines.append(legend(styles))
+        if self._quotes_pending:
+            lines.append(Text("Quotes: comparing…", styles.note))
         quiet = []
         if self.hide_unchanged:
             quiet.append("unchanged pairs hidden (=)")
