@@ -17,6 +17,7 @@ from pathlib import Path
 
 from textual.message import Message
 
+from tui.article_text import ArticleStyles
 from tui.background import (
     QuoteSearch,
     QuoteSearchFailed,
@@ -50,7 +51,7 @@ from tui.messages import (
     QuotesFailed,
     QuotesNone,
 )
-from tui.widgets.article_view import ArticleStyles, ArticleView
+from tui.widgets.article_view import ArticleView
 
 MAX_CANDIDATES = 200
 """Files, nearest in time, searched for another version of the highlighted article."""

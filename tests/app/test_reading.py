@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import NEW_SEED, OLD_SEED, settle
+from tui.article_text import MISSING_QUOTE
 from tui.core import Role
-from tui.widgets.article_view import MISSING_QUOTE, ArticleView
+from tui.widgets.article_view import ArticleView
 from tui.widgets.status_line import StatusLine
 
 
