@@ -329,7 +329,7 @@ class NewsReaderApp(InboxActions, ReaderTools, App[None]):
 
     def watch_diff_toggled(self, toggled: bool) -> None:
         """Show or hide the diff pane (the CSS decides which the default is)."""
-        self.screen.set_class(toggled, "-diff-toggled")
+        self.query_one("#reading").set_class(toggled, "-diff-toggled")
         diff = self.query_one(DiffView)
         if self.focused is diff:
             self.call_after_refresh(self._refocus_if_hidden)
