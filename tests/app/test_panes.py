@@ -271,3 +271,28 @@ async def test_footer_is_rebuilt_only_when_its_keys_change(seed_dir: Path, make_
         await pilot.pause()
         await pilot.pause()
         assert "toggle_unchanged" not in {key.action for key in footer_keys()}
+
+
+def test_help_writes_each_key_as_it_is_typed_within_its_column() -> None:
+    from textual.binding import Binding
+
+    from tui.app import NewsReaderApp
+    from tui.bindings import help_sections
+    from tui.screens.help import key_name, key_names
+
+    assert [key_name(k) for k in ("right_curly_bracket", "equals_sign", "question_mark")] == [
+        "}",
+        "=",
+        "?",
+    ]
+    assert key_name("ctrl+p") == "Ctrl+P"
+    names = [
+        key_names(binding)
+        for _, bindings in help_sections(NewsReaderApp.BINDINGS)
+        for binding in bindings
+        if isinstance(binding, Binding) and binding.description
+    ]
+    assert names, "the help lists keys"
+    for name in names:
+        assert "_" not in name, f"{name!r} is Textual's key name, not what a reader types"
+        assert len(name) < 18, f"{name!r} runs into the description column"

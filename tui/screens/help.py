@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -35,10 +36,20 @@ KEY_NAMES = {
 """How keys are written on the help screen."""
 
 
+def key_name(key: str) -> str:
+    """Return one key as a reader types it: ``?`` for ``question_mark``, ``}`` for
+    ``right_curly_bracket`` (Textual's name for the character), ``Ctrl+P``."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    character = key_to_character(key)
+    if character is not None and character.isprintable() and not character.isspace():
+        return character
+    return key
+
+
 def key_names(binding: Binding) -> str:
     """Return a binding's keys as a reader types them: ``j, ↓``."""
-    keys = [KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(",")]
-    return ", ".join(keys)
+    return ", ".join(key_name(key.strip()) for key in binding.key.split(","))
 
 
 def help_text(sections: Sequence[tuple[str, Iterable[BindingType]]]) -> Text:
