@@ -41,6 +41,7 @@ from tui.messages import (
 )
 from tui.panes import Panes, apply_breakpoints
 from tui.screens.help import HelpScreen
+from tui.steps import StepActions
 from tui.tools import ReaderTools
 from tui.widgets.article_view import ArticleStyles, ArticleView
 from tui.widgets.blocks_view import BlocksView
@@ -62,7 +63,7 @@ def _newsreader_commands() -> type[Provider]:
     return NewsReaderCommands
 
 
-class NewsReaderApp(InboxActions, ReaderTools, App[None]):
+class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
     """A reader for news copy: what the article says, who said what, what changed."""
 
     CSS_PATH = "app.tcss"
@@ -339,34 +340,6 @@ class NewsReaderApp(InboxActions, ReaderTools, App[None]):
             self.query_one(ArticleView).focus()
 
     # -- actions -------------------------------------------------------------------------
-
-    def action_next_quote(self) -> None:
-        """Step the article to its next quote."""
-        if not self.query_one(ArticleView).next_quote():
-            self.bell()
-
-    def action_previous_quote(self) -> None:
-        """Step the article to its previous quote."""
-        if not self.query_one(ArticleView).previous_quote():
-            self.bell()
-
-    def action_next_change(self) -> None:
-        """Step the diff to its next change."""
-        self.query_one(DiffView).next_change()
-
-    def action_previous_change(self) -> None:
-        """Step the diff to its previous change."""
-        self.query_one(DiffView).previous_change()
-
-    def action_next_quote_change(self) -> None:
-        """Step the diff to its next quote change."""
-        if not self.query_one(DiffView).next_quote_change():
-            self.bell()
-
-    def action_previous_quote_change(self) -> None:
-        """Step the diff to its previous quote change."""
-        if not self.query_one(DiffView).previous_quote_change():
-            self.bell()
 
     def action_toggle_diff(self) -> None:
         """Show or hide the diff pane."""
