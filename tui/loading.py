@@ -139,6 +139,10 @@ class Loader:
         if pool is not None:
             pool.close(wait_for_workers)
 
+    def reader_busy(self) -> bool:
+        """True while the reader is pressing keys (the background work then waits)."""
+        return time.monotonic() - self.last_input < SCAN_YIELD_SECONDS
+
     def give_way(self, cancelled: Cancelled) -> bool:
         """Wait while the reader is pressing keys; False if the worker was cancelled."""
         while time.monotonic() - self.last_input < SCAN_YIELD_SECONDS:
@@ -190,7 +194,7 @@ class Loader:
         cancelled first."""
         batch: list[FileSummary] = []
         posted = time.monotonic()
-        for rows in pool.summaries(paths, cancelled, lambda: self.give_way(cancelled)):
+        for rows in pool.summaries(paths, cancelled, self.reader_busy):
             batch += rows
             if time.monotonic() - posted > SCAN_BATCH_SECONDS:
                 self._post_batch(batch, cache)

@@ -10,6 +10,8 @@ waits for ever. No terminal here.
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import threading
 import time
 from collections import deque
@@ -118,15 +120,19 @@ class SummaryPool:
         self.closed = False
         """True once closed: nothing more can be summarised."""
         freeze_heap(self._stack)
-        self._executor = self._start()
-        """The workers."""
+        try:
+            self._executor = self._start()
+            """The workers."""
+        except BaseException:
+            self._stack.close()
+            raise
 
     @classmethod
     def start(cls, jobs: int | None = None) -> SummaryPool | None:
         """Return a pool with its workers running, or None if workers cannot be made here."""
         try:
             return cls(jobs)
-        except (OSError, BrokenProcessPool):
+        except (OSError, RuntimeError):  # BrokenProcessPool is a RuntimeError
             return None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -163,7 +169,7 @@ class SummaryPool:
             self._kill_workers(self._executor)
             try:
                 self._executor = self._start()
-            except (OSError, BrokenProcessPool):
+            except (OSError, RuntimeError):
                 self.closed = True
                 self._stack.close()
                 return False
@@ -200,26 +206,43 @@ class SummaryPool:
                 suspects.extend(chunk)
         running.clear()
 
+    def _hold(self, stopped: bool) -> None:
+        """Stop the workers where they are (SIGSTOP), or let them go on (SIGCONT)."""
+        for pid in self.pids():
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGSTOP if stopped else signal.SIGCONT)
+
     def summaries(
-        self, paths: Sequence[Path], cancelled: Cancelled, give_way: Cancelled
+        self, paths: Sequence[Path], cancelled: Cancelled, reader_busy: Cancelled
     ) -> Iterator[list[FileSummary]]:
         """Yield the rows of ``paths`` in batches, as the workers finish them; stop early when
-        ``cancelled()``. ``give_way()`` is asked before each chunk is handed out: it waits while
-        the reader is busy and is False once the scan should stop."""
+        ``cancelled()``. While ``reader_busy()`` (keys pressed a moment ago) the workers are
+        stopped where they are, leaving every core to the screen."""
         size = max(1, min(CHUNK_FILES, len(paths) // (self.jobs * 8)))
         chunks = deque(list(paths[k : k + size]) for k in range(0, len(paths), size))
         suspects: deque[Path] = deque()  # from a chunk that broke the workers: one at a time
         running: dict[Future[list[FileSummary]], tuple[list[Path], float]] = {}
         restarts = 0
+        held_since: float | None = None
         try:
             while chunks or suspects or running:
                 if cancelled():
                     return
+                if reader_busy() and not self.closed:
+                    if held_since is None:
+                        held_since = time.monotonic()
+                        self._hold(True)
+                    time.sleep(0.02)
+                    continue
+                if held_since is not None:
+                    self._hold(False)
+                    # Time spent stopped is not time spent stalled.
+                    held = time.monotonic() - held_since
+                    running = {f: (c, started + held) for f, (c, started) in running.items()}
+                    held_since = None
                 limit = 1 if suspects else 2 * self.jobs
                 broken = False
                 while (chunks or suspects) and len(running) < limit:
-                    if not give_way():
-                        return
                     chunk = [suspects.popleft()] if suspects else chunks.popleft()
                     try:
                         future = self._executor.submit(summarise_chunk, chunk)
@@ -255,5 +278,7 @@ class SummaryPool:
                     yield [FileSummary(path, None, None, GAVE_UP) for path in left]
                     return
         finally:
+            if held_since is not None:
+                self._hold(False)
             for future in running:
                 future.cancel()
