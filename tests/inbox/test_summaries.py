@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,38 @@ def test_a_whole_directory_is_looked_up_at_once_and_other_files_still_found(
     assert sorted(found, key=lambda s: str(s.path)) == sorted(
         (s for f, s in rows if f not in near), key=lambda s: str(s.path)
     )
+
+
+def test_workers_are_stopped_while_the_reader_is_busy_and_then_finish(tmp_path: Path) -> None:
+    paths = write_inbox(tmp_path, 80)
+    pool = summaries.SummaryPool(2)
+    workers = pool.pids()
+    deadline = time.monotonic() + 30.0
+    seen_stopped = []
+
+    def reader_busy() -> bool:
+        # Busy until every worker is seen stopped (state T), then idle for good.
+        if seen_stopped:
+            return False
+        if all(_state(pid) == "T" for pid in workers):
+            seen_stopped.append(True)
+            return False
+        if time.monotonic() > deadline:
+            pytest.fail("the workers were never stopped while the reader was busy")
+        return True
+
+    try:
+        rows = [row for batch in pool.summaries(paths, lambda: False, reader_busy) for row in batch]
+        assert all(_state(pid) != "T" for pid in workers)  # going again
+    finally:
+        pool.close()
+    assert seen_stopped
+    assert sorted(row.path for row in rows) == sorted(paths)
+
+
+def _state(pid: int) -> str:
+    """The process's state letter from /proc (T: stopped)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("State:"):
+            return line.split()[1]
+    return "?"
