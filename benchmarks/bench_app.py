@@ -105,6 +105,21 @@ def _bare_app():  # type: ignore[no-untyped-def]
     return Bare()
 
 
+def stamp_redraws(app) -> list[float]:  # type: ignore[no-untyped-def]
+    """Wrap the app's ``_display`` (called with each compositor update, headless too) to
+    stamp every redraw; return the list the stamps go to."""
+    stamps: list[float] = []
+    display = app._display
+
+    def spy(screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            stamps.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = spy
+    return stamps
+
+
 async def _until(pilot, check, timeout: float = 120.0, what: str = "the article") -> None:  # type: ignore[no-untyped-def]
     deadline = time.perf_counter() + timeout
     while not check():
@@ -203,15 +218,7 @@ async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
     the top each round."""
     from textual import events
 
-    stamps: list[float] = []
-    display = app._display
-
-    def spy(screen, renderable):  # type: ignore[no-untyped-def]
-        if renderable is not None:
-            stamps.append(time.perf_counter())
-        return display(screen, renderable)
-
-    app._display = spy
+    stamps = stamp_redraws(app)
     timings: dict[str, list[float]] = {"n": [], "j": [], "pagedown": []}
     missed = 0
 
@@ -259,15 +266,7 @@ async def _more_key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-de
     """Key-to-redraw time for MORE_KEYS, as `_key_latencies` measures n, j and Page Down."""
     from textual import events
 
-    stamps: list[float] = []
-    display = app._display
-
-    def spy(screen, renderable):  # type: ignore[no-untyped-def]
-        if renderable is not None:
-            stamps.append(time.perf_counter())
-        return display(screen, renderable)
-
-    app._display = spy
+    stamps = stamp_redraws(app)
     timings: dict[str, list[float]] = {key: [] for key in MORE_KEYS}
     missed = 0
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import SIZE, make_directory
+from bench_app import SIZE, make_directory, stamp_redraws
 
 KEY_PRESSES = 40
 """Key presses timed while the first scan runs."""
@@ -52,15 +52,7 @@ async def _titles(directory: Path, started: float, keys: bool, idle: bool = Fals
     app = NewsReaderApp(files, named, read_after=None)
     app.animation_level = "none"
     pooled = app.loader.pool is not None
-    stamps: list[float] = []
-    display = app._display
-
-    def spy(screen, renderable):  # type: ignore[no-untyped-def]
-        if renderable is not None:
-            stamps.append(time.perf_counter())
-        return display(screen, renderable)
-
-    app._display = spy  # type: ignore[method-assign]
+    stamps = stamp_redraws(app)
     latencies: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         rows = app.query_one(FileList)

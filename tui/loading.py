@@ -38,8 +38,7 @@ from tui.core import (
 )
 from tui.inbox import FileSummary, Inbox
 from tui.inbox.cache import SummaryCache
-from tui.inbox.state import content_key
-from tui.inbox.summaries import POOL_MIN_FILES, WORKER_FAILURES, SummaryPool, speakers_of
+from tui.inbox.summaries import POOL_MIN_FILES, WORKER_FAILURES, SummaryPool, summary_of
 from tui.messages import (
     Answer,
     ArticleFailed,
@@ -255,13 +254,7 @@ class Loader:
             return FileSummary(path, article.headline, None)
         if quotes is None:
             return None
-        return FileSummary(
-            path,
-            article.headline,
-            len(quotes),
-            key=content_key(article.text),
-            speakers=speakers_of(quotes),
-        )
+        return summary_of(path, article, quotes)
 
     def wait_for_quotes(self, text: str, cancelled: Cancelled) -> tuple[Quote, ...] | None:
         """Find the quotes in ``text``, stopping the search if the worker is cancelled;
@@ -303,9 +296,7 @@ class Loader:
     def row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
-        key, speakers = content_key(article.text), speakers_of(quotes)
-        row = FileSummary(path, article.headline, len(quotes), key=key, speakers=speakers)
-        return FilesScanned((row,))
+        return FilesScanned((summary_of(path, article, quotes),))
 
     def _answer(self, request: int, message: Answer) -> None:
         """Post ``message`` tagged with the request it answers."""

@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from pathlib import Path
 
-from tui.core import ArticleError, Quote, find_quotes, load_article
+from tui.core import Article, ArticleError, Quote, find_quotes, load_article
 from tui.inbox.model import FileSummary
 from tui.inbox.state import content_key
 from tui.pool import background_worker, default_jobs, fork_context, freeze_heap
@@ -78,13 +78,13 @@ def summarise_file(path: Path) -> FileSummary:
         quotes = find_quotes(article.text)
     except Exception:  # the title stands; the count is unknown, as when a search fails
         return FileSummary(path, article.headline, None)
-    return FileSummary(
-        path,
-        article.headline,
-        len(quotes),
-        key=content_key(article.text),
-        speakers=speakers_of(quotes),
-    )
+    return summary_of(path, article, quotes)
+
+
+def summary_of(path: Path, article: Article, quotes: Sequence[Quote]) -> FileSummary:
+    """Return the row of an article read from ``path`` with its ``quotes`` found."""
+    key, speakers = content_key(article.text), speakers_of(quotes)
+    return FileSummary(path, article.headline, len(quotes), key=key, speakers=speakers)
 
 
 def summarise_chunk(paths: Sequence[Path]) -> list[FileSummary]:
