@@ -198,7 +198,7 @@ class Loader:
             if time.monotonic() - posted > SCAN_BATCH_SECONDS:
                 self._post_batch(batch, cache)
                 batch, posted = [], time.monotonic()
-        if batch and not cancelled():
+        if batch:  # read already: shown and cached even if the scan was cancelled
             self._post_batch(batch, cache)
         return not cancelled()
 
