@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import SIZE, make_directory, stamp_redraws
+from bench_app import SIZE, every_title_check, make_directory, stamp_redraws
 
 KEY_PRESSES = 40
 """Key presses timed while the first scan runs."""
@@ -57,15 +57,7 @@ async def _titles(directory: Path, started: float, keys: bool, idle: bool = Fals
     async with app.run_test(size=SIZE) as pilot:
         rows = app.query_one(FileList)
 
-        shown = [0]  # rows known to have their title, from the top: each row looked at once
-
-        def done() -> bool:
-            # Asked every few milliseconds: a pass over 10,000 rows each time would load the
-            # very thread whose speed is measured.
-            listed = rows.rows
-            while shown[0] < len(listed) and listed[shown[0]].summary is not None:
-                shown[0] += 1
-            return shown[0] == len(listed)
+        done = every_title_check(rows)
 
         while not stamps:
             await asyncio.sleep(0.005)
