@@ -132,11 +132,11 @@ class Loader:
             search.stop()
         self.close_pool()
 
-    def close_pool(self, wait_for_workers: bool = False) -> None:
+    def close_pool(self) -> None:
         """End the scan's worker processes, if there are any."""
         pool, self.pool = self.pool, None
         if pool is not None:
-            pool.close(wait_for_workers)
+            pool.close()
 
     def reader_busy(self) -> bool:
         """True while the reader is pressing keys (the background work then waits)."""
@@ -166,7 +166,7 @@ class Loader:
             else:
                 finished = self._scan(todo, cancelled, cache)
             if finished or (pool is not None and pool.closed):
-                self.close_pool(wait_for_workers=True)  # later scans (arrivals): this thread
+                self.close_pool()  # later scans (a few arrivals) are read in this thread
         finally:
             cache.close()
 

@@ -132,7 +132,7 @@ class SummaryPool:
         """Return a pool with its workers running, or None if workers cannot be made here."""
         try:
             return cls(jobs)
-        except (OSError, RuntimeError):  # BrokenProcessPool is a RuntimeError
+        except (OSError, RuntimeError, TimeoutError):  # BrokenProcessPool is a RuntimeError
             return None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -143,7 +143,11 @@ class SummaryPool:
             self.jobs, mp_context=self._context, initializer=background_worker
         )
         # Forks every worker now, from this thread (a fork pool starts them all at once).
-        executor.submit(int).result()
+        try:
+            executor.submit(int).result(timeout=STALL_SECONDS)
+        except BaseException:
+            self._kill_workers(executor)
+            raise
         return executor
 
     def pids(self) -> list[int]:
@@ -169,22 +173,20 @@ class SummaryPool:
             self._kill_workers(self._executor)
             try:
                 self._executor = self._start()
-            except (OSError, RuntimeError):
+            except (OSError, RuntimeError, TimeoutError):
                 self.closed = True
                 self._stack.close()
                 return False
             return True
 
-    def close(self, wait_for_workers: bool = False) -> None:
-        """End the workers: at once (the app is quitting), or once idle when asked to wait."""
+    def close(self) -> None:
+        """End the workers at once, busy or not (they keep nothing worth a goodbye, and one
+        that hung would never answer one)."""
         with self._lock:
             if self.closed:
                 return
             self.closed = True
-            if wait_for_workers:
-                self._executor.shutdown(wait=True, cancel_futures=True)
-            else:
-                self._kill_workers(self._executor)
+            self._kill_workers(self._executor)
             self._stack.close()
 
     def _sort_out(
