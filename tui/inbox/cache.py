@@ -123,7 +123,7 @@ class SummaryCache:
         db = self._connection()
         if db is None or not files:
             return []
-        wanted = {str(f.path): f for f in files if _storable(str(f.path))}
+        wanted = {name: f for f in files if _storable(name := str(f.path))}
         by_directory: defaultdict[str, list[str]] = defaultdict(list)
         for name in wanted:
             by_directory[name.rpartition(os.sep)[0]].append(name)
