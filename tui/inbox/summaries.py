@@ -16,15 +16,18 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core import Article, ArticleError, Quote, find_quotes, load_article
 from tui.inbox.model import FileSummary
 from tui.inbox.state import content_key
 from tui.pool import background_worker, default_jobs, fork_context, freeze_heap
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 POOL_MIN_FILES = 50
 """From this many files to read the scan uses worker processes; fewer are read in a thread
@@ -136,6 +139,10 @@ class SummaryPool:
             return None
 
     def _start(self) -> ProcessPoolExecutor:
+        # Imported here: an app that never needs workers does not pay for multiprocessing's
+        # queues at start-up.
+        from concurrent.futures import ProcessPoolExecutor
+
         # The speaker finder's tables load on first use (half a second): once here, before
         # the fork, rather than once in every worker.
         find_quotes(WARM_UP_TEXT)
@@ -248,7 +255,7 @@ class SummaryPool:
                     chunk = [suspects.popleft()] if suspects else chunks.popleft()
                     try:
                         future = self._executor.submit(summarise_chunk, chunk)
-                    except (BrokenProcessPool, RuntimeError):
+                    except RuntimeError:  # BrokenProcessPool, or a pool shut down
                         (suspects.extendleft if len(chunk) == 1 else chunks.appendleft)(chunk)
                         broken = True
                         break
