@@ -135,8 +135,10 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
-        # Set quietly and read at once: the first frame then shows the article.
+        # Set quietly and read at once: the first frame then shows the article, and the rows
+        # of unchanged files with the titles the cache kept.
         self.set_reactive(NewsReaderApp.current_path, files.highlighted_path)
+        self._files_scanned(self.loader.cached_rows())
         self.start_load(first=True)
         if not self.files:
             where = f"in {printable(str(self.directory))}" if self.directory else "given"

@@ -8,13 +8,11 @@ order; neither this module nor the CLI schedules, retries or distributes anythin
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import math
 import multiprocessing
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -35,6 +33,8 @@ from tui.export import (
     render_quotes,
     to_json,
 )
+from tui.pool import default_jobs as default_jobs  # where the CLI looks for it
+from tui.pool import fork_context, freeze_heap, ignore_sigint
 
 CORPUS_FORMATS = ("jsonl", "csv")
 """The formats a corpus run writes: one record per article, or one row per quote."""
@@ -117,20 +117,6 @@ def render_entry(task: Task, fmt: str, ascii_only: bool = False) -> Entry:
     return Entry(to_json(error_record(task.file, reason), ascii_only=ascii_only) + "\n", reason)
 
 
-def default_jobs() -> int:
-    """Return the number of cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _ignore_sigint() -> None:
-    # Ctrl+C in a terminal reaches the whole process group; the parent alone decides how the
-    # run stops (it ends the pool), so a worker must not die with a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def local_entries(
     stack: ExitStack, tasks: Sequence[Task], fmt: str, jobs: int, ascii_only: bool
 ) -> Iterator[Entry]:
@@ -140,18 +126,12 @@ def local_entries(
     jobs = min(jobs, len(tasks))
     if jobs <= 1:
         return map(work, tasks)
-    # fork, where there is one: a spawned or forkserver child starts a fresh interpreter with
-    # `python -c`, which imports from the working directory first, and a corpus directory is
-    # untrusted input. The pool is made before any other thread (the progress bar) starts.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # Forked workers share the parent's heap copy-on-write. Frozen for the run, that heap is
-    # left alone by every collector, the parent's and the workers', which would otherwise
-    # touch (and so copy) each page of it: a third more CPU for two jobs than for one,
-    # measured. It thaws when the run ends.
-    gc.freeze()
-    stack.callback(gc.unfreeze)
-    pool = stack.enter_context(context.Pool(jobs, initializer=_ignore_sigint))
+    # fork, where there is one (see tui.pool); the pool is made before any other thread (the
+    # progress bar) starts.
+    freeze_heap(stack)
+    pool = stack.enter_context(
+        (fork_context() or multiprocessing.get_context()).Pool(jobs, initializer=ignore_sigint)
+    )
     # Small chunks keep the output flowing in order and the workers evenly loaded; 32 at most
     # so a chunk is a fraction of a second of work.
     chunk = max(1, min(32, len(tasks) // (jobs * 16)))

@@ -39,7 +39,7 @@ from tui.core import (
 )
 from tui.inbox import FileSummary, Inbox
 from tui.inbox.cache import SummaryCache
-from tui.inbox.state import content_key
+from tui.inbox.summaries import POOL_MIN_FILES, WORKER_FAILURES, SummaryPool, summary_of
 from tui.messages import (
     Answer,
     ArticleFailed,
@@ -103,6 +103,21 @@ class Loader:
         """Worker threads still working; if any remain at exit they are not waited for."""
         self._searches: set[QuoteSearch] = set()
         """Quote searches under way, stopped when the app closes."""
+        self._cached = self._read_cache()
+        """The cached rows of unchanged files, read before the app starts; the first scan
+        posts them at once."""
+        self.pool: SummaryPool | None = None
+        """Worker processes for the first scan of many files; ended when it is done."""
+        if len(inbox) - len(self._cached) >= POOL_MIN_FILES:
+            # Forked now, before the app starts any thread (see SummaryPool).
+            self.pool = SummaryPool.start()
+
+    def _read_cache(self) -> list[FileSummary]:
+        cache = SummaryCache()
+        try:
+            return cache.lookup(self.inbox.files)
+        finally:
+            cache.close()
 
     @contextmanager
     def busy(self) -> Iterator[None]:
@@ -114,9 +129,20 @@ class Loader:
             self.busy_threads -= 1
 
     def stop_searches(self) -> None:
-        """Stop quote searches still running in child processes."""
+        """Stop quote searches and summaries still running in child processes."""
         for search in list(self._searches):
             search.stop()
+        self.close_pool()
+
+    def close_pool(self) -> None:
+        """End the scan's worker processes, if there are any."""
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.close()
+
+    def reader_busy(self) -> bool:
+        """True while the reader is pressing keys (the background work then waits)."""
+        return time.monotonic() - self.last_input < SCAN_YIELD_SECONDS
 
     def give_way(self, cancelled: Cancelled) -> bool:
         """Wait while the reader is pressing keys; False if the worker was cancelled."""
@@ -130,23 +156,56 @@ class Loader:
 
     def scan(self, paths: list[Path], cancelled: Cancelled) -> None:
         """Post every file's title and quote count: the cached rows of unchanged files at
-        once, then the others as they are read, in small batches (and cached)."""
+        once, then the others as they are read, in batches (and cached). Many files are read
+        by worker processes on every core, while the app starts; the rest in this thread."""
         cache = SummaryCache()
         try:
             self._post_cached(cache, paths)
-            self._scan(paths, cancelled, cache)
+            todo = [path for path in paths if path not in self.inbox.summarised]
+            pool = self.pool
+            if pool is not None and len(todo) >= POOL_MIN_FILES:
+                finished = self._scan_pooled(pool, todo, cancelled, cache)
+            else:
+                finished = self._scan(todo, cancelled, cache)
+            if finished or (pool is not None and pool.closed):
+                self.close_pool()  # later scans (a few arrivals) are read in this thread
         finally:
             cache.close()
 
+    def cached_rows(self) -> FilesScanned:
+        """The rows of unchanged files, read from the cache before the app started, to be
+        shown in the first frame (each file then counts as summarised)."""
+        cached, self._cached = self._cached, []
+        self.inbox.summarised.update(s.path for s in cached)
+        return FilesScanned(tuple(cached))
+
     def _post_cached(self, cache: SummaryCache, paths: list[Path]) -> None:
-        summarised = self.inbox.summarised
+        summarised, wanted = self.inbox.summarised, set(paths)
+        early = [s for s in self.cached_rows().summaries if s.path in wanted]
         files = [f for p in paths if p not in summarised and (f := self.inbox.get(p))]
-        cached = cache.lookup(files)
+        cached = early + cache.lookup(files)
         if cached:
             summarised.update(s.path for s in cached)
             self._post(FilesScanned(tuple(cached)))
 
-    def _scan(self, paths: list[Path], cancelled: Cancelled, cache: SummaryCache) -> None:
+    def _scan_pooled(
+        self, pool: SummaryPool, paths: list[Path], cancelled: Cancelled, cache: SummaryCache
+    ) -> bool:
+        """Read ``paths`` in the worker processes, posting the rows in batches; False if
+        cancelled first."""
+        batch: list[FileSummary] = []
+        posted = time.monotonic()
+        for rows in pool.summaries(paths, cancelled, self.reader_busy):
+            batch += rows
+            if time.monotonic() - posted > SCAN_BATCH_SECONDS:
+                self._post_batch(batch, cache)
+                batch, posted = [], time.monotonic()
+        if batch:  # read already: shown and cached even if the scan was cancelled
+            self._post_batch(batch, cache)
+        return not cancelled()
+
+    def _scan(self, paths: list[Path], cancelled: Cancelled, cache: SummaryCache) -> bool:
+        """Read ``paths`` here, resting between slices; False if cancelled first."""
         batch: list[FileSummary] = []
         posted = slice_started = time.monotonic()
         pending, first_pass = list(paths), True
@@ -154,7 +213,7 @@ class Loader:
             skipped = []
             for path in pending:
                 if cancelled():
-                    return
+                    return False
                 if path in self.inbox.summarised:
                     continue
                 if path == self._current():
@@ -162,24 +221,27 @@ class Loader:
                         skipped.append(path)
                     continue
                 if not self.give_way(cancelled):
-                    return
+                    return False
                 if time.monotonic() - slice_started > SCAN_SLICE_SECONDS:
                     # Hand the GIL to the UI thread half the time, so keys stay quick.
                     time.sleep(SCAN_SLICE_SECONDS)
                     slice_started = time.monotonic()
                 summary = self.summarise(path, cancelled)
                 if summary is None:
-                    return
+                    return False
                 batch.append(summary)
                 if time.monotonic() - posted > SCAN_BATCH_SECONDS:
                     self._post_batch(batch, cache)
                     batch, posted = [], time.monotonic()
             pending, first_pass = skipped, False
         self._post_batch(batch, cache)
+        return True
 
     def _post_batch(self, batch: list[FileSummary], cache: SummaryCache) -> None:
         self._post(FilesScanned(tuple(batch)))
-        cache.store([(self.inbox.file(summary.path), summary) for summary in batch])
+        # A worker's failure is not the file's: it is read again next time.
+        kept = [s for s in batch if s.error not in WORKER_FAILURES]
+        cache.store([(self.inbox.file(summary.path), summary) for summary in kept])
 
     def summarise(self, path: Path, cancelled: Cancelled) -> FileSummary | None:
         """Read one file for its row: title and quote count, or why it cannot be read;
@@ -194,13 +256,7 @@ class Loader:
             return FileSummary(path, article.headline, None)
         if quotes is None:
             return None
-        return FileSummary(
-            path,
-            article.headline,
-            len(quotes),
-            key=content_key(article.text),
-            speakers=_speakers(quotes),
-        )
+        return summary_of(path, article, quotes)
 
     def wait_for_quotes(self, text: str, cancelled: Cancelled) -> tuple[Quote, ...] | None:
         """Find the quotes in ``text``, stopping the search if the worker is cancelled;
@@ -242,9 +298,7 @@ class Loader:
     def row_read(self, path: Path, article: Article, quotes: Sequence[Quote]) -> FilesScanned:
         """The file-list row of an article just read; the background scan skips it then."""
         self.inbox.summarised.add(path)
-        key = content_key(article.text)
-        row = FileSummary(path, article.headline, len(quotes), key=key, speakers=_speakers(quotes))
-        return FilesScanned((row,))
+        return FilesScanned((summary_of(path, article, quotes),))
 
     def _answer(self, request: int, message: Answer) -> None:
         """Post ``message`` tagged with the request it answers."""
@@ -377,8 +431,3 @@ class Loader:
 
 
 __all__ = ["FIRST_READ_BYTES", "SAME_FRAME_BYTES", "Loader", "UnwaitedExecutor"]
-
-
-def _speakers(quotes: Sequence[Quote]) -> tuple[str, ...]:
-    """The speakers of ``quotes``, each once, first-quoted first."""
-    return tuple(dict.fromkeys(quote.speaker_name for quote in quotes))

@@ -222,6 +222,8 @@ class Panes:
     def update_titles(self) -> None:
         """Title each pane; the focused one gets ``▶`` so it shows without colour."""
         app = self.app
+        if not app.query(FileList):  # the app is closing (a blur as its widgets go)
+            return
         files = app.query_one(FileList)
         article = app.query_one(ArticleView)
         diff = app.query_one(DiffView)
