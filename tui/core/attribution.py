@@ -61,6 +61,14 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
         if cue.group().lower() in _OBJECT_VERBS and not ended:
             return None  # ``,” told reporters``: what follows is the hearer
         found = right_mention(masked, base, cue.end(), stop)
+        if (
+            found is not None
+            and found.kind == "description"
+            and cue.group().lower() not in _SAYING
+            and _OBJECT_AFTER.match(masked, found.end - base)
+        ):
+            # ``,” described the emotional impact as …``: the verb's object, not its subject.
+            return None
         if found is not None and (not ended or _clause_ends(masked, found.end - base)):
             return Attribution(found, cue.group(), True)
         return None
@@ -74,6 +82,10 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
     between = masked[pos : cue.start()] if cue is not None else ""
     if cue is None or FILLER in between or "“" in between or _BREAK.search(between):
         return None if ended else _after_any_verb(masked, base, qe, pos, limit)
+    if cue.group().endswith("ing") and cue.group().lower() != "according to":
+        # ``“very flexible,” a nod to the front-runner acknowledging``: a participle's
+        # subject stands before the quote, not between it and the participle.
+        return None
     if cue.group().lower() == "according to":
         found = right_mention(masked, base, cue.end(), stop)
     else:
@@ -94,6 +106,8 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
     return Attribution(found, cue.group(), True)
 
 
+_OBJECT_AFTER = re.compile(r"\s+as\b")
+_SAYING = frozenset("said says say added adds wrote writes asked asks continued explained".split())
 _GAP_STOPS = frozenset("and but or if for as while when because so then that which who".split())
 _CLAUSE_END = re.compile(
     r"(?:\s+\w+ly)?(?:\s+(?:in|on|at|to|during|after|with|from)\s+[^.,;:!?“”]{1,40})?"
@@ -269,6 +283,7 @@ def _by_cue(
     return found
 
 
+_RELATIVE = re.compile(r"\b(?:which|who)\b")
 _NAMING = frozenset("called titled named dubbed labeled labelled".split())
 # Verbs whose following noun is the hearer, never an inverted subject.
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
@@ -337,6 +352,13 @@ def in_sentence(
         later = -1
     for cue in cues_between(masked, qe, hi if later < 0 else later):
         found = _by_cue(masked, base, cue, qe, hi, False)
+        if found is not None and (
+            (found.kind == "description" and _RELATIVE.search(masked, qe, found.start - base))
+            or (cue.group().endswith("ing") and cue.group().lower() != "according to")
+        ):
+            # ``“self-deportation,” which is like a sundae compared``: a relative clause on
+            # the quote, or a participle after it, is not where its speaker is.
+            continue
         if found is not None:
             return Attribution(found, cue.group(), True)
     nouns = list(_SAYING_NOUN.finditer(masked, max(lo, qs - 80), qs))
