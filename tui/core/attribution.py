@@ -152,10 +152,10 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
 _SAYING_NOUN = re.compile(
-    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[A-Za-z]+\s+)?"
+    r"\b(his|her|their|its|(?:the\s+[a-z]+|[A-Z][\w.-]+)(?:’s|'s|s’|s'))\s+(?:[A-Za-z]+\s+)?"
     r"(statement|claim|remarks?|comments?|words|call|assertion|promise|pledge|vow|warning|"
     r"tweet|post|message|speech|answer|response|description|suggestion|argument|insistence|"
-    r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
+    r"contention|view|slogan|phrase|declaration|charge|accusation|prediction|editorial)\b"
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|in|on|at|of|from|for|with|about|into)\s+(?:the\s+)?\Z", re.I
@@ -331,6 +331,20 @@ def in_sentence(
     “dead”``), or None."""
     lo, hi = sentence
     before = cues_between(masked, lo, qs)
+    owned = _owned_saying(masked, base, max(lo, qs - 80), qs)
+    complement = _COMPLEMENT.match(masked, owned.mention.end - base) if owned is not None else None
+    if (
+        owned is not None
+        and complement is not None
+        and before
+        and (
+            before[-1].end() <= owned.mention.start - base
+            or before[-1].start() == complement.end(1) + 1
+        )
+    ):
+        # ``Fitton called Clinton's assertion of a “claim of right”``: the quote is the
+        # words of the owner of the saying noun, not of the verb's subject.
+        return owned
 
     for k in range(len(before) - 1, -1, -1):
         cue = before[k]
@@ -361,16 +375,8 @@ def in_sentence(
             continue
         if found is not None:
             return Attribution(found, cue.group(), True)
-    nouns = list(_SAYING_NOUN.finditer(masked, max(lo, qs - 80), qs))
-    said = nouns[-1] if nouns else None
-    if said is not None and FILLER not in masked[said.end() : qs]:
-        # ``her claim that she “never sent …”``: the owner of the words speaks.
-        owner = said.group(1)
-        start = base + said.start(1)
-        if owner[:1].isupper():
-            owner = owner[:-2] if owner.endswith(("’s", "'s")) else owner[:-1]
-        kind = "pronoun" if owner.lower() in ("his", "her", "their", "its") else "name"
-        return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
+    if owned is not None:
+        return owned
     end = _trimmed_end(masked, lo, qs)
     if masked[end - 1 : end] == ":" and end > lo:
         # ``… doesn’t surprise pollster Daron Shaw: “…”``: a name just before the colon
@@ -395,6 +401,37 @@ def in_sentence(
         if found is not None:
             return Attribution(found, ":", True)
     return None
+
+
+# A saying noun's complement running on to a quote: the quoted words are the noun's content.
+_COMPLEMENT = re.compile(
+    r"(?:['’]s?)?\s+(?:[A-Za-z]+\s+)?([a-z]+)\s+(?:of\s+(?:\S+\s+){0,2}[“\"]|telling|saying"
+    r"|urging|calling)"
+)
+
+
+def _owned_saying(masked: str, base: int, lo: int, qs: int) -> Attribution | None:
+    """Return the owner of the last saying noun in masked[lo:qs] (``her claim that she
+    “never sent …”``, ``the newspaper’s editorial telling him to leave his “…”``) as the
+    attribution, or None."""
+    nouns = list(_SAYING_NOUN.finditer(masked, lo, qs))
+    said = nouns[-1] if nouns else None
+    if said is None or FILLER in masked[said.end() : qs]:
+        return None
+    owner = said.group(1)
+    start = base + said.start(1)
+    if owner.endswith(("’s", "'s")):
+        owner = owner[:-2]
+    elif owner.endswith(("s’", "s'")):
+        owner = owner[:-1]
+    low = owner.lower()
+    if low in ("his", "her", "their", "its"):
+        kind = "pronoun"
+    elif low.startswith("the "):
+        kind = "description"
+    else:
+        kind = "name"
+    return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
 
 
 def introduction(masked: str, base: int) -> Attribution | None:
