@@ -194,7 +194,8 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
                     return found
                 break
         return _mention_ending_at(masked, base, tokens, True)
-    for _ in range(3):
+    body = False
+    for _ in range(5):
         found = _mention_ending_at(masked, base, tokens, False)
         if found is None or found.kind == "pronoun":
             return found
@@ -202,8 +203,21 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         # phrase after a preposition is where or when, not who; the subject stands before it.
         k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
         before = tokens[k - 1][2].lower() if k else ""
+        # ``of the Institute for Science and International Security``: a body's name runs
+        # on over ``and`` and ``for``; the person it follows stands before it.
+        body = body or (
+            found.kind == "name" and found.text.rsplit(None, 1)[-1].lower() in _BODY_WORDS
+        )
+        if body and " of " in found.text:
+            # ``Jeffrey Lewis of the Center for Security``: the person before ``of``.
+            person = found.text.split(" of ", 1)[0]
+            return Mention(person, found.start, found.start + len(person), "name")
+        if body and before in ("and", "&") and k > 1 and _is_name_word(tokens[k - 2][2]):
+            tokens = tokens[: k - 1]
+            continue
         if before not in (_PREPOSITIONS if found.kind == "description" else _AFFILIATED):
             return found
+        body = False  # past ``of``: what stands before is the body's member, not the body
         tokens = tokens[: k - 1]
         while tokens and tokens[-1][2].lower() in _ADVERBS:
             tokens.pop()
@@ -212,6 +226,14 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
     return None
 
 
+# Last words of the names of bodies (``Center for Security and Cooperation``).
+_BODY_WORDS = frozenset(
+    """security studies policy institute center centre foundation council committee
+    association university college school group project fund network coalition alliance
+    union party administration department agency commission office bureau society service
+    services affairs relations research cooperation development rights freedom justice
+    liberty progress reform""".split()
+)
 # Words that open an appositive or a relative clause after a name and a comma.
 _APPOSITION = frozenset(
     """a an the who whose which whom former then now once one also longtime another during
