@@ -293,7 +293,8 @@ _NAMED_BEFORE = re.compile(
     r"|\b(?:he|she|they))$"
 )
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|who\b|whose\b|$)")
-_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b)")
+# ``asked by host Bill Maher``: a lower-case title before the agent's name is allowed.
+_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b|[a-z]+\s+[A-Z])")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
 
 

@@ -284,6 +284,10 @@ def _attribute(
             tail = (sentence[0], min(after, qe + _WINDOW))
         att = _label(text, span) if span.opens_paragraph else None
         if att is None:
+            att = according_to(masked, lo, sentence)
+        if att is None and tail != sentence and after_quote(masked, lo, qe, tail[1]):
+            # Only when the words after the quote attribute it (``?” O’Malley said,
+            # according to the Sun``), not when a new sentence of its own follows.
             att = according_to(masked, lo, tail)
         if att is None:
             att = adjacent_before(masked, lo, qs, sentence[0])
