@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 
 from .cues import CUE, cues_between, sentence_bounds
-from .mentions import Mention, first_mention, left_mention, right_mention, subject_mention
+from .mentions import (
+    Mention,
+    can_speak,
+    first_mention,
+    left_mention,
+    right_mention,
+    subject_mention,
+)
 from .quote_marks import FILLER
 
 
@@ -388,7 +395,7 @@ def in_sentence(
             found = None  # ``to the Dutch newspaper NRC Handelsblad:`` is who was told
         if found is None or found.kind != "name":
             subject = subject_mention(masked, base, lo, qs)
-            found = subject if subject is not None and subject.kind != "description" else None
+            found = subject if subject is not None and can_speak(subject) else None
         if found is None:
             # ``a spokesman for Sanders could only quip:``: the subject of the verb that
             # stands before the colon.

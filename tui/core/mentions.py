@@ -619,8 +619,27 @@ def subject_mention(
             break
     if not seen_name and word.lower() not in _DETERMINERS and not _POSSESSIVE.search(word):
         return None
-    start, stop = tokens[k][0], tokens[end][1]
     kind = "name" if seen_name else "description"
+    if (
+        seen_name
+        and _POSSESSIVE.search(tokens[end][2])
+        and not _ends_clause(masked, tokens[end][1])
+    ):
+        # ``Clinton's campaign took``: the name owns the subject; the subject is the noun.
+        owned = end
+        for j in range(end + 1, min(len(tokens), end + 4)):
+            w = tokens[j][2]
+            low = w.lower()
+            if not w[:1].islower() or low in _FUNCTION or low in _ADVERBS:
+                break  # ``Rubio’s not``: a contraction, not a possessive
+            if not _noun_goes_on(tokens, j):
+                break
+            owned = j
+            if _ends_clause(masked, tokens[j][1]):
+                break
+        if owned > end:
+            end, kind = owned, "description"
+    start, stop = tokens[k][0], tokens[end][1]
     if kind == "name" and end == k and word.lower() in vocabulary:
         return None
     if kind == "description" and _ends_clause(masked, stop) and masked[stop : stop + 1] == ",":
@@ -629,6 +648,15 @@ def subject_mention(
             # ``A month later, he paid``: an opening phrase of time, not the subject.
             return subject_mention(masked, base, stop + 1, hi, vocabulary)
     return Mention(masked[start:stop], base + start, base + stop, kind)
+
+
+_OWNED = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])\s")
+
+
+def can_speak(mention: Mention) -> bool:
+    """True for a name, a pronoun, or a description a named owner holds (``Clinton's
+    campaign``, ``Johnson's doctor``): a subject that is someone, not something."""
+    return mention.kind != "description" or _OWNED.match(mention.text) is not None
 
 
 # Words that make a phrase opening a sentence a time (``A few days later,``).

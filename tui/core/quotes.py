@@ -18,7 +18,7 @@ from .attribution import (
     last_inside,
 )
 from .cues import sentence_bounds
-from .mentions import Mention, subject_mention
+from .mentions import Mention, can_speak, subject_mention
 from .model import Quote, Role
 from .quote_marks import QuotedSpan, find_spans, mask
 from .roles import classify_roles, is_attribution_line
@@ -316,7 +316,7 @@ def _attribute(
             # is, a term with no cue is no one's quote (and hands nothing on).
             continue
         subject = subject_mention(masked, lo, lo_s, qs, vocabulary) if own else None
-        if subject is not None and subject.kind != "description":
+        if subject is not None and can_speak(subject):
             # The quote sits inside a sentence of its own making (``That’s why he wanted
             # to “go an extra step”``): that sentence's subject reports it.
             found[j] = latest = Attribution(subject, "", False)
@@ -332,7 +332,7 @@ def _attribute(
                 # ``Jane Kim defended her record. “We cut …”``: the person the sentence
                 # before is about.
                 subject = subject_mention(masked, lo, prev_lo, lo_s, vocabulary)
-                if subject is not None and subject.kind != "description":
+                if subject is not None and can_speak(subject):
                     near = Attribution(subject, "", False)
         if near is not None and not scare:
             found[j] = latest = Attribution(near.mention, near.cue, False)
@@ -341,7 +341,7 @@ def _attribute(
             # is still reporting that person (``Perez keeps talking about the “…”``).
             if not own:
                 subject = subject_mention(masked, lo, lo_s, qs, vocabulary)
-            if subject is not None and subject.kind != "description":
+            if subject is not None and can_speak(subject):
                 found[j] = latest = Attribution(subject, "", False)
     return found
 

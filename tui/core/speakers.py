@@ -248,6 +248,15 @@ class Speakers:
                 return self._name(" ".join(name), appositive.start(1), appositive.end(1))
         wanted = _DETERMINER.sub("", mention.lower()).strip()
         owner = _OWNER.match(wanted)
+        said = _OWNER_SAID.match(mention)
+        if said is not None and said.group(2).lower() in _OWNERS_WORDS:
+            # ``Oz’s dubious medical advice``, ``the newspaper’s editorial``: words the
+            # owner gave; the owner speaks.
+            who = said.group(1)
+            outlet = who.split()[-1].lower() in OUTLET_NOUNS
+            kind = "description" if who[:4].lower() == "the " or outlet else "name"
+            if kind == "name" or outlet:
+                return self.resolve(who, kind, offset, offset + len(who))
         if owner is not None and owner.end() < len(wanted):
             # ``Donald Trump’s campaign manager``: the office is what follows the owner.
             wanted = wanted[owner.end() :].strip()
@@ -255,6 +264,11 @@ class Speakers:
             return mention
         words = [w for w in _OFFICE_WORD.findall(wanted) if w not in _SMALL]
         head = words[-1] if words else ""
+        if head in _PERSONAL_BODIES and (
+            len(words) == 1 or (len(words) == 2 and words[0] in ("his", "her"))
+        ):
+            # ``the campaign``, ``his office``: the body the article named for its person.
+            return self._personal_body(mention, head, offset) or mention
         if head in OUTLET_NOUNS or (head.endswith(("’s", "'s")) and head[:-2] in OUTLET_NOUNS):
             return self._outlet(offset) or mention
         if _TWO.intersection(words) or head in _TWO:
@@ -279,6 +293,42 @@ class Speakers:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
+
+    def _personal_body(self, mention: str, noun: str, offset: int) -> str | None:
+        """Return the name of a person's campaign, office or administration a mention at
+        ``offset`` stands for, as the article named it (``the Smith campaign``, ``Smith's
+        office``), else the owner's name with the noun; None when there is no owner."""
+        owner = mention.split(None, 1)[0].lower() if " " in mention.strip() else ""
+        if owner in ("the", "a", "an"):
+            # ``the campaign``: the latest such body the article named.
+            named = self._bodies_named(noun, offset, None)
+            return named
+        if owner in ("his", "her"):
+            person = self._salient(offset, _PRONOUN_SEX[owner])
+        elif owner in ("its", "their", "our", "my"):
+            return None  # ``their campaign``: no one person to give it to
+        else:
+            return None  # ``Smith's office``: named as written
+        if not person:
+            return None
+        named = self._bodies_named(noun, offset, person.split()[-1])
+        return named or f"{person}’s {noun}"
+
+    def _bodies_named(self, noun: str, offset: int, owner: str | None) -> str | None:
+        """Return the latest ``the Smith campaign`` or ``Smith's campaign`` written before
+        ``offset`` (whose owner's last name is ``owner``, when given), as written."""
+        latest = None
+        for found in _PERSONAL_BODY.finditer(self.text, max(0, offset - _REACH * 4), offset):
+            if found.group("noun").lower() != noun:
+                continue
+            named_owner = found.group("owner") or found.group("owner2")
+            if owner is not None and named_owner.split()[-1] != owner:
+                continue
+            latest = found
+        if latest is None:
+            return None
+        whole = latest.group()
+        return "the" + whole[3:] if whole[:4] == "The " else whole
 
     def _named_next(self, offset: int) -> str | None:
         """Return the person the next paragraph opens with, when a description opens its
@@ -350,6 +400,20 @@ def _first_after(titles: tuple[tuple[int, str, str], ...], offset: int) -> int:
     return bisect.bisect_left(titles, (offset, "", ""))
 
 
+# Words a person or body gives out, whose owner is their speaker (``Trump's tweet``).
+_OWNERS_WORDS = frozenset(
+    """statement advice claim claims remarks comments words tweet tweets post letter ad book
+    memo release speech response answer message email video editorial website op-ed
+    column blog account""".split()
+)
+_OWNER_SAID = re.compile(r"((?:the\s+)?[\w.’' -]+?)['’]s?\s+(?:[\w-]+\s+){0,2}([\w-]+)\s*$", re.I)
+# Bodies a person has: named ``the Smith campaign`` or ``Smith's campaign``.
+_PERSONAL_BODIES = frozenset("campaign office administration camp".split())
+_PERSONAL_BODY = re.compile(
+    r"(?:\b[Tt]he[ \t]+(?P<owner>(?:[A-Z][\w-]+[ \t]+)?[A-Z][\w-]+)"
+    r"|\b(?P<owner2>(?:[A-Z][\w-]+[ \t]+)?[A-Z][\w-]+)['’]s?)"
+    r"\s+(?P<noun>campaign|office|administration|camp)\b"
+)
 _OFFICE_WORD = re.compile(r"[a-z][a-z’'.-]*")
 _SMALL = frozenset("of the a an and for in on at to with former".split())
 
