@@ -322,7 +322,18 @@ def according_to(masked: str, base: int, sentence: tuple[int, int]) -> Attributi
             return None
         return Attribution(found, reports.group(1), True)
     found = right_mention(masked, base, at + 11, hi)
+    if found is not None and found.kind == "description":
+        agent = _DOCUMENT_BY.match(masked, found.end - base)
+        if agent is not None:
+            # ``according to a court document filed by state attorney Dave Aronberg``: the
+            # person who wrote it.
+            author = right_mention(masked, base, agent.end(), hi)
+            if author is not None and author.kind == "name":
+                found = author
     return Attribution(found, masked[at - 1 : at + 11], True) if found is not None else None
+
+
+_DOCUMENT_BY = re.compile(r"\s+by\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 
 
 def _subordinate(mention: str) -> bool:
