@@ -72,7 +72,7 @@ class Speakers:
     """Resolves the speakers of one article in reading order: each quote's resolved speaker
     becomes a subject later pronouns may refer to, as it does for a reader."""
 
-    __slots__ = ("_breaks", "_people", "_said_names", "_said_offsets", "cast", "text")
+    __slots__ = ("_breaks", "_parsed", "_people", "_said_names", "_said_offsets", "cast", "text")
 
     def __init__(self, text: str, cast: Cast) -> None:
         self.text = text
@@ -85,6 +85,9 @@ class Speakers:
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
+        # A long article writes the same few mentions thousands of times: each is parsed
+        # into (title words, name words) once.
+        self._parsed: dict[str, tuple[list[str], list[str]]] = {}
 
     def said(self, offset: int, name: str) -> None:
         """Record that ``name`` spoke through the mention at ``offset``: a person of the
@@ -122,7 +125,10 @@ class Speakers:
         tail = _HEAD_END.split(mention, 1)[0].split()
         if len(tail) > 1 and all(w[:1].isupper() for w in tail) and _ends_as_body(tail[-1]):
             return clean_name(" ".join(tail))  # ``Priorities USA``: a body, named in full
-        lead, name = person_in(mention)
+        parsed = self._parsed.get(mention)
+        if parsed is None:
+            parsed = self._parsed[mention] = person_in(mention)
+        lead, name = parsed
         if not name:
             return clean_name(mention)
         cast = self.cast
