@@ -10,6 +10,7 @@ from .cues import CUE, cues_between, sentence_bounds
 from .mentions import (
     Mention,
     can_speak,
+    clause_pronoun,
     first_mention,
     left_mention,
     right_mention,
@@ -275,6 +276,10 @@ def _by_cue(
                     return found
         if head:
             found = subject_mention(masked, base, lo, cue.start())
+            if found is not None and found.kind != "description":
+                # ``Christie … , and he has battled …, calling the mayor a “liar”``: the
+                # subject of the participle's own clause.
+                found = clause_pronoun(masked, base, found.end - base, cue.start()) or found
     if found is None and quote_after and not head:
         found = right_mention(masked, base, cue.end(), hi)
     if found is not None and found.kind == "description" and word in _NOUN_LIKE:

@@ -650,6 +650,29 @@ def subject_mention(
     return Mention(masked[start:stop], base + start, base + stop, kind)
 
 
+# A pronoun opening a clause of its own inside a sentence (``Cruz …, and he has long
+# used``, ``That’s why he wanted``): the subject nearest a quote after it.
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:,\s+(?:and|but|so|while|as|even\s+if|because|though|although)\s+"
+    r"|\b(?:when|why|because|if|after|before|while|though|although|as)\s+)"
+    r"(he|she|they|we|I)\s+(?=[a-z])"
+)
+
+
+def clause_pronoun(masked: str, base: int, lo: int, hi: int) -> Mention | None:
+    """Return the last pronoun in masked[lo:hi] that is the subject of a clause of its own
+    (after ``, and``, ``when``, ``why``…), or None."""
+    if all(masked.find(word, lo, hi) < 0 for word in ("he ", "we ", "they ", "I ")):
+        return None  # the common case, settled without the pattern
+    found = None
+    for match in _CLAUSE_PRONOUN.finditer(masked, lo, hi):
+        found = match
+    if found is None:
+        return None
+    a, b = found.span(1)
+    return Mention(found.group(1), base + a, base + b, "pronoun")
+
+
 _OWNED = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])\s")
 
 

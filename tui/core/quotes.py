@@ -18,7 +18,7 @@ from .attribution import (
     last_inside,
 )
 from .cues import sentence_bounds
-from .mentions import Mention, can_speak, subject_mention
+from .mentions import Mention, can_speak, clause_pronoun, subject_mention
 from .model import Quote, Role
 from .quote_marks import QuotedSpan, find_spans, mask
 from .roles import classify_roles, is_attribution_line
@@ -317,6 +317,9 @@ def _attribute(
             continue
         subject = subject_mention(masked, lo, lo_s, qs, vocabulary) if own else None
         if subject is not None and can_speak(subject):
+            nearer = clause_pronoun(masked, lo, subject.end - lo, qs)
+            if nearer is not None:
+                subject = nearer  # ``Cruz …, and he has long used … “the Iowa way”``
             # The quote sits inside a sentence of its own making (``That’s why he wanted
             # to “go an extra step”``): that sentence's subject reports it.
             found[j] = latest = Attribution(subject, "", False)
