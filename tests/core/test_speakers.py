@@ -452,6 +452,24 @@ def test_a_document_filed_by_a_person_is_that_person_s() -> None:
     assert _names(text) == ["Dave Aronberg"]
 
 
+def test_a_pronoun_and_verb_right_after_a_quote_are_its_cue() -> None:
+    text = (
+        "Mr. Netanyahu was impressed. “He can win,” he told advisers afterward, according to "
+        "Uzi Arad, his former adviser."
+    )
+    quote = _only(text)
+    assert (quote.speaker, quote.speaker_name) == ("he", "Netanyahu")
+
+
+def test_a_clause_s_own_pronoun_is_the_mention_nearest_the_quote() -> None:
+    text = (
+        "Gov. Chris Christie made the city a priority, but the effort stalled, and he has "
+        "battled the mayor, at one point calling him a “liar.”"
+    )
+    quote = _only(text)
+    assert (quote.speaker, quote.speaker_name) == ("he", "Chris Christie")
+
+
 # --- the name helpers -----------------------------------------------------------------------
 
 

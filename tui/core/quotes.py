@@ -214,6 +214,9 @@ sentences are shorter, and a paragraph with no sentence break (a megabyte of com
 not be read from its start for every quote in it."""
 
 
+_PRONOUN_NEXT = re.compile(r"\W{0,3}\s*(?:[a-z]+\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+
+
 class _Sentences:
     """The sentences of one masked paragraph, looked up by offset with a binary search."""
 
@@ -283,6 +286,15 @@ def _attribute(
             after = sentences.around(min(qe + 1, len(masked) - 1))[1]
             tail = (sentence[0], min(after, qe + _WINDOW))
         att = _label(text, span) if span.opens_paragraph else None
+        stop = min(len(masked), qe + _WINDOW)
+        said: Attribution | None = None
+        looked = att is None and span.closed and _PRONOUN_NEXT.match(masked, qe) is not None
+        if looked:
+            said = after_quote(masked, lo, qe, stop)
+            if said is not None and said.mention.kind == "pronoun":
+                # ``“…,” he told advisers, according to Uzi Arad``; ``Kim said “…,” she
+                # said``: a pronoun and its verb right after the quote are its own cue.
+                att = said
         if att is None:
             att = according_to(masked, lo, sentence)
         if att is None and tail != sentence and after_quote(masked, lo, qe, tail[1]):
@@ -292,7 +304,7 @@ def _attribute(
         if att is None:
             att = adjacent_before(masked, lo, qs, sentence[0])
         if att is None and span.closed:
-            att = after_quote(masked, lo, qe, min(len(masked), qe + _WINDOW))
+            att = said if looked else after_quote(masked, lo, qe, stop)
         if att is None:
             att = in_sentence(masked, lo, qs, qe, sentence)
         found.append(att)
