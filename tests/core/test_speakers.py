@@ -470,6 +470,11 @@ def test_a_clause_s_own_pronoun_is_the_mention_nearest_the_quote() -> None:
     assert (quote.speaker, quote.speaker_name) == ("he", "Chris Christie")
 
 
+def test_it_in_a_clause_a_person_s_verb_reports_yields_to_that_person() -> None:
+    text = "Ann Lee spoke on Monday. She says it underscores that Bo Kim is “unfit to lead.”"
+    assert _names(text) == ["Ann Lee"]
+
+
 # --- the name helpers -----------------------------------------------------------------------
 
 

@@ -373,10 +373,10 @@ def in_sentence(
     for k in range(len(before) - 1, -1, -1):
         cue = before[k]
         found = _by_cue(masked, base, cue, lo, hi, True)
-        if found is not None and k and _subordinate(found.text):
+        if found is not None and k and (_subordinate(found.text) or found.text == "it"):
             # A cue in a relative clause (``women who complained``) or in a clause the main
-            # verb reports (``Kim said that the files that were hacked suggested``) yields to
-            # the main verb.
+            # verb reports (``Kim said that the files that were hacked suggested``, ``She
+            # says it underscores``) yields to the main verb.
             earlier = _by_cue(masked, base, before[k - 1], lo, hi, True)
             if earlier is not None and not _subordinate(earlier.text):
                 found = earlier  # a relative clause's own ``who`` yields to no other ``who``
