@@ -475,6 +475,14 @@ def test_it_in_a_clause_a_person_s_verb_reports_yields_to_that_person() -> None:
     assert _names(text) == ["Ann Lee"]
 
 
+def test_a_clause_a_person_s_said_reports_is_that_person_s_account() -> None:
+    text = (
+        "Hillary Clinton met House Democrats on Wednesday. Rep. Greg Mills (D-N.Y.) said "
+        "Clinton reassured them that Democrats “were not going to be like Trump.”"
+    )
+    assert _names(text) == ["Greg Mills"]
+
+
 # --- the name helpers -----------------------------------------------------------------------
 
 

@@ -295,6 +295,7 @@ def _by_cue(
     return found
 
 
+_REPORTING = frozenset("said says told tells".split())
 _RELATIVE = re.compile(r"\b(?:which|who)\b")
 _NAMING = frozenset("called titled named dubbed labeled labelled".split())
 # Verbs whose following noun is the hearer, never an inverted subject.
@@ -380,6 +381,14 @@ def in_sentence(
             earlier = _by_cue(masked, base, before[k - 1], lo, hi, True)
             if earlier is not None and not _subordinate(earlier.text):
                 found = earlier  # a relative clause's own ``who`` yields to no other ``who``
+        elif found is not None and k and before[k - 1].group().lower() in _REPORTING:
+            # ``Rep. Meeks said Clinton reassured them that Democrats “were not …”``: a
+            # clause a person's ``said`` reports is that person's account to quote.
+            outer = before[k - 1]
+            if FILLER not in masked[outer.end() : found.start - base]:
+                earlier = _by_cue(masked, base, outer, lo, hi, True)
+                if earlier is not None and earlier.kind != "description":
+                    found = earlier
         if found is not None:
             return Attribution(found, cue.group(), True)
     # A cue after the quote reports it unless another quote stands between: then that one
