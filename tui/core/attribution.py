@@ -295,7 +295,10 @@ def _by_cue(
     return found
 
 
-_REPORTING = frozenset("said says told tells added wrote writes argued noted claimed insisted explained".split())
+# Verbs that report a clause as a person's account (``Meeks said Clinton reassured them``).
+_REPORTING = frozenset(
+    "said says told tells added wrote writes argued noted claimed insisted explained".split()
+)
 _RELATIVE = re.compile(r"\b(?:which|who)\b")
 _NAMING = frozenset("called titled named dubbed labeled labelled".split())
 # Verbs whose following noun is the hearer, never an inverted subject.
