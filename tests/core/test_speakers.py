@@ -483,6 +483,19 @@ def test_a_clause_a_person_s_said_reports_is_that_person_s_account() -> None:
     assert _names(text) == ["Greg Mills"]
 
 
+def test_a_name_in_what_x_called_is_the_speaker() -> None:
+    text = (
+        "Paul Manafort fought hard in 1976, in what Bay Buchanan, a treasurer for the Reagan "
+        "campaign, called “hand-to-hand combat.”"
+    )
+    assert _names(text) == ["Bay Buchanan"]
+
+
+def test_the_words_after_with_are_a_participle_s_subject() -> None:
+    text = "Gov. Ann Lee marched on Sunday, with many spectators chanting “We are Orlando.”"
+    assert _names(text) == ["many spectators"]
+
+
 # --- the name helpers -----------------------------------------------------------------------
 
 

@@ -235,6 +235,14 @@ def _by_cue(
     if _PASSIVE.search(head):
         return None  # ``the staffer was charged``: the subject is spoken about, not speaking
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
+    with_phrase = _WITH_BEFORE.search(head) if participle else None
+    if with_phrase is not None and FILLER not in with_phrase.group(1):
+        # ``with many marchers and spectators chanting``: the words after ``with`` are the
+        # participle's subject.
+        at = base + end - len(head) + with_phrase.start(1)
+        phrase = with_phrase.group(1)
+        kind = "name" if _NAMED_BEFORE.search(head) else "description"
+        return Mention(phrase, at, at + len(phrase), kind)
     if participle and _NAMED_BEFORE.search(head):
         # ``with Sen. John McCain calling it``: the name right before the participle.
         participle = False
@@ -284,7 +292,7 @@ def _by_cue(
         found = right_mention(masked, base, cue.end(), hi)
     if found is not None and found.kind == "description" and word in _NOUN_LIKE:
         return None  # ``Trump’s repeated calls``: the cue is a noun, not a verb
-    if found is not None and found.kind != "description":
+    if found is not None and found.kind == "pronoun":
         before = masked[lo : found.start - base].rstrip().rsplit(" ", 1)[-1].lower()
         if before in ("what", "whom"):
             # ``Ban condemned what he called a “breach”``: the main clause's subject is
@@ -308,6 +316,8 @@ _NAMED_BEFORE = re.compile(
     r"(?:\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$)[A-Z][\w’'.-]+"
     r"|\b(?:he|she|they))$"
 )
+# ``with many marchers chanting``: the words after ``with`` are the participle's subject.
+_WITH_BEFORE = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)$")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|who\b|whose\b|$)")
 # ``asked by host Bill Maher``: a lower-case title before the agent's name is allowed.
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b|[a-z]+\s+[A-Z])")
