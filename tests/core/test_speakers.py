@@ -496,6 +496,15 @@ def test_the_words_after_with_are_a_participle_s_subject() -> None:
     assert _names(text) == ["many spectators"]
 
 
+def test_a_pronoun_after_an_abbreviation_opens_a_sentence() -> None:
+    text = (
+        "NRA chief Chris Cox says Obama lacks a plan against attacks in the U.S. He says "
+        "Americans don’t need more “condescending lectures.”"
+    )
+    quote = _only(text)
+    assert (quote.speaker, quote.speaker_name) == ("He", "Chris Cox")
+
+
 # --- the name helpers -----------------------------------------------------------------------
 
 
