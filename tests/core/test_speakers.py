@@ -348,6 +348,14 @@ def test_a_relative_clause_after_a_quote_is_not_its_speaker() -> None:
     assert _names(text) == []  # never ``a chocolate sundae``
 
 
+def test_a_who_right_after_a_quote_is_the_quoted_noun_s_not_its_speaker() -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio. She has proposed appointing a “chief trade prosecutor” "
+        "who reports directly to the president."
+    )
+    assert _names(text) == []  # never ``who``
+
+
 def test_a_participle_after_a_quote_takes_no_subject_from_after_it() -> None:
     text = (
         "At one point, Ruiz mocked Park. That prompted Lee to make a joke and call Park "

@@ -415,9 +415,11 @@ def in_sentence(
         if found is not None and (
             (found.kind == "description" and _RELATIVE.search(masked, qe, found.start - base))
             or (cue.group().endswith("ing") and cue.group().lower() != "according to")
+            or (found.text in ("who", "which") and not masked[qe : found.start - base].strip(" ,"))
         ):
-            # ``“self-deportation,” which is like a sundae compared``: a relative clause on
-            # the quote, or a participle after it, is not where its speaker is.
+            # ``“self-deportation,” which is like a sundae compared``, ``a “trade
+            # prosecutor” who reports``: a relative clause on the quote (or its noun), or a
+            # participle after it, is not where its speaker is.
             continue
         if found is not None:
             return Attribution(found, cue.group(), True)
