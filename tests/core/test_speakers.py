@@ -230,6 +230,15 @@ def test_a_quote_that_continues_another_keeps_its_speaker() -> None:
     assert _names(text) == ["Ruth Jones", "Ruth Jones"]
 
 
+def test_an_acronym_is_the_name_the_article_spelled_out() -> None:
+    text = (
+        "The request came from the watchdog group Citizens for Responsibility and Ethics in "
+        "Washington (CREW) in May.\n\n"
+        "CREW filed a request for “records sufficient to show the number of accounts.”"
+    )
+    assert _names(text) == ["Citizens for Responsibility and Ethics in Washington"]
+
+
 # --- descriptions, through what the article said of people ---------------------------------
 
 

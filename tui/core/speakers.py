@@ -72,7 +72,16 @@ class Speakers:
     """Resolves the speakers of one article in reading order: each quote's resolved speaker
     becomes a subject later pronouns may refer to, as it does for a reader."""
 
-    __slots__ = ("_breaks", "_parsed", "_people", "_said_names", "_said_offsets", "cast", "text")
+    __slots__ = (
+        "_acronyms",
+        "_breaks",
+        "_parsed",
+        "_people",
+        "_said_names",
+        "_said_offsets",
+        "cast",
+        "text",
+    )
 
     def __init__(self, text: str, cast: Cast) -> None:
         self.text = text
@@ -88,6 +97,7 @@ class Speakers:
         # A long article writes the same few mentions thousands of times: each is parsed
         # into (title words, name words) once.
         self._parsed: dict[str, tuple[list[str], list[str]]] = {}
+        self._acronyms: dict[str, list[tuple[int, str]]] | None = None
 
     def said(self, offset: int, name: str) -> None:
         """Record that ``name`` spoke through the mention at ``offset``: a person of the
@@ -109,6 +119,10 @@ class Speakers:
         return self._description(mention, offset, end)
 
     def _name(self, mention: str, offset: int, end: int) -> str:
+        if 2 <= len(mention) <= 8 and mention.isupper() and mention.isalpha():
+            spelled = self._spelled_out(mention, offset)
+            if spelled is not None:
+                return spelled  # ``CREW``: ``Citizens for Responsibility and Ethics …``
         last = mention.split()[-1] if mention.split() else ""
         led = mention.split(None, 1)[0].lower() in ("the", "a", "an")
         if last.lower() in _PARTY_NOUNS or (last[:1].islower() and led):
@@ -153,6 +167,23 @@ class Speakers:
         if len(name) == 1 and name[0] in cast.introduced:
             return pick(cast.introduced[name[0]], end, sex, cast.sex_of) or name[0]
         return " ".join(name)
+
+    def _spelled_out(self, acronym: str, offset: int) -> str | None:
+        """Return the name an acronym was given in full before ``offset`` (``Citizens for
+        Responsibility and Ethics in Washington (CREW)``), or None."""
+        if self._acronyms is None:
+            # Every ``… (ABC)`` of the article, found in one pass on first use.
+            self._acronyms = {}
+            for bracket in _ACRONYM.finditer(self.text):
+                spelled = _spelled_before(self.text, bracket.group(1), bracket.start())
+                if spelled is not None:
+                    known = self._acronyms.setdefault(bracket.group(1), [])
+                    known.append((bracket.start(), spelled))
+        known = self._acronyms.get(acronym)
+        if not known:
+            return None
+        k = bisect.bisect_left(known, (offset, ""))
+        return known[k - 1][1] if k else None
 
     def _pronoun(self, mention: str, offset: int) -> str | None:
         low = mention.lower()
@@ -420,6 +451,27 @@ _PERSONAL_BODY = re.compile(
     r"|\b(?P<owner2>(?:[A-Z][\w-]+[ \t]+)?[A-Z][\w-]+)['’]s?)"
     r"\s+(?P<noun>campaign|office|administration|camp)\b"
 )
+# The words spelled out before an acronym in brackets: capitalised words and the small
+# words between them, ending right before the bracket.
+_SPELLED = re.compile(
+    r"((?:[A-Z][\w.&’'-]*)(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and|the|on|in|to|at))*)\s*\Z"
+)
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _spelled_before(text: str, acronym: str, at: int) -> str | None:
+    """Return the capitalised words ending right before text[at] (an acronym's bracket),
+    from the first that starts with the acronym's initial, or None."""
+    found = _SPELLED.search(text, max(0, at - 160), at)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    first = next((k for k, w in enumerate(words) if w[:1] == acronym[0]), None)
+    if first is None or len(words) - first < 2:
+        return None
+    return " ".join(words[first:])
+
+
 _OFFICE_WORD = re.compile(r"[a-z][a-z’'.-]*")
 _SMALL = frozenset("of the a an and for in on at to with former".split())
 
