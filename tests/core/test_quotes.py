@@ -446,6 +446,15 @@ def test_a_reversed_curly_mark_after_a_word_closes() -> None:
     assert [q.text for q in quotes] == ["“a disaster“"]
 
 
+def test_a_reversed_curly_mark_after_a_comma_closes() -> None:
+    text = "“It's unusual,“ said Larry Noble, a lawyer. “It's a hard thing to do.”"
+    quotes = find_quotes(text)
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("“It's unusual,“", "Larry Noble"),
+        ("“It's a hard thing to do.”", "Larry Noble"),
+    ]
+
+
 def test_a_transcript_label_heading_a_quoted_paragraph_speaks() -> None:
     text = 'A partial transcript follows.\n\n"HOST: Welcome back to the program tonight.'
     quote = _only(text)

@@ -230,6 +230,15 @@ def test_a_quote_that_continues_another_keeps_its_speaker() -> None:
     assert _names(text) == ["Ruth Jones", "Ruth Jones"]
 
 
+def test_an_acronym_is_the_name_the_article_spelled_out() -> None:
+    text = (
+        "The request came from the watchdog group Citizens for Responsibility and Ethics in "
+        "Washington (CREW) in May.\n\n"
+        "CREW filed a request for “records sufficient to show the number of accounts.”"
+    )
+    assert _names(text) == ["Citizens for Responsibility and Ethics in Washington"]
+
+
 # --- descriptions, through what the article said of people ---------------------------------
 
 
@@ -335,6 +344,182 @@ def test_a_sentence_opener_is_not_a_first_name() -> None:
         "Neither Johnson nor his aides would comment. “We are fine,” Johnson said."
     )
     assert _names(text) == ["Gary Johnson"]
+
+
+# --- the mention beside a quote, and bodies a person has -----------------------------------
+
+
+def test_a_relative_clause_after_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "Mayor Dana Kim vetoed the plan. Kim would denounce the “reset,” which is like a "
+        "chocolate sundae compared to her own plans."
+    )
+    assert _names(text) == []  # never ``a chocolate sundae``
+
+
+def test_a_who_right_after_a_quote_is_the_quoted_noun_s_not_its_speaker() -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio. She has proposed appointing a “chief trade prosecutor” "
+        "who reports directly to the president."
+    )
+    assert _names(text) == []  # never ``who``
+
+
+def test_a_participle_after_a_quote_takes_no_subject_from_after_it() -> None:
+    text = (
+        "At one point, Ruiz mocked Park. That prompted Lee to make a joke and call Park "
+        "“very flexible,” a nod to the mayor acknowledging that he has changed his position."
+    )
+    assert _names(text) == []  # never ``a nod``
+
+
+def test_an_inverted_describing_verb_has_its_object_after_it() -> None:
+    text = (
+        "Tom Hale, who estimates that his legal costs were “in the seven figures,” described "
+        "the emotional impact as “horrendous.”"
+    )
+    assert _names(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_quote_inside_a_saying_noun_is_its_owner_s() -> None:
+    text = (
+        "In a statement, Judicial Watch President Tom Fitton called Ann Cole's assertion of a "
+        "“claim of right” over the files “significant and disturbing.”"
+    )
+    assert _names(text) == ["Ann Cole", "Tom Fitton"]
+
+
+def test_the_person_before_a_body_s_long_name_writes() -> None:
+    text = (
+        "“Tritium would enable new weapons designs,” nuclear experts Ann Lee and Bo Park of "
+        "the Institute for Science and International Security wrote in September."
+    )
+    assert _names(text) == ["Bo Park"]
+
+
+def test_a_sentence_after_a_question_does_not_attribute_it() -> None:
+    text = (
+        "Dana Kim answered the letter from her aide. Kim’s response was: “Is Brody off to Ohio "
+        "or Wisconsin?” Brody is a gift store in Washington, which sells leather goods, "
+        "according to its website."
+    )
+    assert _names(text) == ["Dana Kim"]
+
+
+def test_an_agent_after_by_may_carry_a_lower_case_title() -> None:
+    text = (
+        "Sanders was asked by host Bill Maher, who backs him, “Are you tired of hearing about "
+        "the emails?”"
+    )
+    assert _names(text) == ["Bill Maher"]
+
+
+def test_the_campaign_is_the_campaign_the_article_named() -> None:
+    text = (
+        "Senator Jane Smith announced her run on Monday. The Smith campaign said it raised "
+        "$2 million in a week.\n\n"
+        "“We are thrilled by the support,” the campaign said in a statement."
+    )
+    assert _names(text) == ["the Smith campaign"]
+
+
+def test_his_office_is_the_office_the_article_named_for_him() -> None:
+    text = (
+        "Gov. Tom Reyes vetoed the bill on Tuesday. Reyes's office called the measure "
+        "reckless.\n\n"
+        "“The governor will not sign a bill that raises taxes,” his office said."
+    )
+    assert _names(text) == ["Reyes's office"]
+
+
+def test_her_campaign_unnamed_is_given_to_its_person() -> None:
+    text = "Mayor Ann Lee faces a recall vote in June. “We will fight this,” her campaign said."
+    assert _names(text) == ["Ann Lee’s campaign"]
+
+
+def test_a_possessive_subject_is_the_body_it_owns() -> None:
+    text = (
+        "In responding Friday, Hale's campaign took the unusual step of criticizing the police, "
+        "accusing officers of “overreach run amok.”"
+    )
+    assert _names(text) == ["Hale's campaign"]
+
+
+def test_words_a_named_owner_gave_are_the_owner_s() -> None:
+    text = (
+        "Dr. Mehmet Oz hosts a daily show. Oz’s dubious medical advice includes a “magic weight "
+        "loss cure for every body type.”"
+    )
+    assert _names(text) == ["Mehmet Oz"]
+
+
+def test_the_newspaper_s_editorial_is_the_newspaper_s() -> None:
+    text = (
+        "The Advocate ran a long piece on the state. “Come and see the flooding,” the "
+        "newspaper's editorial said."
+    )
+    assert _names(text) == ["The Advocate"]
+
+
+def test_a_document_filed_by_a_person_is_that_person_s() -> None:
+    text = (
+        "“The evidence cannot support a criminal prosecution,” according to a court document "
+        "filed by state attorney Dave Aronberg."
+    )
+    assert _names(text) == ["Dave Aronberg"]
+
+
+def test_a_pronoun_and_verb_right_after_a_quote_are_its_cue() -> None:
+    text = (
+        "Mr. Netanyahu was impressed. “He can win,” he told advisers afterward, according to "
+        "Uzi Arad, his former adviser."
+    )
+    quote = _only(text)
+    assert (quote.speaker, quote.speaker_name) == ("he", "Netanyahu")
+
+
+def test_a_clause_s_own_pronoun_is_the_mention_nearest_the_quote() -> None:
+    text = (
+        "Gov. Chris Christie made the city a priority, but the effort stalled, and he has "
+        "battled the mayor, at one point calling him a “liar.”"
+    )
+    quote = _only(text)
+    assert (quote.speaker, quote.speaker_name) == ("he", "Chris Christie")
+
+
+def test_it_in_a_clause_a_person_s_verb_reports_yields_to_that_person() -> None:
+    text = "Ann Lee spoke on Monday. She says it underscores that Bo Kim is “unfit to lead.”"
+    assert _names(text) == ["Ann Lee"]
+
+
+def test_a_clause_a_person_s_said_reports_is_that_person_s_account() -> None:
+    text = (
+        "Hillary Clinton met House Democrats on Wednesday. Rep. Greg Mills (D-N.Y.) said "
+        "Clinton reassured them that Democrats “were not going to be like Trump.”"
+    )
+    assert _names(text) == ["Greg Mills"]
+
+
+def test_a_name_in_what_x_called_is_the_speaker() -> None:
+    text = (
+        "Paul Manafort fought hard in 1976, in what Bay Buchanan, a treasurer for the Reagan "
+        "campaign, called “hand-to-hand combat.”"
+    )
+    assert _names(text) == ["Bay Buchanan"]
+
+
+def test_the_words_after_with_are_a_participle_s_subject() -> None:
+    text = "Gov. Ann Lee marched on Sunday, with many spectators chanting “We are Orlando.”"
+    assert _names(text) == ["many spectators"]
+
+
+def test_a_pronoun_after_an_abbreviation_opens_a_sentence() -> None:
+    text = (
+        "NRA chief Chris Cox says Obama lacks a plan against attacks in the U.S. He says "
+        "Americans don’t need more “condescending lectures.”"
+    )
+    quote = _only(text)
+    assert (quote.speaker, quote.speaker_name) == ("He", "Chris Cox")
 
 
 # --- the name helpers -----------------------------------------------------------------------

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from .cues import CUE, cues_between, sentence_bounds
-from .mentions import Mention, first_mention, left_mention, right_mention, subject_mention
+from .mentions import (
+    Mention,
+    can_speak,
+    clause_pronoun,
+    first_mention,
+    left_mention,
+    right_mention,
+    subject_mention,
+)
 from .quote_marks import FILLER
 
 
@@ -61,6 +69,14 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
         if cue.group().lower() in _OBJECT_VERBS and not ended:
             return None  # ``,” told reporters``: what follows is the hearer
         found = right_mention(masked, base, cue.end(), stop)
+        if (
+            found is not None
+            and found.kind == "description"
+            and cue.group().lower() not in _SAYING
+            and _OBJECT_AFTER.match(masked, found.end - base)
+        ):
+            # ``,” described the emotional impact as …``: the verb's object, not its subject.
+            return None
         if found is not None and (not ended or _clause_ends(masked, found.end - base)):
             return Attribution(found, cue.group(), True)
         return None
@@ -74,6 +90,10 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
     between = masked[pos : cue.start()] if cue is not None else ""
     if cue is None or FILLER in between or "“" in between or _BREAK.search(between):
         return None if ended else _after_any_verb(masked, base, qe, pos, limit)
+    if cue.group().endswith("ing") and cue.group().lower() != "according to":
+        # ``“very flexible,” a nod to the front-runner acknowledging``: a participle's
+        # subject stands before the quote, not between it and the participle.
+        return None
     if cue.group().lower() == "according to":
         found = right_mention(masked, base, cue.end(), stop)
     else:
@@ -94,6 +114,8 @@ def after_quote(masked: str, base: int, qe: int, stop: int) -> Attribution | Non
     return Attribution(found, cue.group(), True)
 
 
+_OBJECT_AFTER = re.compile(r"\s+as\b")
+_SAYING = frozenset("said says say added adds wrote writes asked asks continued explained".split())
 _GAP_STOPS = frozenset("and but or if for as while when because so then that which who".split())
 _CLAUSE_END = re.compile(
     r"(?:\s+\w+ly)?(?:\s+(?:in|on|at|to|during|after|with|from)\s+[^.,;:!?“”]{1,40})?"
@@ -138,10 +160,10 @@ _VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)[,:]\s*\Z")
 _BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?;]\s")
 _REPORTS = re.compile(r",\s+(reports|reported)\s+(?=[A-Z]|the\b)")
 _SAYING_NOUN = re.compile(
-    r"\b(his|her|their|its|[A-Z][\w.-]+(?:’s|'s|s’|s'))\s+(?:[A-Za-z]+\s+)?"
+    r"\b(his|her|their|its|(?:the\s+[a-z]+|[A-Z][\w.-]+)(?:’s|'s|s’|s'))\s+(?:[A-Za-z]+\s+)?"
     r"(statement|claim|remarks?|comments?|words|call|assertion|promise|pledge|vow|warning|"
     r"tweet|post|message|speech|answer|response|description|suggestion|argument|insistence|"
-    r"contention|view|slogan|phrase|declaration|charge|accusation|prediction)\b"
+    r"contention|view|slogan|phrase|declaration|charge|accusation|prediction|editorial)\b"
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|in|on|at|of|from|for|with|about|into)\s+(?:the\s+)?\Z", re.I
@@ -213,6 +235,14 @@ def _by_cue(
     if _PASSIVE.search(head):
         return None  # ``the staffer was charged``: the subject is spoken about, not speaking
     participle = word.endswith("ing") and not _PROGRESSIVE.search(head)
+    with_phrase = _WITH_BEFORE.search(head) if participle else None
+    if with_phrase is not None and FILLER not in with_phrase.group(1):
+        # ``with many marchers and spectators chanting``: the words after ``with`` are the
+        # participle's subject.
+        at = base + end - len(head) + with_phrase.start(1)
+        phrase = with_phrase.group(1)
+        kind = "name" if _NAMED_BEFORE.search(head) else "description"
+        return Mention(phrase, at, at + len(phrase), kind)
     if participle and _NAMED_BEFORE.search(head):
         # ``with Sen. John McCain calling it``: the name right before the participle.
         participle = False
@@ -254,11 +284,15 @@ def _by_cue(
                     return found
         if head:
             found = subject_mention(masked, base, lo, cue.start())
+            if found is not None and found.kind != "description":
+                # ``Christie … , and he has battled …, calling the mayor a “liar”``: the
+                # subject of the participle's own clause.
+                found = clause_pronoun(masked, base, found.end - base, cue.start()) or found
     if found is None and quote_after and not head:
         found = right_mention(masked, base, cue.end(), hi)
     if found is not None and found.kind == "description" and word in _NOUN_LIKE:
         return None  # ``Trump’s repeated calls``: the cue is a noun, not a verb
-    if found is not None and found.kind != "description":
+    if found is not None and found.kind == "pronoun":
         before = masked[lo : found.start - base].rstrip().rsplit(" ", 1)[-1].lower()
         if before in ("what", "whom"):
             # ``Ban condemned what he called a “breach”``: the main clause's subject is
@@ -269,6 +303,11 @@ def _by_cue(
     return found
 
 
+# Verbs that report a clause as a person's account (``Meeks said Clinton reassured them``).
+_REPORTING = frozenset(
+    "said says told tells added wrote writes argued noted claimed insisted explained".split()
+)
+_RELATIVE = re.compile(r"\b(?:which|who)\b")
 _NAMING = frozenset("called titled named dubbed labeled labelled".split())
 # Verbs whose following noun is the hearer, never an inverted subject.
 _OBJECT_VERBS = frozenset("told tells tell telling".split())
@@ -277,8 +316,11 @@ _NAMED_BEFORE = re.compile(
     r"(?:\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$)[A-Z][\w’'.-]+"
     r"|\b(?:he|she|they))$"
 )
+# ``with many marchers chanting``: the words after ``with`` are the participle's subject.
+_WITH_BEFORE = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,4}[\w’'.-]+)$")
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?]|who\b|whose\b|$)")
-_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b)")
+# ``asked by host Bill Maher``: a lower-case title before the agent's name is allowed.
+_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\b|a\b|an\b|his\b|her\b|[a-z]+\s+[A-Z])")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|are|were|been|be|am|keeps?|kept)(?:\s+\w+ly)?$", re.I)
 
 
@@ -299,7 +341,18 @@ def according_to(masked: str, base: int, sentence: tuple[int, int]) -> Attributi
             return None
         return Attribution(found, reports.group(1), True)
     found = right_mention(masked, base, at + 11, hi)
+    if found is not None and found.kind == "description":
+        agent = _DOCUMENT_BY.match(masked, found.end - base)
+        if agent is not None:
+            # ``according to a court document filed by state attorney Dave Aronberg``: the
+            # person who wrote it.
+            author = right_mention(masked, base, agent.end(), hi)
+            if author is not None and author.kind == "name":
+                found = author
     return Attribution(found, masked[at - 1 : at + 11], True) if found is not None else None
+
+
+_DOCUMENT_BY = re.compile(r"\s+by\s+(?=(?:[a-z]+\s+){0,2}[A-Z])")
 
 
 def _subordinate(mention: str) -> bool:
@@ -316,17 +369,39 @@ def in_sentence(
     “dead”``), or None."""
     lo, hi = sentence
     before = cues_between(masked, lo, qs)
+    owned = _owned_saying(masked, base, max(lo, qs - 80), qs)
+    complement = _COMPLEMENT.match(masked, owned.mention.end - base) if owned is not None else None
+    if (
+        owned is not None
+        and complement is not None
+        and before
+        and (
+            before[-1].end() <= owned.mention.start - base
+            or before[-1].start() == complement.end(1) + 1
+        )
+    ):
+        # ``Fitton called Clinton's assertion of a “claim of right”``: the quote is the
+        # words of the owner of the saying noun, not of the verb's subject.
+        return owned
 
     for k in range(len(before) - 1, -1, -1):
         cue = before[k]
         found = _by_cue(masked, base, cue, lo, hi, True)
-        if found is not None and k and _subordinate(found.text):
+        if found is not None and k and (_subordinate(found.text) or found.text == "it"):
             # A cue in a relative clause (``women who complained``) or in a clause the main
-            # verb reports (``Kim said that the files that were hacked suggested``) yields to
-            # the main verb.
+            # verb reports (``Kim said that the files that were hacked suggested``, ``She
+            # says it underscores``) yields to the main verb.
             earlier = _by_cue(masked, base, before[k - 1], lo, hi, True)
             if earlier is not None and not _subordinate(earlier.text):
                 found = earlier  # a relative clause's own ``who`` yields to no other ``who``
+        elif found is not None and k and before[k - 1].group().lower() in _REPORTING:
+            # ``Rep. Meeks said Clinton reassured them that Democrats “were not …”``: a
+            # clause a person's ``said`` reports is that person's account to quote.
+            outer = before[k - 1]
+            if FILLER not in masked[outer.end() : found.start - base]:
+                earlier = _by_cue(masked, base, outer, lo, hi, True)
+                if earlier is not None and earlier.kind != "description":
+                    found = earlier
         if found is not None:
             return Attribution(found, cue.group(), True)
     # A cue after the quote reports it unless another quote stands between: then that one
@@ -337,18 +412,19 @@ def in_sentence(
         later = -1
     for cue in cues_between(masked, qe, hi if later < 0 else later):
         found = _by_cue(masked, base, cue, qe, hi, False)
+        if found is not None and (
+            (found.kind == "description" and _RELATIVE.search(masked, qe, found.start - base))
+            or (cue.group().endswith("ing") and cue.group().lower() != "according to")
+            or (found.text in ("who", "which") and not masked[qe : found.start - base].strip(" ,"))
+        ):
+            # ``“self-deportation,” which is like a sundae compared``, ``a “trade
+            # prosecutor” who reports``: a relative clause on the quote (or its noun), or a
+            # participle after it, is not where its speaker is.
+            continue
         if found is not None:
             return Attribution(found, cue.group(), True)
-    nouns = list(_SAYING_NOUN.finditer(masked, max(lo, qs - 80), qs))
-    said = nouns[-1] if nouns else None
-    if said is not None and FILLER not in masked[said.end() : qs]:
-        # ``her claim that she “never sent …”``: the owner of the words speaks.
-        owner = said.group(1)
-        start = base + said.start(1)
-        if owner[:1].isupper():
-            owner = owner[:-2] if owner.endswith(("’s", "'s")) else owner[:-1]
-        kind = "pronoun" if owner.lower() in ("his", "her", "their", "its") else "name"
-        return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
+    if owned is not None:
+        return owned
     end = _trimmed_end(masked, lo, qs)
     if masked[end - 1 : end] == ":" and end > lo:
         # ``… doesn’t surprise pollster Daron Shaw: “…”``: a name just before the colon
@@ -359,7 +435,7 @@ def in_sentence(
             found = None  # ``to the Dutch newspaper NRC Handelsblad:`` is who was told
         if found is None or found.kind != "name":
             subject = subject_mention(masked, base, lo, qs)
-            found = subject if subject is not None and subject.kind != "description" else None
+            found = subject if subject is not None and can_speak(subject) else None
         if found is None:
             # ``a spokesman for Sanders could only quip:``: the subject of the verb that
             # stands before the colon.
@@ -373,6 +449,37 @@ def in_sentence(
         if found is not None:
             return Attribution(found, ":", True)
     return None
+
+
+# A saying noun's complement running on to a quote: the quoted words are the noun's content.
+_COMPLEMENT = re.compile(
+    r"(?:['’]s?)?\s+(?:[A-Za-z]+\s+)?([a-z]+)\s+(?:of\s+(?:\S+\s+){0,2}[“\"]|telling|saying"
+    r"|urging|calling)"
+)
+
+
+def _owned_saying(masked: str, base: int, lo: int, qs: int) -> Attribution | None:
+    """Return the owner of the last saying noun in masked[lo:qs] (``her claim that she
+    “never sent …”``, ``the newspaper’s editorial telling him to leave his “…”``) as the
+    attribution, or None."""
+    nouns = list(_SAYING_NOUN.finditer(masked, lo, qs))
+    said = nouns[-1] if nouns else None
+    if said is None or FILLER in masked[said.end() : qs]:
+        return None
+    owner = said.group(1)
+    start = base + said.start(1)
+    if owner.endswith(("’s", "'s")):
+        owner = owner[:-2]
+    elif owner.endswith(("s’", "s'")):
+        owner = owner[:-1]
+    low = owner.lower()
+    if low in ("his", "her", "their", "its"):
+        kind = "pronoun"
+    elif low.startswith("the "):
+        kind = "description"
+    else:
+        kind = "name"
+    return Attribution(Mention(owner, start, start + len(owner), kind), said.group(2), True)
 
 
 def introduction(masked: str, base: int) -> Attribution | None:

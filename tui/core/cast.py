@@ -298,7 +298,10 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     runs: list[tuple[int, list[str]]] = []
     # Most runs are one capitalised word (a sentence's first): kept aside, cleaned cheaply,
     # and checked as a name only if it turns out to be someone's surname.
-    singles: list[tuple[int, str]] = []
+    # Kept as two flat lists: a long article has tens of thousands, and a tuple each would
+    # be that many more objects for the garbage collector to walk.
+    single_at: list[int] = []
+    single_word: list[str] = []
     outlets: list[tuple[int, str]] = []
     for match in _NAME.finditer(text):
         run = match.group()
@@ -308,14 +311,16 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
             if "’" in run or "'" in run:
                 run = _POSSESSIVE.sub("", run)
             if run:
-                singles.append((match.start(), run))
+                single_at.append(match.start())
+                single_word.append(run)
             continue
         for at, words in name_groups(run, match.start()):
             if len(words) > 1:
                 runs.append((at, words))
             else:
-                singles.append((at, words[0]))
-    alone = {word for _, word in singles}
+                single_at.append(at)
+                single_word.append(words[0])
+    alone = set(single_word)
     entries: list[tuple[int, str, float]] = []
     titles: list[tuple[int, str, str]] = []
     sexes: dict[str, str] = {}
@@ -395,7 +400,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
         if lead and lead[0].lower() in _HONORIFIC_SEX:
             sexes.setdefault(full, _HONORIFIC_SEX[lead[0].lower()])
         entries.append((at, full, role_weight(text, start, end)))
-    for start, word in singles:
+    for start, word in zip(single_at, single_word, strict=True):
         # A surname alone (``Blinken``) once the full name is known; anything else a
         # capitalised word.
         intros = introduced.get(word)

@@ -119,14 +119,22 @@ _ABBREVIATED = (
 _ABBREVIATION = re.compile(rf"(?:^|\s)(?:{_ABBREVIATED}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
 
 
+# A pronoun no abbreviation stands before: after ``U.S.`` it opens a new sentence.
+_OPENS_SENTENCE = re.compile(r"(?:He|She|They|It|We|I|But|The)\s")
+
+
 def sentence_bounds(masked: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence of a masked paragraph, offsets into it."""
     bounds: list[tuple[int, int]] = []
     pos = 0
     for match in _SENTENCE_BREAK.finditer(masked):
         head = masked[max(pos, match.start() - 12) : match.start() + 1]
-        if masked[match.start()] == "." and _ABBREVIATION.search(head):
-            continue
+        if (
+            masked[match.start()] == "."
+            and _ABBREVIATION.search(head)
+            and not _OPENS_SENTENCE.match(masked, match.end())
+        ):
+            continue  # ``Sen. Kim``; but ``… in the U.S. He says`` ends at the stop
         bounds.append((pos, match.end()))
         pos = match.end()
     bounds.append((pos, len(masked)))

@@ -194,7 +194,8 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
                     return found
                 break
         return _mention_ending_at(masked, base, tokens, True)
-    for _ in range(3):
+    body = False
+    for _ in range(5):
         found = _mention_ending_at(masked, base, tokens, False)
         if found is None or found.kind == "pronoun":
             return found
@@ -202,8 +203,21 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
         # phrase after a preposition is where or when, not who; the subject stands before it.
         k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
         before = tokens[k - 1][2].lower() if k else ""
+        # ``of the Institute for Science and International Security``: a body's name runs
+        # on over ``and`` and ``for``; the person it follows stands before it.
+        body = body or (
+            found.kind == "name" and found.text.rsplit(None, 1)[-1].lower() in _BODY_WORDS
+        )
+        if body and " of " in found.text:
+            # ``Jeffrey Lewis of the Center for Security``: the person before ``of``.
+            person = found.text.split(" of ", 1)[0]
+            return Mention(person, found.start, found.start + len(person), "name")
+        if body and before in ("and", "&") and k > 1 and _is_name_word(tokens[k - 2][2]):
+            tokens = tokens[: k - 1]
+            continue
         if before not in (_PREPOSITIONS if found.kind == "description" else _AFFILIATED):
             return found
+        body = False  # past ``of``: what stands before is the body's member, not the body
         tokens = tokens[: k - 1]
         while tokens and tokens[-1][2].lower() in _ADVERBS:
             tokens.pop()
@@ -212,6 +226,14 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
     return None
 
 
+# Last words of the names of bodies (``Center for Security and Cooperation``).
+_BODY_WORDS = frozenset(
+    """security studies policy institute center centre foundation council committee
+    association university college school group project fund network coalition alliance
+    union party administration department agency commission office bureau society service
+    services affairs relations research cooperation development rights freedom justice
+    liberty progress reform""".split()
+)
 # Words that open an appositive or a relative clause after a name and a comma.
 _APPOSITION = frozenset(
     """a an the who whose which whom former then now once one also longtime another during
@@ -597,8 +619,27 @@ def subject_mention(
             break
     if not seen_name and word.lower() not in _DETERMINERS and not _POSSESSIVE.search(word):
         return None
-    start, stop = tokens[k][0], tokens[end][1]
     kind = "name" if seen_name else "description"
+    if (
+        seen_name
+        and _POSSESSIVE.search(tokens[end][2])
+        and not _ends_clause(masked, tokens[end][1])
+    ):
+        # ``Clinton's campaign took``: the name owns the subject; the subject is the noun.
+        owned = end
+        for j in range(end + 1, min(len(tokens), end + 4)):
+            w = tokens[j][2]
+            low = w.lower()
+            if not w[:1].islower() or low in _FUNCTION or low in _ADVERBS:
+                break  # ``Rubio’s not``: a contraction, not a possessive
+            if not _noun_goes_on(tokens, j):
+                break
+            owned = j
+            if _ends_clause(masked, tokens[j][1]):
+                break
+        if owned > end:
+            end, kind = owned, "description"
+    start, stop = tokens[k][0], tokens[end][1]
     if kind == "name" and end == k and word.lower() in vocabulary:
         return None
     if kind == "description" and _ends_clause(masked, stop) and masked[stop : stop + 1] == ",":
@@ -607,6 +648,38 @@ def subject_mention(
             # ``A month later, he paid``: an opening phrase of time, not the subject.
             return subject_mention(masked, base, stop + 1, hi, vocabulary)
     return Mention(masked[start:stop], base + start, base + stop, kind)
+
+
+# A pronoun opening a clause of its own inside a sentence (``Cruz …, and he has long
+# used``, ``That’s why he wanted``): the subject nearest a quote after it.
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:,\s+(?:and|but|so|while|as|even\s+if|because|though|although)\s+"
+    r"|\b(?:when|why|because|if|after|before|while|though|although|as)\s+)"
+    r"(he|she|they|we|I)\s+(?=[a-z])"
+)
+
+
+def clause_pronoun(masked: str, base: int, lo: int, hi: int) -> Mention | None:
+    """Return the last pronoun in masked[lo:hi] that is the subject of a clause of its own
+    (after ``, and``, ``when``, ``why``…), or None."""
+    if all(masked.find(word, lo, hi) < 0 for word in ("he ", "we ", "they ", "I ")):
+        return None  # the common case, settled without the pattern
+    found = None
+    for match in _CLAUSE_PRONOUN.finditer(masked, lo, hi):
+        found = match
+    if found is None:
+        return None
+    a, b = found.span(1)
+    return Mention(found.group(1), base + a, base + b, "pronoun")
+
+
+_OWNED = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])\s")
+
+
+def can_speak(mention: Mention) -> bool:
+    """True for a name, a pronoun, or a description a named owner holds (``Clinton's
+    campaign``, ``Johnson's doctor``): a subject that is someone, not something."""
+    return mention.kind != "description" or _OWNED.match(mention.text) is not None
 
 
 # Words that make a phrase opening a sentence a time (``A few days later,``).

@@ -67,6 +67,8 @@ def _reversed(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """True for an opening mark that faces backwards: a word before it, a space after."""
     left = text[start - 1] if start > lo else " "
     right = text[end] if end < hi else " "
+    if left in ",.!?" and start - 1 > lo:
+        left = text[start - 2]  # ``“It's unusual,“ said``: a typo'd closer after a comma
     return left.isalnum() and (right.isspace() or right in ".,;:!?")
 
 

@@ -18,7 +18,7 @@ from .attribution import (
     last_inside,
 )
 from .cues import sentence_bounds
-from .mentions import Mention, subject_mention
+from .mentions import Mention, can_speak, clause_pronoun, subject_mention
 from .model import Quote, Role
 from .quote_marks import QuotedSpan, find_spans, mask
 from .roles import classify_roles, is_attribution_line
@@ -214,6 +214,9 @@ sentences are shorter, and a paragraph with no sentence break (a megabyte of com
 not be read from its start for every quote in it."""
 
 
+_PRONOUN_NEXT = re.compile(r"\W{0,3}\s*(?:[a-z]+\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+
+
 class _Sentences:
     """The sentences of one masked paragraph, looked up by offset with a binary search."""
 
@@ -283,12 +286,25 @@ def _attribute(
             after = sentences.around(min(qe + 1, len(masked) - 1))[1]
             tail = (sentence[0], min(after, qe + _WINDOW))
         att = _label(text, span) if span.opens_paragraph else None
+        stop = min(len(masked), qe + _WINDOW)
+        said: Attribution | None = None
+        looked = att is None and span.closed and _PRONOUN_NEXT.match(masked, qe) is not None
+        if looked:
+            said = after_quote(masked, lo, qe, stop)
+            if said is not None and said.mention.kind == "pronoun":
+                # ``“…,” he told advisers, according to Uzi Arad``; ``Kim said “…,” she
+                # said``: a pronoun and its verb right after the quote are its own cue.
+                att = said
         if att is None:
+            att = according_to(masked, lo, sentence)
+        if att is None and tail != sentence and after_quote(masked, lo, qe, tail[1]):
+            # Only when the words after the quote attribute it (``?” O’Malley said,
+            # according to the Sun``), not when a new sentence of its own follows.
             att = according_to(masked, lo, tail)
         if att is None:
             att = adjacent_before(masked, lo, qs, sentence[0])
         if att is None and span.closed:
-            att = after_quote(masked, lo, qe, min(len(masked), qe + _WINDOW))
+            att = said if looked else after_quote(masked, lo, qe, stop)
         if att is None:
             att = in_sentence(masked, lo, qs, qe, sentence)
         found.append(att)
@@ -312,7 +328,10 @@ def _attribute(
             # is, a term with no cue is no one's quote (and hands nothing on).
             continue
         subject = subject_mention(masked, lo, lo_s, qs, vocabulary) if own else None
-        if subject is not None and subject.kind != "description":
+        if subject is not None and can_speak(subject):
+            nearer = clause_pronoun(masked, lo, subject.end - lo, qs)
+            if nearer is not None:
+                subject = nearer  # ``Cruz …, and he has long used … “the Iowa way”``
             # The quote sits inside a sentence of its own making (``That’s why he wanted
             # to “go an extra step”``): that sentence's subject reports it.
             found[j] = latest = Attribution(subject, "", False)
@@ -328,7 +347,7 @@ def _attribute(
                 # ``Jane Kim defended her record. “We cut …”``: the person the sentence
                 # before is about.
                 subject = subject_mention(masked, lo, prev_lo, lo_s, vocabulary)
-                if subject is not None and subject.kind != "description":
+                if subject is not None and can_speak(subject):
                     near = Attribution(subject, "", False)
         if near is not None and not scare:
             found[j] = latest = Attribution(near.mention, near.cue, False)
@@ -337,7 +356,7 @@ def _attribute(
             # is still reporting that person (``Perez keeps talking about the “…”``).
             if not own:
                 subject = subject_mention(masked, lo, lo_s, qs, vocabulary)
-            if subject is not None and subject.kind != "description":
+            if subject is not None and can_speak(subject):
                 found[j] = latest = Attribution(subject, "", False)
     return found
 

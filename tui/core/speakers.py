@@ -72,7 +72,16 @@ class Speakers:
     """Resolves the speakers of one article in reading order: each quote's resolved speaker
     becomes a subject later pronouns may refer to, as it does for a reader."""
 
-    __slots__ = ("_breaks", "_people", "_said_names", "_said_offsets", "cast", "text")
+    __slots__ = (
+        "_acronyms",
+        "_breaks",
+        "_parsed",
+        "_people",
+        "_said_names",
+        "_said_offsets",
+        "cast",
+        "text",
+    )
 
     def __init__(self, text: str, cast: Cast) -> None:
         self.text = text
@@ -85,6 +94,10 @@ class Speakers:
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
+        # A long article writes the same few mentions thousands of times: each is parsed
+        # into (title words, name words) once.
+        self._parsed: dict[str, tuple[list[str], list[str]]] = {}
+        self._acronyms: dict[str, list[tuple[int, str]]] | None = None
 
     def said(self, offset: int, name: str) -> None:
         """Record that ``name`` spoke through the mention at ``offset``: a person of the
@@ -106,6 +119,10 @@ class Speakers:
         return self._description(mention, offset, end)
 
     def _name(self, mention: str, offset: int, end: int) -> str:
+        if 2 <= len(mention) <= 8 and mention.isupper() and mention.isalpha():
+            spelled = self._spelled_out(mention, offset)
+            if spelled is not None:
+                return spelled  # ``CREW``: ``Citizens for Responsibility and Ethics …``
         last = mention.split()[-1] if mention.split() else ""
         led = mention.split(None, 1)[0].lower() in ("the", "a", "an")
         if last.lower() in _PARTY_NOUNS or (last[:1].islower() and led):
@@ -122,7 +139,10 @@ class Speakers:
         tail = _HEAD_END.split(mention, 1)[0].split()
         if len(tail) > 1 and all(w[:1].isupper() for w in tail) and _ends_as_body(tail[-1]):
             return clean_name(" ".join(tail))  # ``Priorities USA``: a body, named in full
-        lead, name = person_in(mention)
+        parsed = self._parsed.get(mention)
+        if parsed is None:
+            parsed = self._parsed[mention] = person_in(mention)
+        lead, name = parsed
         if not name:
             return clean_name(mention)
         cast = self.cast
@@ -147,6 +167,23 @@ class Speakers:
         if len(name) == 1 and name[0] in cast.introduced:
             return pick(cast.introduced[name[0]], end, sex, cast.sex_of) or name[0]
         return " ".join(name)
+
+    def _spelled_out(self, acronym: str, offset: int) -> str | None:
+        """Return the name an acronym was given in full before ``offset`` (``Citizens for
+        Responsibility and Ethics in Washington (CREW)``), or None."""
+        if self._acronyms is None:
+            # Every ``… (ABC)`` of the article, found in one pass on first use.
+            self._acronyms = {}
+            for bracket in _ACRONYM.finditer(self.text):
+                spelled = _spelled_before(self.text, bracket.group(1), bracket.start())
+                if spelled is not None:
+                    known = self._acronyms.setdefault(bracket.group(1), [])
+                    known.append((bracket.start(), spelled))
+        known = self._acronyms.get(acronym)
+        if not known:
+            return None
+        k = bisect.bisect_left(known, (offset, ""))
+        return known[k - 1][1] if k else None
 
     def _pronoun(self, mention: str, offset: int) -> str | None:
         low = mention.lower()
@@ -248,6 +285,15 @@ class Speakers:
                 return self._name(" ".join(name), appositive.start(1), appositive.end(1))
         wanted = _DETERMINER.sub("", mention.lower()).strip()
         owner = _OWNER.match(wanted)
+        said = _OWNER_SAID.match(mention)
+        if said is not None and said.group(2).lower() in _OWNERS_WORDS:
+            # ``Oz’s dubious medical advice``, ``the newspaper’s editorial``: words the
+            # owner gave; the owner speaks.
+            who = said.group(1)
+            outlet = who.split()[-1].lower() in OUTLET_NOUNS
+            kind = "description" if who[:4].lower() == "the " or outlet else "name"
+            if kind == "name" or outlet:
+                return self.resolve(who, kind, offset, offset + len(who))
         if owner is not None and owner.end() < len(wanted):
             # ``Donald Trump’s campaign manager``: the office is what follows the owner.
             wanted = wanted[owner.end() :].strip()
@@ -255,6 +301,11 @@ class Speakers:
             return mention
         words = [w for w in _OFFICE_WORD.findall(wanted) if w not in _SMALL]
         head = words[-1] if words else ""
+        if head in _PERSONAL_BODIES and (
+            len(words) == 1 or (len(words) == 2 and words[0] in ("his", "her"))
+        ):
+            # ``the campaign``, ``his office``: the body the article named for its person.
+            return self._personal_body(mention, head, offset) or mention
         if head in OUTLET_NOUNS or (head.endswith(("’s", "'s")) and head[:-2] in OUTLET_NOUNS):
             return self._outlet(offset) or mention
         if _TWO.intersection(words) or head in _TWO:
@@ -279,6 +330,42 @@ class Speakers:
             # ``the billionaire businessman``: the person the story is about.
             return self._salient(offset, None) or mention
         return mention
+
+    def _personal_body(self, mention: str, noun: str, offset: int) -> str | None:
+        """Return the name of a person's campaign, office or administration a mention at
+        ``offset`` stands for, as the article named it (``the Smith campaign``, ``Smith's
+        office``), else the owner's name with the noun; None when there is no owner."""
+        owner = mention.split(None, 1)[0].lower() if " " in mention.strip() else ""
+        if owner in ("the", "a", "an"):
+            # ``the campaign``: the latest such body the article named.
+            named = self._bodies_named(noun, offset, None)
+            return named
+        if owner in ("his", "her"):
+            person = self._salient(offset, _PRONOUN_SEX[owner])
+        elif owner in ("its", "their", "our", "my"):
+            return None  # ``their campaign``: no one person to give it to
+        else:
+            return None  # ``Smith's office``: named as written
+        if not person:
+            return None
+        named = self._bodies_named(noun, offset, person.split()[-1])
+        return named or f"{person}’s {noun}"
+
+    def _bodies_named(self, noun: str, offset: int, owner: str | None) -> str | None:
+        """Return the latest ``the Smith campaign`` or ``Smith's campaign`` written before
+        ``offset`` (whose owner's last name is ``owner``, when given), as written."""
+        latest = None
+        for found in _PERSONAL_BODY.finditer(self.text, max(0, offset - _REACH * 4), offset):
+            if found.group("noun").lower() != noun:
+                continue
+            named_owner = found.group("owner") or found.group("owner2")
+            if owner is not None and named_owner.split()[-1] != owner:
+                continue
+            latest = found
+        if latest is None:
+            return None
+        whole = latest.group()
+        return "the" + whole[3:] if whole[:4] == "The " else whole
 
     def _named_next(self, offset: int) -> str | None:
         """Return the person the next paragraph opens with, when a description opens its
@@ -348,6 +435,41 @@ class Speakers:
 def _first_after(titles: tuple[tuple[int, str, str], ...], offset: int) -> int:
     """Return the index of the first title introduced at or after ``offset``."""
     return bisect.bisect_left(titles, (offset, "", ""))
+
+
+# Words a person or body gives out, whose owner is their speaker (``Trump's tweet``).
+_OWNERS_WORDS = frozenset(
+    """statement advice claim claims remarks comments words tweet tweets post letter ad book
+    memo release speech response answer message email video editorial website op-ed
+    column blog account""".split()
+)
+_OWNER_SAID = re.compile(r"((?:the\s+)?[\w.’' -]+?)['’]s?\s+(?:[\w-]+\s+){0,2}([\w-]+)\s*$", re.I)
+# Bodies a person has: named ``the Smith campaign`` or ``Smith's campaign``.
+_PERSONAL_BODIES = frozenset("campaign office administration camp".split())
+_PERSONAL_BODY = re.compile(
+    r"(?:\b[Tt]he[ \t]+(?P<owner>(?:[A-Z][\w-]+[ \t]+)?[A-Z][\w-]+)"
+    r"|\b(?P<owner2>(?:[A-Z][\w-]+[ \t]+)?[A-Z][\w-]+)['’]s?)"
+    r"\s+(?P<noun>campaign|office|administration|camp)\b"
+)
+# The words spelled out before an acronym in brackets: capitalised words and the small
+# words between them, ending right before the bracket.
+_SPELLED = re.compile(
+    r"((?:[A-Z][\w.&’'-]*)(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and|the|on|in|to|at))*)\s*\Z"
+)
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _spelled_before(text: str, acronym: str, at: int) -> str | None:
+    """Return the capitalised words ending right before text[at] (an acronym's bracket),
+    from the first that starts with the acronym's initial, or None."""
+    found = _SPELLED.search(text, max(0, at - 160), at)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    first = next((k for k, w in enumerate(words) if w[:1] == acronym[0]), None)
+    if first is None or len(words) - first < 2:
+        return None
+    return " ".join(words[first:])
 
 
 _OFFICE_WORD = re.compile(r"[a-z][a-z’'.-]*")
