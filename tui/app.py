@@ -133,6 +133,7 @@ class NewsReaderApp(InboxActions, ReaderTools, App[None]):
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
+        self.start_grouping()  # a few small files: grouped before the first frame
         # Set quietly and read at once: the first frame then shows the article.
         self.set_reactive(NewsReaderApp.current_path, files.highlighted_path)
         self.start_load(first=True)
