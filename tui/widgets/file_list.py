@@ -486,7 +486,8 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         if row.path == self.pinned or (closed and any(m.path == self.pinned for m in row.members)):
             compare = PINNED_MARK
         else:
-            compare = COMPARED_MARK if row.path == self.comparison else " "
+            shown = row.path == self.comparison and not row.opened  # else on its version row
+            compare = COMPARED_MARK if shown else " "
         mark = Segment(compare, pointer_style)
         state = NEW_MARK if row.new else UNREAD_MARK if row.read is False else " "
         status = Segment(state, self.get_component_rich_style("file-list--unread"))
