@@ -69,7 +69,7 @@ class ReadMarks:
 
     def _read_if_shown(self, path: Path) -> None:
         self._timer = None
-        if self.app.current_path == path:
+        if self.app.current_path == path and self.app.query(FileList):  # none when closing
             files = self._files()
             # A story's row shown: its older versions are read with its newest.
             shown = files.highlighted_files() if files.highlighted_path == path else [path]

@@ -10,7 +10,6 @@ candidate, one cluster of candidates at a time (so a large inbox never holds the
 
 from __future__ import annotations
 
-import heapq
 import string
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
@@ -121,7 +120,7 @@ def _candidates(sketches: Sequence[StorySketch]) -> list[tuple[int, int]]:
         found.update(rare.keys() & file.title_words)
         shared = [(rare[w], w) for w in found]
         # Ties broken by the word itself: versions with the same rare words pick the same ones.
-        keys = [w for _, w in heapq.nsmallest(RARE_WORDS, shared)]
+        keys = [w for _, w in sorted(shared)[:RARE_WORDS]]
         keys_of.append(len(keys))
         for key in keys:
             blocks[key].append(index)

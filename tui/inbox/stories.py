@@ -61,4 +61,7 @@ class StoryIndex:
 
 def small_enough(files: Sequence[ArticleFile]) -> bool:
     """True when ``files`` can be grouped on the UI thread without a frame's delay showing."""
-    return len(files) <= SAME_FRAME_FILES and sum(f.size for f in files) <= SAME_FRAME_BYTES
+    if len(files) > SAME_FRAME_FILES or sum(f.size for f in files) > SAME_FRAME_BYTES:
+        return False
+    # A page's text extractor is imported when first needed: never before the first frame.
+    return not any(f.path.suffix.lower() in (".html", ".htm") for f in files)

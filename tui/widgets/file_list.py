@@ -385,9 +385,16 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         return None if row is None else row.summary
 
     def select_path(self, path: Path) -> None:
-        """Move the highlight to ``path`` if it is listed."""
+        """Move the highlight to ``path`` if it is listed (a version hidden in its story:
+        the story is opened to show it)."""
         index = self._path_index.get(path)
-        if index is not None:
+        if index is None and path in self._versions and path in self._by_path:
+            self._opened.add(self._versions[path][0])
+            self._show(self._visible(self.highlighted_path))
+            index = self._path_index.get(path)
+        if index is not None and index == self.highlighted:
+            self.watch_highlighted(index)  # the same row number holds another file now
+        elif index is not None:
             self.highlighted = index
 
     # -- actions -------------------------------------------------------------------------
