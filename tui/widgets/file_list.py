@@ -425,11 +425,11 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
     def action_open_story(self) -> None:
         """List the highlighted story's versions beneath it (or step onto the first)."""
         row = self._rows[self.highlighted] if self.highlighted is not None else None
-        if row is None or row.story is None:
+        if row is None or not row.is_story:
             self.app.bell()
         elif row.opened:
             self.action_move(1)
-        elif row.is_story:
+        elif row.story is not None:
             self._opened.add(row.story)
             self._relist(self._visible(row.path))
 
