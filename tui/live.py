@@ -4,6 +4,7 @@ date, without moving the highlight, the scroll position or the reader's place.""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,9 @@ from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.app import NewsReaderApp
+
+GROUP_SLICE_SECONDS = 0.01
+"""Grouping works this long, then rests as long, so keys stay quick while it runs."""
 
 RESCAN_SECONDS = 30.0
 """The directory is listed again this often whatever the watcher says: a missed event or a
@@ -87,7 +91,18 @@ class InboxActions:
     def group_stories(self: NewsReaderApp, files: list[ArticleFile]) -> None:
         """Group ``files`` into stories off the UI thread and post them."""
         worker = get_current_worker()
-        stories = self.inbox.stories.group(files, lambda: worker.is_cancelled)
+        rested = time.monotonic()
+
+        def stop() -> bool:
+            """True once cancelled; meanwhile rest now and then, and while keys are pressed,
+            leaving the UI thread the interpreter (as the scan does)."""
+            nonlocal rested
+            if time.monotonic() - rested > GROUP_SLICE_SECONDS:
+                time.sleep(GROUP_SLICE_SECONDS)
+                rested = time.monotonic()
+            return not self.loader.give_way(lambda: worker.is_cancelled)
+
+        stories = self.inbox.stories.group(files, stop)
         if stories is not None:
             self.post_message(StoriesGrouped(tuple(stories)))
 

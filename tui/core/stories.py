@@ -14,7 +14,7 @@ import string
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations
+from itertools import combinations
 from sys import intern
 
 from .pairing import SAME_STORY_THRESHOLD, Fingerprint, fingerprint, fingerprint_similarity
@@ -105,16 +105,22 @@ def candidate_pairs(files: Sequence[StoryFile | StorySketch]) -> set[tuple[int, 
     """Return the index pairs worth comparing: files sharing two of their rarest words or
     title words (one, for a file too short to have two)."""
     sketches = [f if isinstance(f, StorySketch) else _sketch_file(f) for f in files]
-    return set(_candidates(sketches))
+    return set(_candidates(sketches) or ())
 
 
-def _candidates(sketches: Sequence[StorySketch]) -> list[tuple[int, int]]:
-    frequency = Counter(chain.from_iterable(s.words for s in sketches))
-    frequency.update(chain.from_iterable(s.title_words for s in sketches))
+def _candidates(
+    sketches: Sequence[StorySketch], cancelled: Callable[[], bool] = lambda: False
+) -> list[tuple[int, int]] | None:
+    frequency: Counter[str] = Counter()
+    for file in sketches:  # file by file: each short call lets another thread in between
+        frequency.update(file.words)
+        frequency.update(file.title_words)
     rare = {w: count for w, count in frequency.items() if 1 < count <= MAX_BLOCK}
     blocks: defaultdict[str, list[int]] = defaultdict(list)
     keys_of: list[int] = []
     for index, file in enumerate(sketches):
+        if index % 256 == 0 and cancelled():
+            return None
         # The intersection runs in C: most words are in one file only, or in too many.
         found = rare.keys() & file.words
         found.update(rare.keys() & file.title_words)
@@ -146,7 +152,9 @@ def group_sketches(
 
     ``print_of(index)`` gives a file's fingerprint (None when it cannot be read any more); it
     is asked once per file that has a candidate, cluster by cluster."""
-    pairs = _candidates(sketches)
+    pairs = _candidates(sketches, cancelled)
+    if pairs is None:
+        return None
     count = len(sketches)
     cluster = _UnionFind(count)
     for a, b in pairs:

@@ -49,6 +49,7 @@ class StoryIndex:
         self._sketches = kept  # files gone from the listing are forgotten
 
         def print_of(index: int) -> Fingerprint | None:
+            cancelled()  # lets the caller rest the thread (it is asked again per cluster)
             path = sketches[index].id
             assert isinstance(path, Path)
             try:
