@@ -88,11 +88,13 @@ async def test_three_versions_share_a_row_that_opens_in_time_order(
         assert app.query_one(StatusLine).diff == "vs older bridge-1.txt"
         assert str(app.query_one(DiffView).border_title) == "3 Diff vs bridge-1.txt"
 
-        await pilot.press("h")  # from a version: back to its story's row, closed
+        await pilot.press("m", "h")  # v2 pinned; from a version: back to its story's row
         await settle(pilot)
         assert [row.path.name for row in files.rows] == ["bridge-3.txt", "snow.txt"]
         assert files.highlighted == 0
         assert app.current_path == tmp_path / "bridge-3.txt"
+        assert lines(files, 1)[0].startswith("▶◆● Council backs bridge")  # the pin inside
+        assert app.query_one(StatusLine).diff == "vs pinned ◆ bridge-2.txt"
 
 
 async def test_filter_and_hidden_read_rows_see_every_version(tmp_path: Path, make_app) -> None:
