@@ -32,8 +32,8 @@ SHARED_KEYS = 2
 MIN_WORD = 4
 """Shorter words (articles, pronouns, "said") are never rare enough to count."""
 
-_STRIP = string.punctuation + "“”‘’«»—–…"
-"""Punctuation stripped from a word's ends, so "Blinken," and "Blinken" are one word."""
+_SPACES = str.maketrans(dict.fromkeys(string.punctuation + "“”‘’«»—–…", " "))
+"""Punctuation made a space, so "Blinken," "Blinken’s" and "Blinken" hold one word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,8 @@ class StorySketch:
     modified: float
     """Its modification time, seconds since the epoch."""
     words: tuple[str, ...]
-    """Its distinct words of ``MIN_WORD`` letters or more, lower-cased (shared strings)."""
+    """Its distinct words, lower-cased (shared strings); blocking uses those of ``MIN_WORD``
+    letters or more."""
     title_words: tuple[str, ...]
     """Its title's words, each after a space (a key apart from the text's words)."""
 
@@ -79,21 +80,18 @@ class Story:
     """The newest version's headline, to show for the story."""
 
 
-def _words(text: str) -> set[str]:
+def _words(text: str) -> tuple[str, ...]:
     """The distinct words of ``text``, lower-cased and interned: every sketch holding a word
-    then shares one string, whose hash is made once (counting them is then quick)."""
-    return {
-        intern(word)
-        for token in set(text.lower().split())
-        if len(word := token.strip(_STRIP)) >= MIN_WORD
-    }
+    then shares one string, whose hash is made once (counting them is then quick). Short
+    words are kept (leaving them out would cost a Python step a word): blocking skips them."""
+    return tuple(map(intern, set(text.lower().translate(_SPACES).split())))
 
 
 def sketch(id: Hashable, title: str, paragraphs: Sequence[str], modified: float) -> StorySketch:
     """Return the sketch of one file, for `group_sketches`."""
-    words = tuple(_words(" ".join(paragraphs)))
+    words = _words(" ".join(paragraphs))
     # A title word is a key of its own kind: the space keeps it apart from a text's words.
-    titled = tuple(intern(" " + word) for word in _words(title))
+    titled = tuple(intern(" " + word) for word in _words(title) if len(word) >= MIN_WORD)
     return StorySketch(id, title, modified, words, titled)
 
 
@@ -115,7 +113,9 @@ def _candidates(
     for file in sketches:  # file by file: each short call lets another thread in between
         frequency.update(file.words)
         frequency.update(file.title_words)
-    rare = {w: count for w, count in frequency.items() if 1 < count <= MAX_BLOCK}
+    rare = {
+        w: count for w, count in frequency.items() if 1 < count <= MAX_BLOCK and len(w) >= MIN_WORD
+    }
     blocks: defaultdict[str, list[int]] = defaultdict(list)
     keys_of: list[int] = []
     for index, file in enumerate(sketches):
