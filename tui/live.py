@@ -80,7 +80,9 @@ class InboxActions:
     def start_grouping(self: NewsReaderApp) -> None:
         """Group the listed files into stories: at once for a few small files, else in a
         worker while the list shows a row per file."""
-        if small_enough(self.files):
+        if len(self.files) < 2:
+            self.show_stories([])  # one file is a story of one: nothing to read for it
+        elif small_enough(self.files):
             stories = self.inbox.stories.group(self.files)
             assert stories is not None  # never cancelled
             self.show_stories(stories)

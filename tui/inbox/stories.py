@@ -12,7 +12,7 @@ from tui.core.stories import Story, StorySketch, group_sketches, sketch
 SAME_FRAME_FILES = 40
 """An inbox of this many files or fewer (and small ones) is grouped before the first frame."""
 
-SAME_FRAME_BYTES = 400_000
+SAME_FRAME_BYTES = 200_000
 """...if its files hold this many bytes or fewer between them."""
 
 
