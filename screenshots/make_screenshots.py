@@ -33,6 +33,7 @@ AGES = {"000_2aececd08c9d0500.txt": 2 * 3600, "001_81fec4374950f17b.txt": 3 * 60
 
 SHOTS: list[tuple[str, tuple[int, int], Sequence[str]]] = [
     ("main", (160, 45), ()),
+    ("stories", (160, 45), ("l", "j")),
     ("quotes", (160, 45), ("2", "n", "n")),
     ("diff", (160, 45), ("right_square_bracket",)),
     ("quote-changes", (160, 45), ("3", "right_curly_bracket", "right_curly_bracket")),

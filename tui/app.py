@@ -135,6 +135,7 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
+        self.start_grouping()  # a few small files: grouped before the first frame
         # Set quietly and read at once: the first frame then shows the article, and the rows
         # of unchanged files with the titles the cache kept.
         self.set_reactive(NewsReaderApp.current_path, files.highlighted_path)

@@ -4,13 +4,19 @@ date, without moving the highlight, the scroll position or the reader's place.""
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from tui.core import ArticleFile, list_articles, printable
+from tui.core.stories import Story
+from tui.inbox.stories import small_enough
 from tui.inbox.watch import directory_changes
+from tui.messages import StoriesGrouped
 from tui.screens.compare import ComparePicker
 from tui.widgets.article_view import ArticleView
 from tui.widgets.diff_view import DiffView
@@ -19,6 +25,9 @@ from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.app import NewsReaderApp
+
+GROUP_SLICE_SECONDS = 0.01
+"""Grouping works this long, then rests as long, so keys stay quick while it runs."""
 
 RESCAN_SECONDS = 30.0
 """The directory is listed again this often whatever the watcher says: a missed event or a
@@ -35,6 +44,7 @@ class LiveInbox:
     def apply(self, files: list[ArticleFile]) -> tuple[list[Path], list[Path]]:
         """Show ``files`` as the list; return the paths added and those changed on disk."""
         app = self.app
+        before = len(app.inbox)
         app.inbox.replace(files)
         file_list = app.query_one(FileList)
         added, changed = file_list.sync_files(files)
@@ -42,6 +52,8 @@ class LiveInbox:
             app.inbox.summarised.discard(path)
         if added or changed:
             app.scan_files([f.path for f in files])
+        if added or changed or len(files) != before:
+            app.start_grouping()  # a new version joins its story
         current = app.current_path
         if current is not None and app.inbox.get(current) is None:
             self.show_removed(current)
@@ -64,6 +76,47 @@ class LiveInbox:
 class InboxActions:
     """The App's inbox keys and its watching workers (mixed into `NewsReaderApp`, so the
     App module stays a router)."""
+
+    def start_grouping(self: NewsReaderApp) -> None:
+        """Group the listed files into stories: at once for a few small files, else in a
+        worker while the list shows a row per file."""
+        if len(self.files) < 2:
+            self.show_stories([])  # one file is a story of one: nothing to read for it
+        elif small_enough(self.files):
+            stories = self.inbox.stories.group(self.files)
+            assert stories is not None  # never cancelled
+            self.show_stories(stories)
+        else:
+            self.group_stories(list(self.files))
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def group_stories(self: NewsReaderApp, files: list[ArticleFile]) -> None:
+        """Group ``files`` into stories off the UI thread and post them."""
+        worker = get_current_worker()
+        rested = time.monotonic()
+
+        def stop() -> bool:
+            """True once cancelled; meanwhile rest now and then, and while keys are pressed,
+            leaving the UI thread the interpreter (as the scan does)."""
+            nonlocal rested
+            if time.monotonic() - rested > GROUP_SLICE_SECONDS:
+                time.sleep(GROUP_SLICE_SECONDS)
+                rested = time.monotonic()
+            return not self.loader.give_way(lambda: worker.is_cancelled)
+
+        stories = self.inbox.stories.group(files, stop)
+        if stories is not None:
+            self.post_message(StoriesGrouped(tuple(stories)))
+
+    def on_stories_grouped(self: NewsReaderApp, message: StoriesGrouped) -> None:
+        """Show the stories grouped by the worker."""
+        self.show_stories(message.stories)
+
+    def show_stories(self: NewsReaderApp, stories: Sequence[Story]) -> None:
+        """Put each story's versions under one row, and compare along the stories."""
+        self.inbox.set_stories(stories)
+        for files in self.query(FileList):  # none once the app is closing
+            files.set_stories(self.inbox.versions)
 
     def action_toggle_read(self: NewsReaderApp) -> None:
         """Mark the highlighted article read, or unread again."""
@@ -94,7 +147,7 @@ class InboxActions:
     def action_compare_with(self: NewsReaderApp) -> None:
         """Open the picker for the file to compare with."""
         files = self.query_one(FileList)
-        summaries = [row.summary for row in files.rows if row.summary is not None]
+        summaries = [row.summary for row in files.file_rows if row.summary is not None]
         current = self.panes.compared or self.marked
         picker = ComparePicker(self.files, summaries, current=current, clock=self.clock)
 

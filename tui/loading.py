@@ -407,9 +407,12 @@ class Loader:
     def other_version(
         self, path: Path, own: Fingerprint, marked: Path | None, cancelled: Cancelled
     ) -> ArticleFile | None:
-        """The marked file if there is one, else the most similar nearby file."""
+        """The marked file if there is one, else the version before it in its story, else
+        (a story of one, or before grouping is done) the most similar nearby file."""
         if marked is not None and marked != path:
             return self.inbox.file(marked)
+        if (before := self.inbox.version_before(path)) is not None:
+            return self.inbox.file(before)  # its story's previous version
         current = self.inbox.get(path)
         if current is None:
             return None

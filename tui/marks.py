@@ -69,8 +69,11 @@ class ReadMarks:
 
     def _read_if_shown(self, path: Path) -> None:
         self._timer = None
-        if self.app.current_path == path:
-            self.mark([path], True)
+        if self.app.current_path == path and self.app.query(FileList):  # none when closing
+            files = self._files()
+            # A story's row shown: its older versions are read with its newest.
+            shown = files.highlighted_files() if files.highlighted_path == path else [path]
+            self.mark(shown, True)
 
     def mark(self, paths: Sequence[Path], read: bool) -> int:
         """Mark ``paths`` read or unread, in the list and the database; return how many."""
@@ -86,9 +89,9 @@ class ReadMarks:
     def toggle(self) -> None:
         """Flip the highlighted row between read and unread, and say which it is now."""
         files = self._files()
-        path = files.highlighted_path
-        row = next((r for r in files.rows if r.path == path), None)
-        if path is None or row is None or not self.mark([path], not row.read):
+        index = files.highlighted
+        row = files.rows[index] if index is not None else None
+        if row is None or not self.mark(files.highlighted_files(), not row.read):
             self._say("Not marked: the file's text is not read yet")
             return
         self._say(f"Marked {'read' if row.read else 'unread'}")

@@ -10,6 +10,7 @@ from textual.message import Message
 
 from tui.core import Article, Pair, Quote
 from tui.core.quote_changes import QuoteChange
+from tui.core.stories import Story
 from tui.inbox import FileSummary
 from tui.widgets.blocks_view import Block
 
@@ -30,6 +31,14 @@ class FilesScanned(Message):
 
     summaries: tuple[FileSummary, ...]
     """What it found, one per file."""
+
+
+@dataclass
+class StoriesGrouped(Message):
+    """Grouping the listed files into stories is done."""
+
+    stories: tuple[Story, ...]
+    """Every story found, newest first (a file with no other version is a story of one)."""
 
 
 @dataclass

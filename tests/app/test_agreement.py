@@ -22,6 +22,8 @@ async def test_moving_the_highlight_changes_every_pane_in_the_same_frame(
         status = app.query_one(StatusLine)
         assert status.diff == f"vs older {OLD_SEED}"
         files = app.query_one(FileList)
+        await pilot.press("l")  # the seeds are one story: list its two versions
+        assert status.diff == f"vs older {OLD_SEED}"  # the same file stays highlighted
         files.action_move(1)  # as `j` does, without letting a frame pass
         app.current_path = files.highlighted_path  # the Highlighted message, handled now
         article = app.query_one(ArticleView)
@@ -57,6 +59,7 @@ async def test_m_pins_with_its_own_glyph_says_so_and_unpins(seed_dir: Path, make
         await settle(pilot)
         files = app.query_one(FileList)
         status = app.query_one(StatusLine)
+        await pilot.press("l")  # the seeds are one story: list its two versions
         assert files.render_line(2).text.startswith(" ⇄")  # the automatic version
         await pilot.press("j", "m")
         await settle(pilot)
@@ -136,7 +139,7 @@ async def test_a_failing_worker_shows_a_notice_and_the_app_goes_on(
     async with app.run_test(size=(160, 45)) as pilot:
         await wait_for(pilot, lambda: bool(notices), "the notice")
         assert notices[0] == "RuntimeError: the pairing broke"
-        await pilot.press("j")
+        await pilot.press("l", "j")  # the older version, beneath the seeds' story
         await pilot.pause()
         assert app.is_running
         assert app.query_one(ArticleView).article.name == OLD_SEED  # type: ignore[union-attr]

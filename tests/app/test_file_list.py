@@ -31,10 +31,17 @@ async def test_rows_show_title_name_age_and_quotes(seed_dir: Path, make_app) -> 
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         shown = rows(app.query_one(FileList))
+        # The seeds are two versions of one story: one row, the newest version's title.
         assert shown[0].startswith("▶ ● The United States’ Secretary")
-        assert shown[1].strip() == f"3m · 8 quotes · {NEW_SEED}"
-        assert shown[2].startswith(" ⇄● Colombia and US revising bilateral")
-        assert shown[3].strip() == f"2h · 5 quotes · {OLD_SEED}"
+        assert shown[1].strip().startswith("3m · ▸ 2 versions · 8 quotes · 001_81fec")
+        assert shown[2:4] == ["", ""]
+        await pilot.press("l")
+        shown = rows(app.query_one(FileList))
+        assert shown[1].strip().startswith("3m · ▾ 2 versions · 8 quotes · 001_81fec")
+        assert shown[2].startswith(" ⇄●   v1 Colombia and US revising bilateral")
+        assert shown[3].strip().startswith("2h · 5 quotes · 000_2aececd08c9d")
+        assert shown[4].startswith("  ●   v2 The United States’ Secretary")
+        assert shown[5].strip().startswith("3m · 8 quotes · 001_81fec")
 
 
 async def test_j_k_and_enter_move_and_open(seed_dir: Path, make_app) -> None:
@@ -42,14 +49,15 @@ async def test_j_k_and_enter_move_and_open(seed_dir: Path, make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         files = app.query_one(FileList)
-        await pilot.press("j")
+        await pilot.press("l", "j")  # the story's versions listed; the older one
         await settle(pilot)
         assert files.highlighted == 1
         assert app.query_one(ArticleView).article.name == OLD_SEED  # type: ignore[union-attr]
         await pilot.press("k")
         assert files.highlighted == 0
         await pilot.press("G")
-        assert files.highlighted == 1
+        assert files.highlighted == 2
+        assert files.highlighted_path == seed_dir / NEW_SEED
         await pilot.press("g", "enter")
         assert files.highlighted == 0
         assert app.focused is app.query_one(ArticleView)

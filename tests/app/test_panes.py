@@ -70,7 +70,7 @@ async def test_highlighting_a_file_changes_article_and_diff(seed_dir: Path, make
         assert "unchanged" in diff.summary
         assert str(diff.border_title).endswith(f"vs {OLD_SEED}")
         assert "older" in app.query_one(StatusLine).render().plain
-        await pilot.press("down")
+        await pilot.press("right", "down")  # the seeds' story opened: its older version
         await settle(pilot)
         assert article.article.name == OLD_SEED
         assert str(diff.border_title).endswith(f"vs {NEW_SEED}")

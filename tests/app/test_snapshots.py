@@ -66,3 +66,8 @@ def test_search_marked_and_stepped_160x45(seed_dir: Path, make_app, snap_compare
     app = app_for(seed_dir, make_app)
     press = ["2", "slash", *"blinken", "enter", "f3"]
     assert snap_compare(app, press=press, terminal_size=(160, 45), run_before=ready)
+
+
+def test_story_opened_160x45(seed_dir: Path, make_app, snap_compare) -> None:
+    app = app_for(seed_dir, make_app)
+    assert snap_compare(app, press=["l", "j"], terminal_size=(160, 45), run_before=ready)

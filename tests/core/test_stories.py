@@ -40,3 +40,26 @@ def test_only_files_sharing_a_rare_word_are_compared() -> None:
     pairs = candidate_pairs(files)
     assert (5, 6) in pairs
     assert all(5 not in pair and 6 not in pair for pair in pairs - {(5, 6)})
+
+
+def test_grouping_stops_when_cancelled_and_reads_only_files_with_a_candidate() -> None:
+    from tui.core.pairing import fingerprint
+    from tui.core.stories import group_sketches, sketch
+
+    files = [
+        ("bridge-1", "Council votes on bridge", V1, 100.0),
+        ("bridge-2", "Council backs bridge", V2, 200.0),
+        ("snow", "Snow closes pass", OTHER, 250.0),
+    ]
+    sketches = [sketch(*file) for file in files]
+    asked: list[int] = []
+
+    def print_of(index: int):  # type: ignore[no-untyped-def]
+        asked.append(index)
+        return fingerprint(files[index][2])
+
+    stories = group_sketches(sketches, print_of)
+    assert stories is not None
+    assert [s.versions for s in stories] == [("snow",), ("bridge-1", "bridge-2")]
+    assert sorted(asked) == [0, 1]  # the unrelated file is never fingerprinted
+    assert group_sketches(sketches, print_of, cancelled=lambda: True) is None

@@ -126,17 +126,20 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_seeds_quotes_diff_and_quit(terminal: Terminal) -> None:
-    # Both seeds are listed, their titles cut to the list's width.
+    # The seeds are two versions of one story: one row, the newest version's title cut to
+    # the list's width, and the count of versions.
     terminal.wait_for("1 Files (2)")
-    terminal.wait_for("Colombia and US revi")  # the list fills in as titles are read
-    terminal.wait_for("The United States’ S")
+    terminal.wait_for("The United States’ S")  # the list fills in as titles are read
+    terminal.wait_for("▸ 2 vers")
 
-    # Each seed's title in the article pane once highlighted. Which one is listed first
-    # depends on the files' times, so read the article pane's name, then go to the other end.
+    # Each seed's title in the article pane once highlighted: the story's row shows its
+    # newest version; → lists both versions beneath it, and ↓ goes to the older one.
     screen = terminal.wait_for("2 Article · 00")
     first = next(name for name in SEED_TITLES if f"Article · {name}" in screen)
     terminal.wait_for_in_article(SEED_TITLES[first])
-    terminal.press("End")
+    terminal.press("Right")
+    terminal.wait_for("v1 Colombia")
+    terminal.press("Down")
     (other,) = set(SEED_TITLES) - {first}
     terminal.wait_for(f"Article · {other}")
     terminal.wait_for_in_article(SEED_TITLES[other])

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import ArticleFile
+from tui.core.stories import Story
+from tui.inbox.stories import StoryIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,29 @@ class Inbox:
         """Listed files by path."""
         self.summarised: set[Path] = set()
         """Files whose title and quote count were already posted to the list."""
+        self.stories = StoryIndex()
+        """Groups the files into stories (used off the UI thread for a large inbox)."""
+        self.versions: dict[Path, tuple[Path, ...]] = {}
+        """For each file that is one of several versions of a story: the story's versions,
+        oldest first (replaced whole when grouping is done, so any thread may read it)."""
+
+    def set_stories(self, stories: Sequence[Story]) -> None:
+        """Take the stories found by grouping the files listed."""
+        versions: dict[Path, tuple[Path, ...]] = {}
+        for story in stories:
+            if len(story.versions) > 1:
+                paths = tuple(p for p in story.versions if isinstance(p, Path))
+                versions.update(dict.fromkeys(paths, paths))
+        self.versions = versions
+
+    def version_before(self, path: Path) -> Path | None:
+        """Return the version of ``path``'s story just before it (for the oldest, the one
+        after it), or None when it has no other version listed."""
+        versions = [p for p in self.versions.get(path, ()) if p in self._by_path]
+        if path not in versions or len(versions) < 2:
+            return None
+        index = versions.index(path)
+        return versions[index - 1] if index else versions[1]
 
     def replace(self, files: list[ArticleFile]) -> None:
         """List ``files`` (newest first) instead, after the directory was listed again."""

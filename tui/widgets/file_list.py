@@ -1,9 +1,10 @@
-"""The file list: one two-line row per article, drawn a visible row at a time."""
+"""The file list: one two-line row per article (one per story of several versions), drawn
+a visible row at a time."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -19,8 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core import ArticleFile, printable
-from tui.core.search import matches_any
 from tui.inbox import FileSummary
+from tui.inbox.rows import FileRow, ShownRow, shown_rows
 
 ROW_HEIGHT = 2
 """Lines a row takes: the title, then the age, quote count and file name."""
@@ -33,6 +34,10 @@ COMPARED_MARK = "⇄"
 """Marks the file the diff pane picked to compare with."""
 PINNED_MARK = "◆"
 """Marks the file pinned with ``m`` as the one to compare with."""
+CLOSED_STORY = "▸"
+"""Before a story's version count while its versions are hidden."""
+OPENED_STORY = "▾"
+"""Before a story's version count while its versions are listed beneath it."""
 
 
 def format_age(seconds: float) -> str:
@@ -44,24 +49,6 @@ def format_age(seconds: float) -> str:
     if seconds < 86400:
         return f"{int(seconds // 3600)}h"
     return f"{int(seconds // 86400)}d"
-
-
-@dataclass(slots=True)
-class FileRow:
-    """One row of the list: the file and what is known about it so far."""
-
-    path: Path
-    """The file."""
-    modified: float
-    """Its modification time, seconds since the epoch."""
-    summary: FileSummary | None = None
-    """Title and quote count once the background scan has read the file."""
-    read: bool | None = None
-    """Whether the article has been read; None until its text (and so its key) is known."""
-    new: bool = False
-    """True for a file that arrived while the app was open, until it is shown."""
-    removed: bool = False
-    """True for the highlighted file after it vanished from the directory."""
 
 
 class FileList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -83,6 +70,12 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("home,g", "first", "Newest file", id="files.first", show=False),
         Binding("end,G", "last", "Oldest file", id="files.last", show=False),
         Binding("enter", "select", "Open file", id="files.select", show=False),
+        Binding(
+            "right,l", "open_story", "Show a story's versions", id="files.open_story", show=False
+        ),
+        Binding(
+            "left,h", "close_story", "Hide a story's versions", id="files.close_story", show=False
+        ),
     ]
 
     @dataclass
@@ -122,21 +115,42 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         self._clock = clock
         """Gives "now" for the ages."""
         self._all: list[FileRow] = []
-        """Every row, newest file first, shown or hidden."""
+        """Every file's row, newest file first, shown or hidden."""
         self._by_path: dict[Path, FileRow] = {}
-        """Every row by path."""
-        self._rows: list[FileRow] = []
-        """The rows shown, newest file first."""
-        self._index: dict[Path, int] = {}
-        """Row index by path."""
+        """Every file's row by path."""
+        self._versions: Mapping[Path, tuple[Path, ...]] = {}
+        """For each file that is a version of a story: the story's versions, oldest first."""
+        self._opened: set[Path] = set()
+        """The stories (by oldest version) whose versions are listed beneath them."""
+        self._rows: list[ShownRow] = []
+        """The rows shown, newest file (or story) first."""
+        self._index: dict[tuple[Path, int], int] = {}
+        """Row index by row key (the file, and its version number beneath a story)."""
+        self._path_index: dict[Path, int] = {}
+        """Row index by the file a row shows (its first row, for a story's newest version)."""
         self.set_files(files)
 
     # -- content -------------------------------------------------------------------------
 
     @property
-    def rows(self) -> Sequence[FileRow]:
+    def rows(self) -> Sequence[ShownRow]:
         """The rows, in display order."""
         return self._rows
+
+    @property
+    def file_rows(self) -> Sequence[FileRow]:
+        """Every file's row, newest first, whether shown or not."""
+        return self._all
+
+    def highlighted_files(self) -> list[Path]:
+        """The files of the highlighted row: every version of a story whose versions are not
+        listed, else the one file."""
+        if self.highlighted is None:
+            return []
+        row = self._rows[self.highlighted]
+        if row.is_story and not row.opened:
+            return [member.path for member in row.versions]
+        return [row.path]
 
     @property
     def highlighted_path(self) -> Path | None:
@@ -150,42 +164,89 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         self._by_path = {row.path: row for row in self._all}
         self._filter_rows(keep=None)
 
-    def _show(self, rows: list[FileRow]) -> None:
+    def _show(self, rows: list[ShownRow]) -> None:
         """Make ``rows`` the rows shown (the highlight is the caller's to place)."""
         self._rows = rows
-        self._index = {row.path: k for k, row in enumerate(self._rows)}
+        self._index = {row.key: k for k, row in enumerate(rows)}
+        self._path_index = {}
+        for k, row in enumerate(rows):
+            self._path_index.setdefault(row.path, k)
         self.virtual_size = Size(0, len(self._rows) * ROW_HEIGHT)
 
-    def _visible(self, keep: Path | None) -> list[FileRow]:
-        """The rows to show: all, or the unread ones and ``keep`` when read ones are hidden;
-        of those, the ones the filter (`/`) lets through."""
-        rows = self._all
-        if self.hide_read:
-            rows = [row for row in rows if not row.read or row.path == keep]
-        if self.filter_text:
-            rows = [row for row in rows if _row_matches(row, self.filter_text)]
-        return list(rows)
+    def _visible(self, keep: Path | None) -> list[ShownRow]:
+        """The rows to show: every file, a story's versions under one row; the unread ones
+        and ``keep`` only when read ones are hidden; those the filter (`/`) lets through."""
+        return shown_rows(
+            self._all,
+            self._versions,
+            self._opened,
+            hide_read=self.hide_read,
+            words=self.filter_text,
+            keep=keep,
+        )
 
-    def _relist(self, rows: list[FileRow]) -> None:
+    def _story_row(self, path: Path) -> int | None:
+        """The index of the row of the story ``path`` is a version of, if shown."""
+        paths = self._versions.get(path)
+        if not paths:
+            return None
+        return next(
+            (
+                k
+                for p in paths
+                if (k := self._index.get((p, 0))) is not None and self._rows[k].story
+            ),
+            None,
+        )
+
+    def _relist(self, rows: list[ShownRow], *, stay_on_story: bool = True) -> None:
         """Show ``rows`` without moving the highlighted file or the rows in view: rows added
-        or dropped above the view shift the scroll position by as many rows."""
+        or dropped above the view shift the scroll position by as many rows.
+
+        When the highlighted file is no longer shown on a row of its own (a newer version
+        joined its story and now stands for it), its story's row stays highlighted and the
+        article shown stays as it is (``stay_on_story``), or that row's file is shown."""
         current = self.highlighted_path
+        key = self._rows[self.highlighted].key if self.highlighted is not None else None
         top_index = self.scroll_offset.y // ROW_HEIGHT
-        top_path = self._rows[top_index].path if top_index < len(self._rows) else None
+        top_key = self._rows[top_index].key if top_index < len(self._rows) else None
         self._show(rows)
-        if top_path is not None and top_path in self._index:
-            shift = self._index[top_path] - top_index
+        if top_key is not None and top_key in self._index:
+            shift = self._index[top_key] - top_index
             if shift:
                 self.scroll_to(y=self.scroll_offset.y + shift * ROW_HEIGHT, animate=False)
-        index = self._index.get(current) if current is not None else None
+        index = self._index.get(key) if key is not None else None
+        if index is None and current is not None:
+            index = self._path_index.get(current)
+        quiet_story = False
+        if index is None and current is not None:
+            index = self._story_row(current)
+            quiet_story = index is not None and stay_on_story
         if index is None:
             index = min(self.highlighted or 0, len(self._rows) - 1) if self._rows else None
         # Set quietly when the same file stays highlighted: nothing to load again.
-        if index is not None and current is not None and self._rows[index].path == current:
+        same = index is not None and current is not None and self._rows[index].path == current
+        if same or quiet_story:
             self.set_reactive(FileList.highlighted, index)
+            self._scroll_to_highlight()
         else:
             self.highlighted = index
         self.refresh()
+
+    def set_stories(self, versions: Mapping[Path, tuple[Path, ...]]) -> None:
+        """Group the rows of the versions of each story under one row (``versions``: each
+        version's story, oldest first), keeping the highlighted file highlighted: if it is
+        an older version that had a row of its own, its story is opened to show it."""
+        current = self.highlighted_path
+        was_story = self.highlighted is not None and self._rows[self.highlighted].is_story
+        self._versions = versions
+        if current is not None and current in versions and not was_story:
+            self._opened.add(versions[current][0])
+            # ...unless it is the story's newest: then the story's row is the file's row.
+            rows = self._visible(current)
+            if any(row.path == current and row.is_story for row in rows):
+                self._opened.discard(versions[current][0])
+        self._relist(self._visible(current))
 
     def sync_files(self, files: Sequence[ArticleFile]) -> tuple[list[Path], list[Path]]:
         """List ``files`` (newest first) in place of the rows shown, keeping what is known of
@@ -196,6 +257,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         moves on."""
         old = {row.path: row for row in self._all}
         current = self.highlighted_path
+        current_row = self._rows[self.highlighted] if self.highlighted is not None else None
         added: list[Path] = []
         changed: list[Path] = []
         rows = []
@@ -208,10 +270,12 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
                 row = FileRow(file.path, file.modified, new=row.new)
                 changed.append(file.path)
             rows.append(row)
-        if current is not None and current in old:
+        if current is not None and current in old and current_row is not None:
             gone = old[current]
             gone.removed = True
-            rows.insert(min(self.highlighted or 0, len(rows)), gone)
+            # Where its row was among the files (a version beneath its story counts once).
+            place = sum(1 for row in self._rows[: self.highlighted or 0] if not row.version)
+            rows.insert(min(place, len(rows)), gone)
         self._all = rows
         self._by_path = {row.path: row for row in self._all}
         self._relist(self._visible(current))
@@ -250,7 +314,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         return sum(row.new for row in self._all)
 
     def rows_with_keys(self) -> list[FileRow]:
-        """Every row (shown or hidden) whose text is known, so whose mark can be kept."""
+        """Every file's row (shown or hidden) whose text is known, so whose mark can be kept."""
         return [row for row in self._all if row.summary is not None and row.summary.key]
 
     def next_unread(self) -> bool:
@@ -280,7 +344,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             row = self._by_path.get(summary.path)
             if row is not None:
                 row.summary = summary
-                index = self._index.get(summary.path)
+                index = self._path_index.get(summary.path)
                 seen = seen or (index is not None and top <= index <= bottom)
         if self.filter_text:
             self._filter_rows(keep=self.highlighted_path)  # a title read may now match
@@ -302,7 +366,7 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             self.border_subtitle = Text(shown)
         else:
             self.border_subtitle = ""
-        index = self._index.get(keep, 0) if keep is not None else 0
+        index = self._path_index.get(keep, 0) if keep is not None else 0
         index = index if self._rows else None
         if index == self.highlighted and self.is_mounted and index is not None:
             self.watch_highlighted(index)  # the same row number may hold another file now
@@ -321,9 +385,16 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         return None if row is None else row.summary
 
     def select_path(self, path: Path) -> None:
-        """Move the highlight to ``path`` if it is listed."""
-        index = self._index.get(path)
-        if index is not None:
+        """Move the highlight to ``path`` if it is listed (a version hidden in its story:
+        the story is opened to show it)."""
+        index = self._path_index.get(path)
+        if index is None and path in self._versions and path in self._by_path:
+            self._opened.add(self._versions[path][0])
+            self._show(self._visible(self.highlighted_path))
+            index = self._path_index.get(path)
+        if index is not None and index == self.highlighted:
+            self.watch_highlighted(index)  # the same row number holds another file now
+        elif index is not None:
             self.highlighted = index
 
     # -- actions -------------------------------------------------------------------------
@@ -350,6 +421,26 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
         """Post `Selected` for the highlighted file."""
         if (path := self.highlighted_path) is not None:
             self.post_message(self.Selected(path))
+
+    def action_open_story(self) -> None:
+        """List the highlighted story's versions beneath it (or step onto the first)."""
+        row = self._rows[self.highlighted] if self.highlighted is not None else None
+        if row is None or not row.is_story:
+            self.app.bell()
+        elif row.opened:
+            self.action_move(1)
+        elif row.story is not None:
+            self._opened.add(row.story)
+            self._relist(self._visible(row.path))
+
+    def action_close_story(self) -> None:
+        """Hide the versions of the highlighted story (from one of them: back to its row)."""
+        row = self._rows[self.highlighted] if self.highlighted is not None else None
+        if row is None or row.story is None or (row.is_story and not row.opened):
+            self.app.bell()
+            return
+        self._opened.discard(row.story)
+        self._relist(self._visible(row.path), stay_on_story=False)
 
     def on_click(self, event: events.Click) -> None:
         """Highlight the clicked row."""
@@ -395,13 +486,15 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             strip = strip.apply_style(self.get_component_rich_style("file-list--highlight"))
         return strip.apply_style(base)
 
-    def _title_line(self, row: FileRow, is_current: bool, width: int) -> Strip:
+    def _title_line(self, row: ShownRow, is_current: bool, width: int) -> Strip:
         pointer_style = self.get_component_rich_style("file-list--pointer")
         pointer = Segment("▶" if is_current else " ", pointer_style)
-        if row.path == self.pinned:
+        closed = row.is_story and not row.opened
+        if row.path == self.pinned or (closed and any(m.path == self.pinned for m in row.members)):
             compare = PINNED_MARK
         else:
-            compare = COMPARED_MARK if row.path == self.comparison else " "
+            shown = row.path == self.comparison and not row.opened  # else on its version row
+            compare = COMPARED_MARK if shown else " "
         mark = Segment(compare, pointer_style)
         state = NEW_MARK if row.new else UNREAD_MARK if row.read is False else " "
         status = Segment(state, self.get_component_rich_style("file-list--unread"))
@@ -412,16 +505,22 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             title = Text(printable(row.path.name))
         else:
             title = Text(summary.title, style="bold")
+        if row.version:
+            title = Text.assemble(f"  v{row.version} ", title)  # beneath its story, in time order
         title.truncate(max(1, width - 4), overflow="ellipsis")
         console = self.app.console
         segments = [pointer, mark, status, Segment(" "), *title.render(console)]
         return Strip(segments).adjust_cell_length(width)
 
-    def _detail_line(self, row: FileRow, width: int) -> Strip:
+    def _detail_line(self, row: ShownRow, width: int) -> Strip:
         detail_style = self.get_component_rich_style("file-list--detail")
         age = format_age(max(0.0, self._clock() - row.modified))
-        text = Text("   ")
+        text = Text("     " if row.version else "   ")
         text.append(f"{age} · ", detail_style)
+        if row.is_story:
+            sign = OPENED_STORY if row.opened else CLOSED_STORY
+            text.append(f"{sign} {len(row.versions)} versions", "bold")
+            text.append(" · ", detail_style)
         summary = row.summary
         if row.removed:
             text.append("⚠ removed from disk · ", self.get_component_rich_style("file-list--error"))
@@ -450,11 +549,3 @@ class FileList(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=y, animate=False)
         elif y + ROW_HEIGHT > top + height:
             self.scroll_to(y=y + ROW_HEIGHT - height, animate=False)
-
-
-def _row_matches(row: FileRow, words: str) -> bool:
-    """True when the row's file name, title or one of its speakers holds ``words``."""
-    summary = row.summary
-    if summary is None:
-        return matches_any(words, [row.path.name])
-    return matches_any(words, [row.path.name, summary.title, *summary.speakers])
