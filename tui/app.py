@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.bindings import APP_BINDINGS, help_sections
 from tui.core import Article, ArticleFile, printable
-from tui.heap import HeapSettler
+from tui.heap import IDLE_CHECK_SECONDS, HeapSettler, IdleCollector
 from tui.inbox import Inbox
 from tui.inbox.state import ReadState
 from tui.live import InboxActions, LiveInbox
@@ -99,6 +99,8 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         self.loader = Loader(self.inbox, self.post_message, lambda: self.current_path)
         """Reads, summarises and compares files off the UI thread."""
         self.heap = HeapSettler(self.call_after_refresh)
+        self.collector = IdleCollector(lambda: self.loader.last_input, time.monotonic)
+        """Does the full garbage collections when no key is coming."""
         """Settles the heap after a large article or the whole scan."""
         self.panes = Panes(self)
         """What the reading panes show of the highlighted file."""
@@ -132,6 +134,8 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         """Focus the list, title the panes and start reading titles in the background."""
         asyncio.get_running_loop().set_default_executor(UnwaitedExecutor())
         self.configure(self.asked_theme)
+        self.collector.start()
+        self.set_interval(IDLE_CHECK_SECONDS, self.collector.check)
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
         files.focus()
@@ -213,6 +217,7 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         """Stop quote searches still running in child processes; write the read marks."""
         self.loader.stop_searches()
         self.marks.state.close()
+        self.collector.stop()
 
     def start_load(self, *, first: bool = False) -> None:
         """Show the current file in this frame: a small one read now (and its pairing asked

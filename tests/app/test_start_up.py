@@ -110,3 +110,15 @@ def test_settle_heap_freezes_what_is_alive() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+async def test_full_collections_are_the_apps_while_it_runs_and_python_s_after(
+    seed_dir: Path, make_app
+) -> None:
+    before = gc.get_threshold()
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] > before[2], "the idle collector does the full ones"
+    assert gc.get_threshold() == before
