@@ -87,7 +87,9 @@ class InboxActions:
             assert stories is not None  # never cancelled
             self.show_stories(stories)
         else:
-            self.group_stories(list(self.files))
+            # After the first frame: grouping holds the interpreter in slices, and the first
+            # frame of a reopened inbox (every cached row in it) should not wait on them.
+            self.call_after_refresh(self.group_stories, list(self.files))
 
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def group_stories(self: NewsReaderApp, files: list[ArticleFile]) -> None:
