@@ -533,3 +533,12 @@ def test_name_helpers() -> None:
     assert is_outlet(["The", "Washington", "Post"]) and not is_outlet(["Jane", "Kim"])
     assert first_name_sex("Mary") < 0 < first_name_sex("John")
     assert first_name_sex("Pat") == 0.0 and first_name_sex("the") == 0.0
+
+
+def test_the_first_name_table_is_gender_guessers_own() -> None:
+    from gender_guesser.detector import Detector
+
+    from tui.core.names import _first_names, first_name_sex
+
+    assert _first_names().names == Detector(case_sensitive=False).names  # type: ignore[attr-defined]
+    assert first_name_sex("Maria") < 0 < first_name_sex("Thomas")
