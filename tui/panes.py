@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -240,5 +241,13 @@ class Panes:
         focused_widget = app.screen_stack[0].focused if app.screen_stack else app.focused
         for widget, title in titles:
             focused = widget is focused_widget
-            widget.border_title = Text(("▶ " if focused else "") + title)
-        diff.border_subtitle = Text(diff.summary)
+            _retitle(widget, "border_title", ("▶ " if focused else "") + title)
+        _retitle(diff, "border_subtitle", diff.summary)
+
+
+def _retitle(widget: Widget, which: str, text: str) -> None:
+    """Set a pane's border title or subtitle to ``text`` only when it differs: Textual
+    redraws the whole pane on every set, and a focus change sets all three panes' titles,
+    of which two at most change."""
+    if getattr(widget, which) != Content(text).markup:
+        setattr(widget, which, Text(text))
