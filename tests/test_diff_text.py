@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
@@ -211,6 +211,7 @@ def _side(rendered: str, keep: str, drop: str) -> list[str]:
     return re.sub(pattern, r" \1 ", kept).split()
 
 
+@settings(derandomize=True, deadline=None)  # no per-example deadline: a busy machine is slow
 @given(WORDS, WORDS)
 def test_brackets_rebuild_both_versions_with_the_real_word_diff(
     before: list[str], after: list[str]
