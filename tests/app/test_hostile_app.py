@@ -174,26 +174,26 @@ async def test_heavy_file_opens_and_keys_act_while_it_loads(tmp_path: Path, name
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.query_one(ArticleView)
         status = app.query_one(StatusLine)
-        await wait_for(pilot, lambda: article.article is not None, f"{name} to open", 60)
+        await wait_for(pilot, lambda: article.article is not None, f"{name} to open", 240)
         assert pane_text(article).strip()
         await pilot.press("2")
         assert app.focused is article
         await pilot.press("j")
-        await wait_for(pilot, lambda: article.scroll_y == 1, "j to scroll one line", 30)
+        await wait_for(pilot, lambda: article.scroll_y == 1, "j to scroll one line", 120)
         await pilot.press("pagedown")
-        await wait_for(pilot, lambda: article.scroll_y > 1, "page down to scroll", 30)
+        await wait_for(pilot, lambda: article.scroll_y > 1, "page down to scroll", 120)
         await pilot.press("end")
         await wait_for(
-            pilot, lambda: article.scroll_y == article.max_scroll_y > 0, "end to reach the end", 30
+            pilot, lambda: article.scroll_y == article.max_scroll_y > 0, "end to reach the end", 120
         )
         await pilot.press("home")
-        await wait_for(pilot, lambda: article.scroll_y == 0, "home to reach the top", 30)
+        await wait_for(pilot, lambda: article.scroll_y == 0, "home to reach the top", 120)
         assert article.article is not None
         expected = len(find_quotes(article.article.text))
-        await wait_for(pilot, lambda: len(article.quotes) == expected, "the quotes", 60)
+        await wait_for(pilot, lambda: len(article.quotes) == expected, "the quotes", 240)
         await pilot.press("n")
         if expected:
-            await wait_for(pilot, lambda: article.current_quote == 0, "n to reach quote 1", 30)
+            await wait_for(pilot, lambda: article.current_quote == 0, "n to reach quote 1", 120)
             assert status.quote.startswith(f"Quote 1/{expected} · ")
         else:
             await pilot.pause()
