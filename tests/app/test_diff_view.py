@@ -14,12 +14,14 @@ SIZE = (100, 30)
 
 
 class DiffApp(App[None]):
-    """Hosts one DiffView and records the changes it announces."""
+    """Hosts one DiffView and records the changes and quote changes it announces."""
 
     def __init__(self) -> None:
         super().__init__()
         self.selected: list[Pair] = []
         """Pairs announced by ChangeSelected, in order."""
+        self.said: list[str] = []
+        """Descriptions of the QuoteChangeSelected messages, in order."""
 
     def compose(self) -> ComposeResult:
         yield DiffView(id="diff")
@@ -29,6 +31,9 @@ class DiffApp(App[None]):
 
     def on_diff_view_change_selected(self, message: DiffView.ChangeSelected) -> None:
         self.selected.append(message.pair)
+
+    def on_diff_view_quote_change_selected(self, message: DiffView.QuoteChangeSelected) -> None:
+        self.said.append(message.description)
 
 
 def seeds() -> tuple[Article, Article, list[Pair]]:

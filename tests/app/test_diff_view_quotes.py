@@ -2,40 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-
-from tui.core import Article, Pair, PairKind, Paragraph, Quote
+from tests.app.test_diff_view import SIZE, DiffApp, article
+from tui.core import Pair, PairKind, Quote
 from tui.core.quote_changes import QuoteChange, QuoteChangeKind
 from tui.widgets.diff_view import DiffView
-
-SIZE = (100, 30)
-
-
-class DiffApp(App[None]):
-    """Hosts one DiffView and records the quote changes it announces."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.said: list[str] = []
-        """Descriptions of the QuoteChangeSelected messages, in order."""
-
-    def compose(self) -> ComposeResult:
-        yield DiffView(id="diff")
-
-    def on_mount(self) -> None:
-        self.animation_level = "none"
-
-    def on_diff_view_quote_change_selected(self, message: DiffView.QuoteChangeSelected) -> None:
-        self.said.append(message.description)
-
-
-def article(name: str, *texts: str) -> Article:
-    """An Article made straight from paragraph texts."""
-    paragraphs, pos = [], 0
-    for index, text in enumerate(texts):
-        paragraphs.append(Paragraph(index, pos, pos + len(text), text))
-        pos += len(text) + 2
-    return Article(name, "\n\n".join(texts), tuple(paragraphs), None)
 
 
 def quote(text: str, paragraph: int, speaker: str) -> Quote:
