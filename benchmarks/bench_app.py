@@ -120,6 +120,44 @@ def stamp_redraws(app) -> list[float]:  # type: ignore[no-untyped-def]
     return stamps
 
 
+def key_sender(app, stamps: list[float], settle: float):  # type: ignore[no-untyped-def]
+    """Return ``send(key)``: post the key to the app as its driver would, and give the
+    seconds to the first redraw after it (None if none came within a second), then wait
+    ``settle`` seconds so the update finishes before the next key."""
+    from textual import events
+
+    async def send(key: str) -> float | None:
+        before = len(stamps)
+        sent = time.perf_counter()
+        character = key if len(key) == 1 else "?" if key == "question_mark" else None
+        event = events.Key(key, character)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        deadline = sent + 1.0
+        while len(stamps) == before and time.perf_counter() < deadline:
+            await asyncio.sleep(0.0005)
+        latency = stamps[before] - sent if len(stamps) > before else None
+        await asyncio.sleep(settle)
+        return latency
+
+    return send
+
+
+def key_figures(timings: dict[str, list[float]], missed: int) -> dict:
+    """Return each key's p50 and p95 in ms (keys timed at least twice) and the misses."""
+    figures: dict = {
+        key: {
+            "p50_ms": statistics.median(values) * 1000,
+            "p95_ms": statistics.quantiles(values, n=20)[18] * 1000,
+            "count": len(values),
+        }
+        for key, values in timings.items()
+        if len(values) >= 2
+    }
+    figures["missed"] = missed
+    return figures
+
+
 def every_title_check(files):  # type: ignore[no-untyped-def]
     """Return a check that every row of the file list ``files`` has its title and count."""
     shown = [0]  # rows known to have their title, from the top: each row looked at once
@@ -227,24 +265,11 @@ async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
     stamp every redraw; a key's latency is its first redraw. Keys run so each one changes
     the screen: ``n`` and ``p`` alternate on the quotes, ``j`` and ``pagedown`` start from
     the top each round."""
-    from textual import events
-
     stamps = stamp_redraws(app)
     timings: dict[str, list[float]] = {"n": [], "j": [], "pagedown": []}
     missed = 0
 
-    async def send(key: str) -> float | None:
-        before = len(stamps)
-        sent = time.perf_counter()
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
-        deadline = sent + 1.0
-        while len(stamps) == before and time.perf_counter() < deadline:
-            await asyncio.sleep(0.0005)
-        latency = stamps[before] - sent if len(stamps) > before else None
-        await asyncio.sleep(0.02)  # let the update finish before the next key
-        return latency
+    send = key_sender(app, stamps, settle=0.02)
 
     async with app.run_test(size=SIZE) as pilot:
         await _until(pilot, lambda: ready(app), 60, "the article with its quotes")
@@ -260,39 +285,16 @@ async def _key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
                 else:
                     timings["n" if key in "np" else key].append(latency)
         await pilot.press("q")
-    figures = {
-        key: {
-            "p50_ms": statistics.median(values) * 1000,
-            "p95_ms": statistics.quantiles(values, n=20)[18] * 1000,
-            "count": len(values),
-        }
-        for key, values in timings.items()
-        if len(values) >= 2
-    }
-    figures["missed"] = missed
-    return figures
+    return key_figures(timings, missed)
 
 
 async def _more_key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-def]
     """Key-to-redraw time for MORE_KEYS, as `_key_latencies` measures n, j and Page Down."""
-    from textual import events
-
     stamps = stamp_redraws(app)
     timings: dict[str, list[float]] = {key: [] for key in MORE_KEYS}
     missed = 0
 
-    async def send(key: str) -> float | None:
-        before = len(stamps)
-        sent = time.perf_counter()
-        event = events.Key(key, key if len(key) == 1 else "?" if key == "question_mark" else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
-        deadline = sent + 1.0
-        while len(stamps) == before and time.perf_counter() < deadline:
-            await asyncio.sleep(0.0005)
-        latency = stamps[before] - sent if len(stamps) > before else None
-        await asyncio.sleep(0.03)
-        return latency
+    send = key_sender(app, stamps, settle=0.03)
 
     async with app.run_test(size=SIZE) as pilot:
         await _until(pilot, lambda: ready(app), 60, "the article with its quotes")
@@ -309,17 +311,7 @@ async def _more_key_latencies(app, ready) -> dict:  # type: ignore[no-untyped-de
                     await send(UNDO[key])
                     await pilot.pause()
         await pilot.press("q")
-    figures: dict = {
-        key: {
-            "p50_ms": statistics.median(values) * 1000,
-            "p95_ms": statistics.quantiles(values, n=20)[18] * 1000,
-            "count": len(values),
-        }
-        for key, values in timings.items()
-        if len(values) >= 2
-    }
-    figures["missed"] = missed
-    return figures
+    return key_figures(timings, missed)
 
 
 def probe(name: str, arg: str | None) -> dict:
