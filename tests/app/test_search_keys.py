@@ -152,3 +152,14 @@ async def test_slash_in_the_file_list_filters_rows(tmp_path: Path, make_app) -> 
         await pilot.press("backspace", "backspace", *"xx")
         await wait_for(pilot, lambda: files.shown_count == (0, 2))
         assert bar_count(app) == "0 of 2 files"
+
+
+async def test_the_words_typed_stay_in_sight_at_80_columns(tmp_path: Path, make_app) -> None:
+    talks, _ = write_articles(tmp_path)
+    app = make_app([talks])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "slash", *"roe deer")
+        await wait_for(pilot, lambda: bar_count(app) == "1/1")
+        field = app.query_one("#search-input")
+        assert field.content_region.width >= len("roe deer"), "the hints give way, not the words"

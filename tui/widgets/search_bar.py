@@ -53,7 +53,7 @@ class SearchBar(Horizontal):
         background: $panel;
         &.-open { display: block; }
         & > #search-prompt { width: auto; padding: 0 1; text-style: bold; }
-        & > Input { width: 1fr; }
+        & > Input { width: 1fr; min-width: 24; }  /* the words typed come before the hints */
         & > #search-count { width: auto; padding: 0 1; }
     }
     """
