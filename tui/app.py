@@ -41,6 +41,7 @@ from tui.messages import (
 )
 from tui.panes import Panes, apply_breakpoints
 from tui.screens.help import HelpScreen
+from tui.screens.reading import ReadingScreen
 from tui.steps import StepActions
 from tui.tools import ReaderTools
 from tui.widgets.article_view import ArticleStyles, ArticleView
@@ -118,6 +119,10 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
     def directory(self) -> Path | None:
         """The directory the files came from, when the user named one."""
         return self.inbox.directory
+
+    def get_default_screen(self) -> ReadingScreen:
+        """The panes' screen, which does not repaint everything on a focus change."""
+        return ReadingScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         """The panes side by side (stacked when narrow), the status line, the footer."""
@@ -338,8 +343,8 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
 
     def watch_diff_toggled(self, toggled: bool) -> None:
         """Show or hide the diff pane (the CSS decides which the default is)."""
-        self.query_one("#reading").set_class(toggled, "-diff-toggled")
         diff = self.query_one(DiffView)
+        diff.set_class(toggled, "-toggled")
         if self.focused is diff:
             self.call_after_refresh(self._refocus_if_hidden)
 
@@ -363,8 +368,11 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         widget.focus()
 
     def action_help(self) -> None:
-        """Open the help screen."""
-        self.push_screen(HelpScreen(help_sections(self.BINDINGS)))
+        """Open the help screen: built on the first `?` and kept (installed), so later ones
+        only show it again instead of composing, styling and wrapping every key anew."""
+        if not self.is_screen_installed("help"):
+            self.install_screen(HelpScreen(help_sections(self.BINDINGS)), "help")
+        self.push_screen("help")
 
     def action_command_palette(self) -> None:
         """Open the command palette (one that survives being closed mid-search)."""

@@ -89,6 +89,10 @@ class HelpScreen(ModalScreen[None]):
         self._sections = sections
         """(heading, bindings) to list."""
 
+    def on_screen_resume(self) -> None:
+        """Open at the top each time, as a freshly built help would."""
+        self.query_one("#help-box", VerticalScroll).scroll_home(animate=False)
+
     def action_scroll(self, where: str) -> None:
         """Scroll the list of keys as the panes scroll: a line, a page, to either end."""
         box = self.query_one("#help-box", VerticalScroll)
