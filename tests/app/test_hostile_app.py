@@ -190,7 +190,13 @@ async def test_heavy_file_opens_and_keys_act_while_it_loads(tmp_path: Path, name
         await wait_for(pilot, lambda: article.scroll_y == 0, "home to reach the top", 120)
         assert article.article is not None
         expected = len(find_quotes(article.article.text))
-        await wait_for(pilot, lambda: len(article.quotes) == expected, "the quotes", 240)
+        await wait_for(
+            pilot,
+            # None found is also how the pane starts: wait for the search to have answered.
+            lambda: not app.panes.quotes_pending and len(article.quotes) == expected,
+            "the quotes",
+            240,
+        )
         await pilot.press("n")
         if expected:
             await wait_for(pilot, lambda: article.current_quote == 0, "n to reach quote 1", 120)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
-from tests.app.conftest import NEW_SEED, OLD_SEED, SEEDS, settle, write
+from tests.app.conftest import NEW_SEED, OLD_SEED, SEEDS, settle, wait_for, write
 from tui.core import PairKind
 from tui.screens.compare import ComparePicker
 from tui.screens.help import HelpScreen
@@ -209,21 +210,20 @@ async def test_narrow_terminal_gives_way_and_d_toggles(seed_dir: Path, make_app)
         article = app.query_one(ArticleView)
         assert diff.region.width > 40 and diff.region.y == article.region.y  # side by side
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        # The layout follows on the screen's next update: wait for it, not for a pause.
+        await wait_for(pilot, lambda: diff.region.area == 0, "the diff pane to give way")
         files = app.query_one(FileList)
-        assert diff.region.area == 0
         assert files.region.width >= 20 and article.region.width >= 50
         assert app.query_one(StatusLine).region.height == 1
         await pilot.press("d")
-        await pilot.pause()
-        assert diff.region.area > 0 and diff.region.y > article.region.y  # stacked
+        await wait_for(pilot, lambda: diff.region.area > 0, "d to bring the diff pane back")
+        assert diff.region.y > article.region.y  # stacked
         assert article.region.height >= 8
         await pilot.press("3")
         assert app.focused is diff
         await pilot.press("d")
-        await pilot.pause()
-        assert diff.region.area == 0
-        assert app.focused is article
+        await wait_for(pilot, lambda: diff.region.area == 0, "d to hide the diff pane")
+        await wait_for(pilot, lambda: app.focused is article, "focus to leave the hidden pane")
 
 
 async def test_palette_runs_app_actions(seed_dir: Path, make_app) -> None:
@@ -248,17 +248,22 @@ async def test_q_quits(seed_dir: Path, make_app) -> None:
         assert not app.is_running
 
 
-async def test_footer_is_rebuilt_only_when_its_keys_change(seed_dir: Path, make_app) -> None:
+async def test_footer_keys_are_relabelled_in_place_as_focus_moves(seed_dir: Path, make_app) -> None:
     from textual.widgets._footer import FooterKey
 
     def footer_keys() -> list[FooterKey]:
         return list(app.query(FooterKey))
 
+    def shown() -> list[str]:
+        return [key.action for key in footer_keys() if key.display]
+
     app = make_app(sorted(seed_dir.glob("*.txt")))
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         listed = footer_keys()
-        assert "toggle_unchanged" not in {key.action for key in listed}
+        first = shown()
+        assert "toggle_unchanged" not in first
+        assert first[-1] == "command_palette", "the palette's key stays on the right"
         await pilot.press("2")  # the article pane shows no keys of its own in the footer
         await pilot.pause()
         assert app.focused is app.query_one(ArticleView)
@@ -266,11 +271,50 @@ async def test_footer_is_rebuilt_only_when_its_keys_change(seed_dir: Path, make_
         await pilot.press("3")  # the diff pane does: the footer shows them
         await pilot.pause()
         await pilot.pause()
-        assert {"toggle_unchanged", "toggle_noise"} <= {key.action for key in footer_keys()}
+        diff_keys = shown()
+        assert {"toggle_unchanged", "toggle_noise"} <= set(diff_keys)
+        assert len(diff_keys) == len(set(diff_keys)), "each action once"
+        assert footer_keys()[: len(listed) - 1] == listed[:-1], "relabelled, not rebuilt"
         await pilot.press("1")
         await pilot.pause()
         await pilot.pause()
-        assert "toggle_unchanged" not in {key.action for key in footer_keys()}
+        assert shown() == first, "back to the list's keys; the extra widgets hidden"
+        assert len(footer_keys()) == len(diff_keys), "no key widget made again"
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.pause()
+        assert shown() == diff_keys
+        gc.collect()
+        dropped = [o for o in gc.get_objects() if isinstance(o, FooterKey) and not o.is_attached]
+        assert not dropped, "no key widget is kept alive once off the screen"
+        # A relabelled key does what its label says when clicked.
+        noise = next(key for key in footer_keys() if key.action == "toggle_noise")
+        diff = app.query_one(DiffView)
+        before = diff.ignore_noise
+        await pilot.click(noise)
+        await pilot.pause()
+        assert diff.ignore_noise is not before
+
+
+async def test_help_opens_again_at_the_top(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        box = help_screen.query_one("#help-box")
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y > 0, "the keys run past a 20-row terminal"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is help_screen, "kept, not built again"
+        assert box.scroll_y == 0
 
 
 def test_help_writes_each_key_as_it_is_typed_within_its_column() -> None:

@@ -180,6 +180,6 @@ async def test_tool_keys_do_not_stack_dialogs(tmp_path: Path, make_app) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, SpeakerPicker))
         await pilot.press("s", "e", "c", "slash")
         assert [type(screen).__name__ for screen in app.screen_stack] == [
-            "Screen",
+            "ReadingScreen",
             "SpeakerPicker",
         ]
