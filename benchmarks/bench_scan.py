@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_app import SIZE, every_title_check, make_directory, stamp_redraws
+from bench_app import SIZE, compile_bytecode, every_title_check, make_directory, stamp_redraws
 
 KEY_PRESSES = 40
 """Key presses timed while the first scan runs."""
@@ -128,6 +128,7 @@ def show(label: str, figures: dict, count: int) -> None:
 
 def main(count: int, old_count: int) -> None:
     print(f"bench_scan: Python {sys.version.split()[0]}; {load()} at the start")
+    compile_bytecode()  # as a user's second start finds it, even under PYTHONDONTWRITEBYTECODE
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
         root = Path(tmp)
         many, few = root / "many", root / "few"
