@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core import Article, Quote, Role
-from tui.widgets.blocks_view import Block
+from tui.widgets.blocks import Block
 
 MISSING_QUOTE = "⚠ missing quote — "
 """Prefix of an attribution line whose quote the extraction lost."""

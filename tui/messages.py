@@ -12,7 +12,7 @@ from tui.core import Article, Pair, Quote
 from tui.core.quote_changes import QuoteChange
 from tui.core.stories import Story
 from tui.inbox import FileSummary
-from tui.widgets.blocks_view import Block
+from tui.widgets.blocks import Block
 
 
 class Answer(Message):

@@ -12,14 +12,8 @@ from textual.app import App, ComposeResult
 from textual.geometry import Offset
 from textual.pilot import Pilot
 
-from tui.widgets.blocks_view import (
-    Block,
-    BlocksView,
-    LazyBlocks,
-    estimate_lines,
-    thumb_rows,
-    wrap_text,
-)
+from tui.widgets.blocks import Block, LazyBlocks, estimate_lines, thumb_rows, wrap_text
+from tui.widgets.blocks_view import BlocksView
 
 WORDS = "the minister said council budget would report talks trade migration climate".split()
 

@@ -35,7 +35,8 @@ from tui.diff_text import (
     pair_text,
     summary,
 )
-from tui.widgets.blocks_view import Block, BlocksView, _Wrapped
+from tui.widgets.blocks import Block, _Wrapped
+from tui.widgets.blocks_view import BlocksView
 
 _HEADER_BLOCKS = 1
 """Blocks above the first pair: the header (names, summary, legend)."""
