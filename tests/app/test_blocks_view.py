@@ -114,6 +114,39 @@ async def test_resize_rewraps_and_keeps_the_first_block() -> None:
         assert first in view.visible_blocks()
 
 
+async def test_a_width_swapped_back_to_is_not_wrapped_again(monkeypatch) -> None:
+    import tui.widgets.blocks_view as blocks_view
+
+    texts = paragraphs(60, seed=4)
+    wraps: list[int] = []
+
+    def counting_wrap(text: Text, width: int) -> tuple[list[Text], list[int]]:
+        wraps.append(width)
+        return wrap_text(text, width)
+
+    monkeypatch.setattr(blocks_view, "wrap_text", counting_wrap)
+    async with hosted([Block(Text(t)) for t in texts], size=(100, 30)) as (pilot, view):
+        wide = rows(view)
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        narrow = rows(view)
+        assert narrow != wide and max(len(line.rstrip()) for line in narrow) <= 70
+        before = len(wraps)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert rows(view) == wide, "the same picture as before at this width"
+        assert len(wraps) == before, "the wraps kept from the first time were used"
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        assert rows(view) == narrow
+        assert len(wraps) == before
+        view.update_block(0, Block(Text("changed " * 30)))  # the kept wraps no longer hold
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert len(wraps) > before, "after a block changed, the other width is measured anew"
+        assert rows(view)[0].startswith("   changed changed")
+
+
 async def test_current_and_highlights_are_drawn() -> None:
     app = Host()
     async with app.run_test(size=(60, 10)) as pilot:

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.strip import Strip
 
 GUTTER_WIDTH = 3
@@ -63,6 +64,17 @@ class _Wrapped:
     """Lines already rendered, by line number (a huge block renders only what is seen)."""
     rows: dict[tuple[int, bool, bool], Strip] = field(default_factory=dict)
     """Whole screen rows (gutter, text, bar cell) by (line number, is current, on thumb)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _WidthState:
+    """A `BlocksView`'s measure of its blocks at one width, kept to swap back to."""
+
+    width: int
+    heights: list[int]
+    exact: bytearray
+    wrapped: LRUCache[int, _Wrapped]
+    row_styles: tuple[int, Style, Style, Style, Style, Style, Style] | None
 
 
 @dataclass(frozen=True, slots=True)

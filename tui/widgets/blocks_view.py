@@ -54,6 +54,7 @@ from tui.widgets.blocks import (
     Block,
     LazyBlocks,
     _Frame,
+    _WidthState,
     _Wrapped,
     estimate_lines,
     thumb_rows,
@@ -136,6 +137,10 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         """True while the pointer is over the scroll bar."""
         self._marks_by_block: dict[int, list[tuple[int, int]]] = {}
         """``marks`` by block, so a row finds its own among thousands."""
+        self._other_width: _WidthState | None = None
+        """The heights, wraps and rows of the width before the current one, for the same
+        blocks: `d` and a resize back and forth swap between two widths, and each swap would
+        otherwise wrap and draw every block in sight again."""
 
     # -- the public API ------------------------------------------------------------------
 
@@ -153,6 +158,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         self.current = None
         self.highlights = ()
         self.marks = ()
+        self._other_width = None  # wrapped from other blocks
         self._reset_heights()
         if anchor is not None and anchor[0] < len(self._blocks):
             self._anchor = (anchor[0], 0, anchor[2])
@@ -166,6 +172,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._anchor is None:
             self._anchor = self._visible_anchor()
         self._blocks[index] = block
+        self._other_width = None
         self._wrapped.discard(index)
         if self._width:
             self._set_height(index, self._estimate(index))
@@ -284,6 +291,24 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         block = blocks[index]
         return estimate_lines(block.text.plain, width) + block.space_after
 
+    def _change_width(self) -> None:
+        """Take the heights and wraps for the new width: those kept from when the blocks
+        were last shown at it, else estimates (and keep the old width's for a swap back)."""
+        width = self._content_width if self.is_mounted else 0
+        other = self._other_width
+        current = _WidthState(
+            self._width, self._heights, self._exact, self._wrapped, self._row_styles
+        )
+        if other is not None and other.width == width and width:
+            self._width, self._heights, self._exact = other.width, other.heights, other.exact
+            self._wrapped, self._row_styles = other.wrapped, other.row_styles
+            self._starts_stale = True
+            self._update_virtual_size()
+        else:
+            self._wrapped = LRUCache(self._wrapped.maxsize)
+            self._reset_heights()
+        self._other_width = current if current.width else None
+
     def _reset_heights(self) -> None:
         """Estimate every block's height for the current width and forget all wraps."""
         self._wrapped.clear()
@@ -362,7 +387,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         if self._width != self._content_width:
             anchor = self._visible_anchor() if self._width else None
-            self._reset_heights()
+            self._change_width()
             if anchor is not None and self._anchor is None:
                 self._anchor = (anchor[0], 0, 0)
         anchor = self._anchor if self._anchor is not None else self._visible_anchor()
