@@ -296,6 +296,35 @@ async def test_footer_keys_are_relabelled_in_place_as_focus_moves(seed_dir: Path
         assert diff.ignore_noise is not before
 
 
+async def test_footer_shows_only_whole_keys_beside_the_palette_key(
+    seed_dir: Path, make_app
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d", "3")  # the diff pane has more keys than 80 columns hold
+        await wait_for(pilot, lambda: app.focused is app.query_one(DiffView), "the diff pane")
+        await pilot.pause()
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        palette = next(key for key in keys if key.has_class("-command-palette"))
+        shown = [key for key in keys if key.display and key is not palette]
+        hidden = [key for key in keys if not key.display and key is not palette]
+        assert shown and hidden, "some keys fit, the rest give way"
+        assert all(key.region.right <= palette.region.x for key in shown), "none runs under"
+        row = app.screen._compositor.render_strips()[-1].text
+        assert row.rstrip().endswith("^p palette"), row
+
+        def showing() -> int:
+            return sum(1 for key in app.query(FooterKey) if key.display) - 1
+
+        await pilot.resize_terminal(119, 24)  # still narrow: the diff pane stays focused
+        await wait_for(pilot, lambda: showing() > len(shown), "more keys in a wider row")
+        assert app.focused is app.query_one(DiffView)
+
+
 async def test_help_opens_again_at_the_top(seed_dir: Path, make_app) -> None:
     app = make_app(sorted(seed_dir.glob("*.txt")))
     async with app.run_test(size=(100, 20)) as pilot:

@@ -44,6 +44,8 @@ class KeysFooter(Footer):
 
     _shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
     """What the keys show now: key, description, action, enabled flag, tooltip."""
+    _in_use = 0
+    """How many key widgets (the palette's left out) show a binding; the rest are spare."""
 
     def _keys(self, screen: Screen) -> tuple[list[Shown], Shown | None]:
         """The keys to show, in order, and the command palette's key (shown on the right)."""
@@ -90,6 +92,8 @@ class KeysFooter(Footer):
             return
         keys, palette = self._keys(self.screen)
         self._shown = self._signature(keys, palette)
+        self._in_use = len(keys)
+        self.call_after_refresh(self._fit)
         yield from (self._key(entry) for entry in keys)
         if palette is not None:
             yield self._key(palette, classes="-command-palette")
@@ -115,10 +119,43 @@ class KeysFooter(Footer):
             widget.show_binding(entry[0], self.app.get_key_display(entry[0]), *entry[1:])
         for widget in widgets[len(keys) :]:
             widget.display = False
+        self._in_use = len(keys)
+        if palette is not None and palette_widget is not None:
+            binding, enabled, tip = palette
+            palette_widget.show_binding(binding, self.app.get_key_display(binding), enabled, tip)
         if len(keys) > len(widgets):
             self.mount_all(
                 [self._key(entry) for entry in keys[len(widgets) :]], before=palette_widget
             )
-        if palette is not None and palette_widget is not None:
-            binding, enabled, tip = palette
-            palette_widget.show_binding(binding, self.app.get_key_display(binding), enabled, tip)
+            self.call_after_refresh(self._fit)
+        else:
+            self._fit()
+
+    def on_resize(self) -> None:
+        """Show as many keys as the new width holds."""
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the keys, in order, that fit beside the palette's key; hide the rest.
+
+        Keys past the width ran on under the palette's key, cut mid-word, and the last cell
+        of the row showed a letter of one of them after the palette's ("^p palettea").
+        """
+        if not self.is_attached:
+            return
+        keys = list(self.query_children(PaneKey))
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        keys = [key for key in keys if not key.has_class("-command-palette")][: self._in_use]
+        room = self.size.width - sum(self._width_of(key) for key in palette)
+        used = 0
+        for key in keys:
+            width = self._width_of(key)
+            fits = used + width <= room
+            if key.display != fits:
+                key.display = fits
+            used = used + width if fits else room + 1  # in order: none after one cut
+
+    def _width_of(self, key: PaneKey) -> int:
+        """Cells ``key`` takes in the row, its margins included."""
+        content = key.get_content_width(self.size, self.size)
+        return content + key.styles.gutter.width + key.styles.margin.width
