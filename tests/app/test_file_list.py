@@ -11,7 +11,8 @@ from tests.app.conftest import FIXED_NOW, NEW_SEED, OLD_SEED, settle, write
 from tests.hostile import time_limit
 from tui.core import printable
 from tui.widgets.article_view import ArticleView
-from tui.widgets.file_list import FileList, format_age
+from tui.widgets.file_list import FileList
+from tui.widgets.file_rows import format_age
 
 
 @pytest.mark.parametrize(
