@@ -102,15 +102,12 @@ _MAX_ALIGN_CELLS = 100_000_000
 """Word-count product above which two texts are compared as bags of words, not in order."""
 
 _WORD = re.compile(r"\w+")
-_WORD_OR_BREAK = re.compile(r"\w+|\x00")
 
 _ASCII_NON_WORD = {
     c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())
 }
 """ASCII characters that are neither ``\\w`` nor whitespace, made spaces: for ASCII text,
 ``text.translate(_ASCII_NON_WORD).split()`` is ``_WORD.findall(text)`` several times faster."""
-_ASCII_NON_WORD_BUT_BREAK = {c: v for c, v in _ASCII_NON_WORD.items() if c != 0}
-"""The same, keeping the paragraph break ``\\x00`` of `_Texts.tokenize` as a word."""
 
 
 _SET_FIELDS = tuple(Pair.__dict__[name].__set__ for name in ("kind", "old", "new", "similarity"))
@@ -187,94 +184,57 @@ def _threshold(words: int) -> float:
     return _BASE_THRESHOLD
 
 
-class _Vocabulary(dict[str, str]):
-    """Words to one-character codes, a new code for each new word.
-
-    A paragraph's words become a string with one character per word: rapidfuzz compares
-    two strings straight from their buffers, where a list of ints or strings is converted
-    element by element on every call, which cost more than the comparison itself. Codes
-    are only ever compared for equality, so which word gets which does not matter.
-    """
-
-    __slots__ = ("next_code",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.next_code = 1
-        """The code the next new word gets (0 is the paragraph break of `_Texts.tokenize`)."""
-        self[_BREAK] = _BREAK
-
-    def __missing__(self, word: str) -> str:
-        # Beyond a million words codes are shared (a rare blur), never the break's.
-        code = chr(1 + (self.next_code - 1) % (_CODES - 1))
-        self.next_code += 1
-        self[word] = code
-        return code
-
-    def codes(self, words: list[str]) -> str:
-        """Return the words' codes as one string, giving new words new codes."""
-        start = self.next_code
-        end = start + len(words)
-        if end > _CODES:
-            return "".join(map(self.__getitem__, words))
-        self.next_code = end
-        # One C loop: each word keeps its code or takes the fresh one offered beside it.
-        return "".join(map(self.setdefault, words, map(chr, range(start, end))))
-
-
-_CODES = 0x110000
-"""How many characters there are to code words with."""
-_BREAK = "\x00"
-"""The paragraph break in `_Texts.tokenize`: no word character, code 0."""
-
-
 @dataclass(slots=True)
 class _Texts:
-    """The two sides' normalised texts and their words, computed once per call."""
+    """The two sides' normalised texts and their words, computed once per call.
+
+    A paragraph's words are kept as a list of strings: rapidfuzz compares two such lists by
+    the strings' hashes, which Python caches in each string, so turning words into anything
+    else first (one-character codes from a vocabulary dict, say) costs more per word than
+    every later comparison of them.
+    """
 
     old: list[str]
     new: list[str]
-    old_tokens: list[str | None]
-    new_tokens: list[str | None]
-    vocabulary: _Vocabulary
+    old_tokens: list[list[str] | None]
+    new_tokens: list[list[str] | None]
     old_sets: dict[int, frozenset[str]] = field(default_factory=dict)
     new_sets: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def tokens(self, side: int, index: int) -> str:
-        """Return a paragraph's lower-cased words, one character a word (side 0 is old)."""
+    def tokens(self, side: int, index: int) -> list[str]:
+        """Return a paragraph's lower-cased words (side 0 is old)."""
         cache = self.old_tokens if side == 0 else self.new_tokens
         found = cache[index]
         if found is None:
             text = self.old[index] if side == 0 else self.new[index]
-            found = self.vocabulary.codes(_words(text))
-            cache[index] = found
+            found = cache[index] = _words(text)
         return found
 
     def tokenize(self, side: int, indices: Sequence[int]) -> None:
         """Compute the words of many paragraphs of one side at once.
 
-        One pass and one join over all of them, split back at a code no word has: a few C
-        loops instead of a few Python calls per paragraph.
+        One join, one lower-casing and one translation over all of them, cut back apart at
+        line breaks (which no normalised text holds): a few C calls per paragraph fewer.
         """
         texts = self.old if side == 0 else self.new
         cache = self.old_tokens if side == 0 else self.new_tokens
         todo = [k for k in indices if cache[k] is None]
         if len(todo) < 2:
             return
-        joined = " \x00 ".join([texts[k] for k in todo])
-        if joined.count("\x00") != len(todo) - 1:
-            return  # a text holds the break itself: leave it to `tokens`, one by one
-        # \x00 is no word character, so it splits the words of one paragraph from the next.
+        joined = "\n".join([texts[k] for k in todo]).lower()
         if joined.isascii():
-            words = joined.lower().translate(_ASCII_NON_WORD_BUT_BREAK).split()
+            chunks = joined.translate(_ASCII_NON_WORD).split("\n")
+            split = str.split
         else:
-            words = _WORD_OR_BREAK.findall(joined.lower())
-        codes = self.vocabulary.codes(words).split(_BREAK)
-        for k, found in zip(todo, codes, strict=True):
-            cache[k] = found
+            chunks = joined.split("\n")
+            split = _WORD.findall
+        if len(chunks) != len(todo):
+            return  # a text holds a line break itself: leave it to `tokens`, one by one
+        for k, words in zip(todo, map(split, chunks), strict=True):
+            cache[k] = words
 
     def words(self, side: int, index: int) -> frozenset[str]:
-        """Return the set of a paragraph's word codes."""
+        """Return the set of a paragraph's words."""
         cache = self.old_sets if side == 0 else self.new_sets
         found = cache.get(index)
         if found is None:
@@ -282,7 +242,7 @@ class _Texts:
         return found
 
 
-def _similarity(a: str, b: str) -> float:
+def _similarity(a: list[str], b: list[str]) -> float:
     """Return the normalised Indel similarity of two word sequences, from 0 to 1.
 
     Words rather than characters: any two English sentences share half their letters in
@@ -431,10 +391,10 @@ def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, fl
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
     a = texts.tokens(0, i0)
     if i1 > i0:
-        a = "".join([texts.tokens(0, i) for i in range(i0, i1 + 1)])
+        a = [word for i in range(i0, i1 + 1) for word in texts.tokens(0, i)]
     b = texts.tokens(1, j0)
     if j1 > j0:
-        b = "".join([texts.tokens(1, j) for j in range(j0, j1 + 1)])
+        b = [word for j in range(j0, j1 + 1) for word in texts.tokens(1, j)]
     sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
     if sim <= need and i0 == i1 and j0 == j1:
         letters = _typo_likeness(texts, i0, j0)
@@ -470,7 +430,7 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
     return {i: sorted(near[i]) for i in olds if i in near}
 
 
-def _pieces_belong(whole: str, pieces: list[str]) -> bool:
+def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
     """Return whether each short piece of a split or merge is mostly found in the whole.
 
     A neighbouring sentence that shares a few words with the whole would otherwise ride along
@@ -575,7 +535,6 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
             [texts.new[j] for j in left_new],
             [texts.tokens(0, i) for i in left_old],
             [texts.tokens(1, j) for j in left_new],
-            texts.vocabulary,
         ),
         list(range(len(left_old))),
         list(range(len(left_new))),
@@ -812,7 +771,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     merged), ``added``, ``removed`` and ``moved`` (out of order relative to the rest).
     """
     old_keys, a, new_keys, b = _intern(old, new)
-    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new), _Vocabulary())
+    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
 
     pairs: list[Pair] = []
     paired_old = [False] * len(old)
