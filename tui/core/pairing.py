@@ -26,7 +26,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -112,22 +113,25 @@ _ASCII_NON_WORD = {
 
 _SET_FIELDS = tuple(Pair.__dict__[name].__set__ for name in ("kind", "old", "new", "similarity"))
 
+_Record = tuple[PairKind, tuple[int, ...], tuple[int, ...], float]
+"""A pair before it is made a Pair: (kind, old indices, new indices, similarity)."""
 
-def _pair(kind: PairKind, old: tuple[int, ...], new: tuple[int, ...], similarity: float) -> Pair:
-    """Return ``Pair(kind, old, new, similarity)``, made without the frozen dataclass's
-    ``__init__``.
+
+def _make_pairs(records: list[_Record]) -> list[Pair]:
+    """Return a Pair for each record, made without the frozen dataclass's ``__init__``.
 
     That ``__init__`` sets each field through ``object.__setattr__``, and a long article
-    makes one Pair per paragraph: it cost a tenth of the whole pairing. The slots' own
-    setters fill the same fields at a third of the cost; the Pair is as frozen afterwards.
+    makes one Pair per paragraph: it cost a tenth of the whole pairing. Here each field is
+    filled for all the Pairs at once by its slot's own setter mapped over them, C loops with
+    no Python frame per Pair; the Pairs are as frozen afterwards.
     """
-    pair = object.__new__(Pair)
-    set_kind, set_old, set_new, set_similarity = _SET_FIELDS
-    set_kind(pair, kind)
-    set_old(pair, old)
-    set_new(pair, new)
-    set_similarity(pair, similarity)
-    return pair
+    if not records:
+        return []
+    pairs = list(map(object.__new__, repeat(Pair, len(records))))
+    # The setters return None: any() runs each map to its end and keeps nothing.
+    for set_field, values in zip(_SET_FIELDS, zip(*records, strict=True), strict=True):
+        any(map(set_field, pairs, values))
+    return pairs
 
 
 def _words(text: str) -> list[str]:
@@ -232,6 +236,13 @@ class _Texts:
             return  # a text holds a line break itself: leave it to `tokens`, one by one
         for k, words in zip(todo, map(split, chunks), strict=True):
             cache[k] = words
+
+    def run(self, side: int, first: int, last: int) -> list[str]:
+        """Return the words of paragraphs ``first`` to ``last`` (inclusive) of one side."""
+        if first == last:
+            return self.tokens(side, first)
+        # chain copies each paragraph's list at C speed; no Python step per word.
+        return list(chain.from_iterable([self.tokens(side, k) for k in range(first, last + 1)]))
 
     def words(self, side: int, index: int) -> frozenset[str]:
         """Return the set of a paragraph's words."""
@@ -353,9 +364,11 @@ def _anchors(a: list[int], b: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A candidate pairing of consecutive old paragraphs with consecutive new ones."""
+class _Block(NamedTuple):
+    """A candidate pairing of consecutive old paragraphs with consecutive new ones.
+
+    A named tuple rather than a frozen dataclass: a gap makes many, and a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, several times slower."""
 
     i0: int
     i1: int
@@ -389,12 +402,7 @@ def _related(texts: _Texts, i: int, j: int) -> bool:
 
 def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
-    a = texts.tokens(0, i0)
-    if i1 > i0:
-        a = [word for i in range(i0, i1 + 1) for word in texts.tokens(0, i)]
-    b = texts.tokens(1, j0)
-    if j1 > j0:
-        b = [word for j in range(j0, j1 + 1) for word in texts.tokens(1, j)]
+    a, b = texts.run(0, i0, i1), texts.run(1, j0, j1)
     sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
     if sim <= need and i0 == i1 and j0 == j1:
         letters = _typo_likeness(texts, i0, j0)
@@ -569,48 +577,55 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
 
 
 def _lone_between(
-    pairs: list[Pair], paired_old: list[bool], paired_new: list[bool]
+    records: list[_Record], paired_old: list[bool], paired_new: list[bool]
 ) -> list[tuple[int, int]]:
     """Return (old, new) for each stretch between in-order pairs that left exactly one
     paragraph unpaired on each side."""
-    # A pair's indices are ascending, so its first and last are its bounds.
-    placed = sorted(
-        (p.old[0], p.old[-1], p.new[0], p.new[-1]) for p in pairs if p.kind is not PairKind.MOVED
-    )
-    n_old, n_new = len(paired_old), len(paired_new)
-    edges = [(-1, -1, -1, -1), *placed, (n_old, n_old, n_new, n_new)]
-    found: list[tuple[int, int]] = []
-    for (_, last_i, _, last_j), (next_i, _, next_j, _) in pairwise(edges):
-        if next_i - last_i < 2 or next_j - last_j < 2:
-            continue  # neighbours on one side: nothing left there (the common case)
-        olds = [i for i in range(last_i + 1, next_i) if not paired_old[i]]
-        news = [j for j in range(last_j + 1, next_j) if not paired_new[j]]
-        if len(olds) == 1 and len(news) == 1:
-            found.append((olds[0], news[0]))
-    return found
+    # The in-order pairs (all but moves) are in order on both sides, so the stretch an
+    # unpaired paragraph sits in is told by how many of them start before it, on either
+    # side: a search per unpaired paragraph (a few) instead of a step per pair (thousands).
+    moved = PairKind.MOVED
+    starts_old = sorted([olds[0] for kind, olds, _, _ in records if kind is not moved])
+    starts_new = sorted([news[0] for kind, _, news, _ in records if kind is not moved])
+    lone_old: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(paired_old)):
+        if not paired_old[i]:
+            lone_old[bisect_left(starts_old, i)].append(i)
+    lone_new: dict[int, list[int]] = defaultdict(list)
+    for j in range(len(paired_new)):
+        if not paired_new[j]:
+            lone_new[bisect_left(starts_new, j)].append(j)
+    return [
+        (olds[0], lone_new[stretch][0])
+        for stretch, olds in sorted(lone_old.items())
+        if len(olds) == 1 and len(lone_new.get(stretch, ())) == 1
+    ]
 
 
-def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
-    """Return pairs in the new version's order, each removed one after its old predecessor."""
+def _display_order(records: list[_Record], old_count: int) -> list[_Record]:
+    """Return records in the new version's order, each removed one after its old predecessor."""
     # A pair's indices are ascending, so its first and last are its bounds.
     anchor_of: list[int] = [-1] * old_count  # last new index of the in-order pair holding old i
     moved = PairKind.MOVED
-    for pair in pairs:
-        new = pair.new
-        if new and pair.kind is not moved:
-            for i in pair.old:
-                anchor_of[i] = new[-1]
+    for kind, olds, news, _ in records:
+        if news and kind is not moved:
+            for i in olds:
+                anchor_of[i] = news[-1]
     # Carry each anchor forward, so a removed paragraph finds its nearest placed predecessor.
     for i in range(1, old_count):
         if anchor_of[i] < 0:
             anchor_of[i] = anchor_of[i - 1]
     anchor_of.append(-1)  # before the first: index -1 reads it
-    # Keys are distinct (a new index is in one pair only), so the order is fully given.
+    # A pair holding new paragraph j sorts at 2j; a removed one right after the pair holding
+    # its anchor a, at 2a + 1, by its old index: one integer key each (cheaper to sort than
+    # tuples), spaced by old_count + 1 so that old indices order removed ones among
+    # themselves. Keys are distinct, so the order is fully given.
+    step = old_count + 1
     keys = [
-        (pair.new[0], 0, 0) if pair.new else (anchor_of[pair.old[0] - 1], 1, pair.old[0])
-        for pair in pairs
+        2 * news[0] * step if news else (2 * anchor_of[olds[0] - 1] + 1) * step + olds[0]
+        for _, olds, news, _ in records
     ]
-    return [pairs[k] for k in sorted(range(len(pairs)), key=keys.__getitem__)]
+    return [records[k] for k in sorted(range(len(records)), key=keys.__getitem__)]
 
 
 def _alike_count(texts: _Texts, olds: range, news: range) -> int:
@@ -773,7 +788,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     old_keys, a, new_keys, b = _intern(old, new)
     texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
 
-    pairs: list[Pair] = []
+    # Pairs are gathered as records and made into Pairs at the end, all at once.
+    records: list[_Record] = []
     paired_old = [False] * len(old)
     paired_new = [False] * len(new)
 
@@ -794,7 +810,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         if kind is PairKind.CHANGED:
             # A split of unchanged text still changed the layout; keep "changed" below 1.
             sim = min(sim, 0.999)
-        pairs.append(_pair(kind, olds, news, sim))
+        records.append((kind, olds, news, sim))
 
     anchors = _anchors(a, b)
     anchored_old = [False] * len(old)
@@ -809,8 +825,10 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         anchors = [anchor for anchor in anchors if anchor not in doubted]
     for i, j in anchors:
         paired_old[i] = paired_new[j] = True
-    equal = PairKind.EQUAL
-    pairs.extend([_pair(equal, (i,), (j,), 1.0) for i, j in anchors])
+    if anchors:
+        # One C loop for the commonest record: (equal, (i,), (j,), 1.0).
+        anchor_olds, anchor_news = zip(*anchors, strict=True)
+        records.extend(zip(repeat(PairKind.EQUAL), zip(anchor_olds), zip(anchor_news), repeat(1.0)))
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
     # take those first so that no gap pairs them with a merely similar paragraph. Only text
@@ -876,7 +894,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             j = spots.pop(0)
             take(_Block(i, i, j, j, 1.0, 1.0), PairKind.MOVED)
 
-    for i, j in _lone_between(pairs, paired_old, paired_new):
+    for i, j in _lone_between(records, paired_old, paired_new):
         if _related(texts, i, j):
             # One paragraph out, one in, between two placed ones (unchanged or paired by
             # likeness, or the start or end; moved ones are not in the way): the place itself
@@ -890,11 +908,11 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
 
     for i in range(len(old)):
         if not paired_old[i]:
-            pairs.append(_pair(PairKind.REMOVED, (i,), (), 0.0))
+            records.append((PairKind.REMOVED, (i,), (), 0.0))
     for j in range(len(new)):
         if not paired_new[j]:
-            pairs.append(_pair(PairKind.ADDED, (), (j,), 0.0))
-    return _display_order(pairs, len(old))
+            records.append((PairKind.ADDED, (), (j,), 0.0))
+    return _make_pairs(_display_order(records, len(old)))
 
 
 @dataclass(frozen=True, slots=True)
