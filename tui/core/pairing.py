@@ -279,6 +279,12 @@ def _lis(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tail_at: list[int] = []  # index into points of that chain's last point
     back: list[int] = [-1] * len(points)
     for k, (_, j) in enumerate(points):
+        if not tails or j > tails[-1]:
+            # Extends the longest chain: most points do, lines mostly keeping their order.
+            back[k] = tail_at[-1] if tail_at else -1
+            tails.append(j)
+            tail_at.append(k)
+            continue
         pos = bisect_left(tails, j)
         back[k] = tail_at[pos - 1] if pos else -1
         if pos == len(tails):
@@ -354,11 +360,14 @@ def _anchors(a: list[int], b: list[int]) -> list[tuple[int, int]]:
             continue
         found = _gap_anchors(a, b, a0, a1, b0, b1)
         start_a, start_b = a0, b0
+        out += found
         for i, j in found:
-            out.append((i, j))
-            stack.append((start_a, i, start_b, j))
+            # Only the room between two anchors that is not empty on either side can hold
+            # more: most anchors sit side by side.
+            if start_a < i and start_b < j:
+                stack.append((start_a, i, start_b, j))
             start_a, start_b = i + 1, j + 1
-        if found:
+        if found and start_a < a1 and start_b < b1:
             stack.append((start_a, a1, start_b, b1))
     out.sort()
     return out
@@ -654,17 +663,19 @@ def _crossed_anchors(
     side of it and lose their partners. When a short run of anchors has at least as many
     edited paragraphs pairing across it as it has anchors, it is the run that moved.
     """
-    runs: list[list[tuple[int, int]]] = []
-    for i, j in anchors:
-        if runs and runs[-1][-1] == (i - 1, j - 1):
-            runs[-1].append((i, j))
-        else:
-            runs.append([(i, j)])
+    # Where each run of anchors one step apart on both sides starts, and (the next one's
+    # start) where it ends: runs as index ranges, with no list built per run.
+    starts = [0]
+    starts += [
+        k for k, ((p, q), (i, j)) in enumerate(pairwise(anchors), 1) if i != p + 1 or j != q + 1
+    ]
+    starts.append(len(anchors))
     doubted: set[tuple[int, int]] = set()
     before = (-1, -1)
-    for r, run in enumerate(runs):
-        after = runs[r + 1][0] if r + 1 < len(runs) else (n_old, n_new)
-        (i0, j0), (i1, j1) = run[0], run[-1]
+    for first, stop in pairwise(starts):
+        after = anchors[stop] if stop < len(anchors) else (n_old, n_new)
+        (i0, j0), (i1, j1) = anchors[first], anchors[stop - 1]
+        run = anchors[first:stop]
         # A run in line with its neighbours (its offset between theirs: text inserted or
         # removed around it) is in place; only one out of line may have moved.
         offsets = (before[0] - before[1], after[0] - after[1])
@@ -681,7 +692,7 @@ def _crossed_anchors(
             if crossing >= len(run):
                 doubted.update(run)
                 continue
-        before = run[-1]
+        before = (i1, j1)
     return doubted
 
 
