@@ -464,27 +464,46 @@ def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
 
 def _gap_blocks(texts: _Texts, olds: list[int], news: list[int]) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
-    candidates = _gap_candidates(texts, olds, news)
     blocks: list[_Block] = []
-    single: set[tuple[int, int]] = set()
-    for i, js in candidates.items():
-        for j in js:
-            single.add((i, j))
-            sim, need = _score(texts, i, i, j, j)
-            if sim >= need:
-                blocks.append(_Block(i, i, j, j, sim, sim - need))
+    single: set[tuple[int, int]] = set()  # the pairs that share words (or letters, if short)
+    if len(olds) * len(news) <= _DENSE_CELLS:
+        # A small gap scores every pair. No veto first: the score itself says whether two
+        # paragraphs are related, being above 0 exactly when they share a word, or, for
+        # short lines, when their letters are alike enough (what `_related` asks).
+        for i in olds:
+            if not texts.tokens(0, i):
+                continue
+            for j in news:
+                if texts.tokens(1, j):
+                    sim, need = _score(texts, i, i, j, j)
+                    if sim > 0.0:
+                        single.add((i, j))
+                        if sim >= need:
+                            blocks.append(_Block(i, i, j, j, sim, sim - need))
+    else:
+        for i, js in _gap_candidates(texts, olds, news).items():
+            for j in js:
+                single.add((i, j))
+                sim, need = _score(texts, i, i, j, j)
+                if sim >= need:
+                    blocks.append(_Block(i, i, j, j, sim, sim - need))
     # Splits (one old, several consecutive new) and merges (the reverse), tried only where
     # every piece shares words with the whole.
     for i, j in sorted(single):
-        for pieces in range(2, _MAX_PIECES + 1):
-            last = j + pieces - 1
-            if all((i, k) in single for k in range(j, last + 1)):
+        split = merge = 1  # how many consecutive pieces share words with the whole
+        while split < _MAX_PIECES and (i, j + split) in single:
+            split += 1
+        while merge < _MAX_PIECES and (i + merge, j) in single:
+            merge += 1
+        for pieces in range(2, max(split, merge) + 1):
+            if pieces <= split:
+                last = j + pieces - 1
                 sim, need = _score(texts, i, i, j, last)
                 parts = [texts.tokens(1, k) for k in range(j, last + 1)]
                 if sim >= need and _pieces_belong(texts.tokens(0, i), parts):
                     blocks.append(_Block(i, i, j, last, sim, sim - need))
-            last = i + pieces - 1
-            if all((k, j) in single for k in range(i, last + 1)):
+            if pieces <= merge:
+                last = i + pieces - 1
                 sim, need = _score(texts, i, last, j, j)
                 parts = [texts.tokens(0, k) for k in range(i, last + 1)]
                 if sim >= need and _pieces_belong(texts.tokens(1, j), parts):
