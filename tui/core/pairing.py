@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -125,12 +126,11 @@ def _make_pairs(records: list[_Record]) -> list[Pair]:
     filled for all the Pairs at once by its slot's own setter mapped over them, C loops with
     no Python frame per Pair; the Pairs are as frozen afterwards.
     """
-    if not records:
-        return []
     pairs = list(map(object.__new__, repeat(Pair, len(records))))
-    # The setters return None: any() runs each map to its end and keeps nothing.
-    for set_field, values in zip(_SET_FIELDS, zip(*records, strict=True), strict=True):
-        any(map(set_field, pairs, values))
+    # The setters return None: any() runs each map to its end and keeps nothing. Fields are
+    # taken by itemgetter, not by zip(*records), which would make an iterator per record.
+    for field_index, set_field in enumerate(_SET_FIELDS):
+        any(map(set_field, pairs, map(itemgetter(field_index), records)))
     return pairs
 
 
@@ -857,7 +857,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         paired_old[i] = paired_new[j] = True
     if anchors:
         # One C loop for the commonest record: (equal, (i,), (j,), 1.0).
-        anchor_olds, anchor_news = zip(*anchors, strict=True)
+        anchor_olds = map(itemgetter(0), anchors)
+        anchor_news = map(itemgetter(1), anchors)
         records.extend(zip(repeat(PairKind.EQUAL), zip(anchor_olds), zip(anchor_news), repeat(1.0)))
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
