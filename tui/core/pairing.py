@@ -771,17 +771,16 @@ def _grow(
 
 def _all_clean(texts: list[str]) -> bool:
     """Return whether every text is its own key (single spaces, none at either end), proved
-    on all of them joined at once rather than one by one."""
-    # "|" (or U+FFFD beyond ASCII) is printable and no space: the join holds other
-    # whitespace or a double space exactly when some text does.
-    joined = ("|" if all(map(str.isascii, texts)) else "\ufffd").join(texts)
-    if not _single_spaced(joined):
-        return False
-    # One C loop per end over the texts: cheaper than searching the joined text for a
-    # space beside a separator, which stops at every space.
-    return not (
-        any(map(str.startswith, texts, repeat(" "))) or any(map(str.endswith, texts, repeat(" ")))
-    )
+    on all of them joined at once rather than one by one.
+
+    An empty text counts as unclean here (its neighbours' spaces meet around it): that only
+    sends the texts the slower way, through `_key`, which leaves them as they are.
+    """
+    # Joined by single spaces, a text that starts or ends with a space makes a double space
+    # with the separator, so the one search for double spaces (the costly one: spaces are
+    # everywhere) also finds those, and the joined text is ASCII exactly when each text is.
+    joined = " ".join(texts)
+    return _single_spaced(joined) and not joined.startswith(" ") and not joined.endswith(" ")
 
 
 def _intern(old: list[str], new: list[str]) -> tuple[list[str], list[int], list[str], list[int]]:
