@@ -118,19 +118,29 @@ _Record = tuple[PairKind, tuple[int, ...], tuple[int, ...], float]
 """A pair before it is made a Pair: (kind, old indices, new indices, similarity)."""
 
 
-def _make_pairs(records: list[_Record]) -> list[Pair]:
-    """Return a Pair for each record, made without the frozen dataclass's ``__init__``.
+def _make_pairs(anchors: list[tuple[int, int]], records: list[_Record]) -> list[Pair]:
+    """Return a Pair for each anchor (``equal``, old i, new j, 1.0), then one for each record,
+    made without the frozen dataclass's ``__init__``.
 
     That ``__init__`` sets each field through ``object.__setattr__``, and a long article
     makes one Pair per paragraph: it cost a tenth of the whole pairing. Here each field is
     filled for all the Pairs at once by its slot's own setter mapped over them, C loops with
-    no Python frame per Pair; the Pairs are as frozen afterwards.
+    no Python frame per Pair; the Pairs are as frozen afterwards. Anchors, most of an article,
+    are never made into records first: that saves a tuple each, and the garbage collector
+    passes that so many new tuples would set off.
     """
-    pairs = list(map(object.__new__, repeat(Pair, len(records))))
-    # The setters return None: any() runs each map to its end and keeps nothing. Fields are
-    # taken by itemgetter, not by zip(*records), which would make an iterator per record.
+    pairs = list(map(object.__new__, repeat(Pair, len(anchors) + len(records))))
+    of_anchors, of_records = pairs[: len(anchors)], pairs[len(anchors) :]
+    set_kind, set_old, set_new, set_similarity = _SET_FIELDS
+    # The setters return None: any() runs each map to its end and keeps nothing. zip() of
+    # one iterable makes the 1-tuples (i,) and (j,).
+    any(map(set_kind, of_anchors, repeat(PairKind.EQUAL)))
+    any(map(set_old, of_anchors, zip(map(itemgetter(0), anchors))))
+    any(map(set_new, of_anchors, zip(map(itemgetter(1), anchors))))
+    any(map(set_similarity, of_anchors, repeat(1.0)))
+    # Fields are taken by itemgetter, not by zip(*records), which makes an iterator a record.
     for field_index, set_field in enumerate(_SET_FIELDS):
-        any(map(set_field, pairs, map(itemgetter(field_index), records)))
+        any(map(set_field, of_records, map(itemgetter(field_index), records)))
     return pairs
 
 
@@ -626,7 +636,10 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
 
 
 def _lone_between(
-    records: list[_Record], paired_old: list[bool], paired_new: list[bool]
+    anchors: list[tuple[int, int]],
+    records: list[_Record],
+    paired_old: list[bool],
+    paired_new: list[bool],
 ) -> list[tuple[int, int]]:
     """Return (old, new) for each stretch between in-order pairs that left exactly one
     paragraph unpaired on each side."""
@@ -634,8 +647,12 @@ def _lone_between(
     # unpaired paragraph sits in is told by how many of them start before it, on either
     # side: a search per unpaired paragraph (a few) instead of a step per pair (thousands).
     moved = PairKind.MOVED
-    starts_old = sorted([olds[0] for kind, olds, _, _ in records if kind is not moved])
-    starts_new = sorted([news[0] for kind, _, news, _ in records if kind is not moved])
+    starts_old = [i for i, _ in anchors]
+    starts_old += [olds[0] for kind, olds, _, _ in records if kind is not moved]
+    starts_old.sort()
+    starts_new = [j for _, j in anchors]
+    starts_new += [news[0] for kind, _, news, _ in records if kind is not moved]
+    starts_new.sort()
     lone_old: dict[int, list[int]] = defaultdict(list)
     for i in range(len(paired_old)):
         if not paired_old[i]:
@@ -651,10 +668,16 @@ def _lone_between(
     ]
 
 
-def _display_order(records: list[_Record], old_count: int) -> list[_Record]:
-    """Return records in the new version's order, each removed one after its old predecessor."""
+def _display_order(
+    anchors: list[tuple[int, int]], records: list[_Record], old_count: int
+) -> list[int]:
+    """Return the order in which to show the anchors' pairs and then the records' (indices
+    into the two joined): the new version's order, each removed one after its old
+    predecessor."""
     # A pair's indices are ascending, so its first and last are its bounds.
     anchor_of: list[int] = [-1] * old_count  # last new index of the in-order pair holding old i
+    for i, j in anchors:
+        anchor_of[i] = j
     moved = PairKind.MOVED
     for kind, olds, news, _ in records:
         if news and kind is not moved:
@@ -670,11 +693,12 @@ def _display_order(records: list[_Record], old_count: int) -> list[_Record]:
     # tuples), spaced by old_count + 1 so that old indices order removed ones among
     # themselves. Keys are distinct, so the order is fully given.
     step = old_count + 1
-    keys = [
+    keys = [2 * step * j for _, j in anchors]
+    keys += [
         2 * news[0] * step if news else (2 * anchor_of[olds[0] - 1] + 1) * step + olds[0]
         for _, olds, news, _ in records
     ]
-    return [records[k] for k in sorted(range(len(records)), key=keys.__getitem__)]
+    return sorted(range(len(keys)), key=keys.__getitem__)
 
 
 def _alike_count(texts: _Texts, olds: range, news: range) -> int:
@@ -838,7 +862,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     old_keys, a, new_keys, b = _intern(old, new)
     texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
 
-    # Pairs are gathered as records and made into Pairs at the end, all at once.
+    # Pairs other than the anchors are gathered as records; all are made Pairs at the end.
     records: list[_Record] = []
     paired_old = [False] * len(old)
     paired_new = [False] * len(new)
@@ -875,11 +899,6 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         anchors = [anchor for anchor in anchors if anchor not in doubted]
     for i, j in anchors:
         paired_old[i] = paired_new[j] = True
-    if anchors:
-        # One C loop for the commonest record: (equal, (i,), (j,), 1.0).
-        anchor_olds = map(itemgetter(0), anchors)
-        anchor_news = map(itemgetter(1), anchors)
-        records.extend(zip(repeat(PairKind.EQUAL), zip(anchor_olds), zip(anchor_news), repeat(1.0)))
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
     # take those first so that no gap pairs them with a merely similar paragraph. Only text
@@ -945,7 +964,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             j = spots.pop(0)
             take(_Block(i, i, j, j, 1.0, 1.0), PairKind.MOVED)
 
-    for i, j in _lone_between(records, paired_old, paired_new):
+    for i, j in _lone_between(anchors, records, paired_old, paired_new):
         if _related(texts, i, j):
             # One paragraph out, one in, between two placed ones (unchanged or paired by
             # likeness, or the start or end; moved ones are not in the way): the place itself
@@ -963,7 +982,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     for j in range(len(new)):
         if not paired_new[j]:
             records.append((PairKind.ADDED, (), (j,), 0.0))
-    return _make_pairs(_display_order(records, len(old)))
+    pairs = _make_pairs(anchors, records)
+    return list(map(pairs.__getitem__, _display_order(anchors, records, len(old))))
 
 
 @dataclass(frozen=True, slots=True)
