@@ -317,11 +317,20 @@ def _gap_anchors(
     a: list[int], b: list[int], a0: int, a1: int, b0: int, b1: int
 ) -> list[tuple[int, int]]:
     """Return in-order exact matches for a gap: unique lines first, else lines paired by rank."""
-    if set(a[a0:a1]).isdisjoint(b[b0:b1]):
+    part_a, part_b = a[a0:a1], b[b0:b1]
+    lines_a = set(part_a)
+    if lines_a.isdisjoint(part_b):
         return []  # most gaps: an edited paragraph or two, nothing in common verbatim
-    count_a = Counter(a[a0:a1])
-    count_b = Counter(b[b0:b1])
-    where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+    # A repeated line keeps its last place here, never used.
+    where_b = dict(zip(part_b, range(b0, b1), strict=True))
+    if len(lines_a) == len(part_a) and len(where_b) == len(part_b):
+        # No line repeats on either side (the common case): each line on both is unique on
+        # both, and C loops find them without counting.
+        found_at = map(where_b.get, part_a)
+        return _lis([(i, j) for i, j in zip(range(a0, a1), found_at, strict=True) if j is not None])
+    count_a = Counter(part_a)
+    count_b = Counter(part_b)
+    where_b = {line: j for line, j in where_b.items() if count_b[line] == 1}
     points = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
     if points:
         return _lis(points)
@@ -380,7 +389,7 @@ def _anchors(a: list[int], b: list[int]) -> list[tuple[int, int]]:
             start_a, start_b = i + 1, j + 1
         if found and start_a < a1 and start_b < b1:
             stack.append((start_a, a1, start_b, b1))
-    out.sort()
+    out.sort(key=itemgetter(0))  # an old line is in one anchor at most: ints sort faster
     return out
 
 
