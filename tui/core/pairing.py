@@ -470,19 +470,19 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
     return {i: sorted(near[i]) for i in olds if i in near}
 
 
-def _surely_unlike(texts: _Texts, i: int, j: int) -> bool:
-    """Return whether old ``i`` and new ``j`` are surely too unlike to be paired, told from
-    their word sets alone (cheaper than aligning them); False when unsure.
+def _surely_unlike(
+    a: list[str], a_set: frozenset[str], b: list[str], b_set: frozenset[str]
+) -> bool:
+    """Return whether two paragraphs (words and word sets) are surely too unlike to be
+    paired, told from their word sets alone (cheaper than aligning them); False when unsure.
 
     A word of one that the other lacks can be in no common subsequence, so each paragraph
     keeps at most its length less its words missing from the other; the similarity is at
     most twice the smaller of those over both lengths. Short lines are left to the letter
     comparison of `_score`, which words cannot bound.
     """
-    a, b = texts.tokens(0, i), texts.tokens(1, j)
     if len(a) <= _TYPO_WORDS and len(b) <= _TYPO_WORDS:
         return False
-    a_set, b_set = texts.words(0, i), texts.words(1, j)
     shared = len(a_set & b_set)
     kept = min(len(a) - len(a_set) + shared, len(b) - len(b_set) + shared)
     # A hair of margin: rounding must never turn a pair that could pass into one skipped.
@@ -617,10 +617,11 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
     scored: list[tuple[float, int, int]] = []
     weak: dict[tuple[int, int], float] = {}
     for a, bs in candidates.items():
+        a_words, a_set = left.tokens(0, a), left.words(0, a)
         for b in bs:
-            i, j = left_old[a], left_new[b]
-            if _surely_unlike(left, a, b):
+            if _surely_unlike(a_words, a_set, left.tokens(1, b), left.words(1, b)):
                 continue  # most candidates: an added paragraph and a removed one, unrelated
+            i, j = left_old[a], left_new[b]
             sim, need = _score(texts, i, i, j, j)
             # A move claims more than an in-place edit, so it must be clearly the same text.
             if sim >= max(need + _MOVE_MARGIN, _MOVE_FLOOR):
