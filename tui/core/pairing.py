@@ -1,6 +1,7 @@
 """Pairing paragraphs across two versions of an article.
 
-The pairing runs in stages, each on what the previous one left:
+The texts compared, their ids and their words come from `pairing_texts`. The pairing runs
+in stages, each on what the previous one left:
 
 1. Exact anchors: paragraphs whose text (whitespace normalised) is the same on both sides are
    matched patience-style: common prefix and suffix, then lines unique to both sides kept in
@@ -21,11 +22,10 @@ The pairing runs in stages, each on what the previous one left:
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
@@ -33,6 +33,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from .model import Pair, PairKind
+from .pairing_texts import Texts, collapse_spaces, intern_texts
 
 SAME_STORY_THRESHOLD = 0.12
 """``version_similarity`` at or above this means two files are likely versions of one story.
@@ -53,7 +54,7 @@ the floor: without the evidence of place, only a clear likeness says it is the s
 _MAX_PIECES = 3
 """Most paragraphs one paragraph may be split into (or merged from)."""
 
-_SHORT_PIECE_WORDS = 30
+_SHORT_PIECEWORDS = 30
 _PIECE_KEPT = 0.4
 """Share of its words a short piece of a split or merge must have in the whole, in order."""
 
@@ -76,12 +77,12 @@ _BASE_THRESHOLD = 0.3
 """Word similarity long paragraphs need to be paired in place."""
 
 _SHORT_EXTRA = 0.2
-"""How much more the shortest lines need (scaled down to nothing at ``_LONG_WORDS``)."""
+"""How much more the shortest lines need (scaled down to nothing at ``_LONGWORDS``)."""
 
-_SHORT_WORDS = 3
-_LONG_WORDS = 12
+_SHORTWORDS = 3
+_LONGWORDS = 12
 
-_TYPO_WORDS = 4
+_TYPOWORDS = 4
 _TYPO_LIKENESS = 0.85
 """Lines of at most this many words pair when this alike letter by letter (a typo)."""
 
@@ -95,23 +96,13 @@ _GROWN_PIECE_KEPT = 0.8
 """Most pieces a split or merge may grow to, piece by piece, after the chain is chosen, and
 the share of a piece's words found in order in the whole for it to be taken on."""
 
-_VERY_LONG_WORDS = 80
+_VERY_LONGWORDS = 80
 _VERY_LONG_THRESHOLD = 0.2
 """Texts this long rarely keep a fifth of their words in order by chance: a rewritten
 paragraph that kept one or two sentences among new ones still belongs with its old self."""
 
 _MAX_ALIGN_CELLS = 100_000_000
 """Word-count product above which two texts are compared as bags of words, not in order."""
-
-_WORD = re.compile(r"\w+")
-
-_ASCII_NON_WORD = {
-    c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())
-} | {c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}
-"""ASCII characters that are neither ``\\w`` nor whitespace made spaces, and capitals made
-small: for ASCII text, ``text.translate(_ASCII_NON_WORD).split()`` is
-``_WORD.findall(text.lower())`` several times faster, lower-casing in the same pass."""
-
 
 _SET_FIELDS = tuple(Pair.__dict__[name].__set__ for name in ("kind", "old", "new", "similarity"))
 
@@ -145,43 +136,6 @@ def _make_pairs(anchors: list[tuple[int, int]], records: list[_Record]) -> list[
     return pairs
 
 
-def _words(text: str) -> list[str]:
-    """Return the text's lower-cased words (runs of ``\\w``)."""
-    if text.isascii():
-        return text.translate(_ASCII_NON_WORD).split()
-    return _WORD.findall(text.lower())
-
-
-def _single_spaced(text: str) -> bool:
-    """Return whether no whitespace but single spaces is in the text (ends not checked).
-
-    Far cheaper than splitting and joining every word: for ASCII text a few substring
-    searches (memchr speed) for the other whitespace characters; beyond ASCII, every
-    whitespace character but the space is unprintable to Python.
-    """
-    if text.isascii():
-        return not (
-            "  " in text
-            or "\n" in text
-            or "\t" in text
-            or "\r" in text
-            or "\x0b" in text
-            or "\x0c" in text
-            or "\x1c" in text
-            or "\x1d" in text
-            or "\x1e" in text
-            or "\x1f" in text
-        )
-    return "  " not in text and text.isprintable()
-
-
-def _key(text: str) -> str:
-    """Return the text with runs of whitespace collapsed, so reflowed lines compare equal."""
-    if _single_spaced(text) and not text.startswith(" ") and not text.endswith(" "):
-        return text
-    return " ".join(text.split())
-
-
 def _threshold(words: int) -> float:
     """Return the similarity two texts need to be paired, given the longer one's word count.
 
@@ -189,79 +143,14 @@ def _threshold(words: int) -> float:
     so they must be much more alike than long paragraphs, where a third (a fifth, past 80
     words) of the words kept in order already means a rewrite rather than coincidence.
     """
-    if words >= _VERY_LONG_WORDS:
+    if words >= _VERY_LONGWORDS:
         return _VERY_LONG_THRESHOLD
-    if words <= _SHORT_WORDS:
+    if words <= _SHORTWORDS:
         return _BASE_THRESHOLD + _SHORT_EXTRA
-    if words <= _LONG_WORDS:
-        share = (_LONG_WORDS - words) / (_LONG_WORDS - _SHORT_WORDS)
+    if words <= _LONGWORDS:
+        share = (_LONGWORDS - words) / (_LONGWORDS - _SHORTWORDS)
         return _BASE_THRESHOLD + _SHORT_EXTRA * share
     return _BASE_THRESHOLD
-
-
-@dataclass(slots=True)
-class _Texts:
-    """The two sides' normalised texts and their words, computed once per call.
-
-    A paragraph's words are kept as a list of strings: rapidfuzz compares two such lists by
-    the strings' hashes, which Python caches in each string, so turning words into anything
-    else first (one-character codes from a vocabulary dict, say) costs more per word than
-    every later comparison of them.
-    """
-
-    old: list[str]
-    new: list[str]
-    old_tokens: list[list[str] | None]
-    new_tokens: list[list[str] | None]
-    old_sets: dict[int, frozenset[str]] = field(default_factory=dict)
-    new_sets: dict[int, frozenset[str]] = field(default_factory=dict)
-
-    def tokens(self, side: int, index: int) -> list[str]:
-        """Return a paragraph's lower-cased words (side 0 is old)."""
-        cache = self.old_tokens if side == 0 else self.new_tokens
-        found = cache[index]
-        if found is None:
-            text = self.old[index] if side == 0 else self.new[index]
-            found = cache[index] = _words(text)
-        return found
-
-    def tokenize(self, side: int, indices: Sequence[int]) -> None:
-        """Compute the words of many paragraphs of one side at once.
-
-        One join and one translation (lower-casing too) over all of them, cut back apart at
-        line breaks (which no normalised text holds): a few C calls per paragraph fewer.
-        """
-        texts = self.old if side == 0 else self.new
-        cache = self.old_tokens if side == 0 else self.new_tokens
-        todo = [k for k in indices if cache[k] is None]
-        if len(todo) < 2:
-            return
-        joined = "\n".join([texts[k] for k in todo])
-        if joined.isascii():
-            chunks = joined.translate(_ASCII_NON_WORD).split("\n")
-            split = str.split
-        else:
-            chunks = joined.lower().split("\n")
-            split = _WORD.findall
-        if len(chunks) != len(todo):
-            return  # a text holds a line break itself: leave it to `tokens`, one by one
-        for k, words in zip(todo, map(split, chunks), strict=True):
-            cache[k] = words
-
-    def run(self, side: int, first: int, last: int) -> list[str]:
-        """Return the words of paragraphs ``first`` to ``last`` (inclusive) of one side."""
-        if first == last:
-            return self.tokens(side, first)
-        # chain copies each paragraph's list at C speed; no Python step per word.
-        return list(chain.from_iterable([self.tokens(side, k) for k in range(first, last + 1)]))
-
-    def words(self, side: int, index: int) -> frozenset[str]:
-        """Return the set of a paragraph's words."""
-        cache = self.old_sets if side == 0 else self.new_sets
-        found = cache.get(index)
-        if found is None:
-            found = cache[index] = frozenset(self.tokens(side, index))
-        return found
 
 
 def _similarity(a: list[str], b: list[str]) -> float:
@@ -407,7 +296,7 @@ class _Block(NamedTuple):
     weight: float
 
 
-def _typo_likeness(texts: _Texts, i: int, j: int) -> float:
+def _typo_likeness(texts: Texts, i: int, j: int) -> float:
     """Return the letter similarity of two short lines, or 0 when either is not short.
 
     In a line of one to three words a misspelt word is a third or more of its words, so
@@ -415,12 +304,12 @@ def _typo_likeness(texts: _Texts, i: int, j: int) -> float:
     the same line. Long paragraphs have enough words for word likeness to absorb a typo.
     """
     a, b = texts.tokens(0, i), texts.tokens(1, j)
-    if not a or not b or len(a) > _TYPO_WORDS or len(b) > _TYPO_WORDS:
+    if not a or not b or len(a) > _TYPOWORDS or len(b) > _TYPOWORDS:
         return 0.0
     return Indel.normalized_similarity(texts.old[i].lower(), texts.new[j].lower())
 
 
-def _related(texts: _Texts, i: int, j: int) -> bool:
+def _related(texts: Texts, i: int, j: int) -> bool:
     """Return whether two paragraphs share at least one word, or are short lines alike in
     their letters (a cheap veto before scoring)."""
     return (
@@ -429,7 +318,7 @@ def _related(texts: _Texts, i: int, j: int) -> bool:
     )
 
 
-def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+def _score(texts: Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
     a, b = texts.run(0, i0, i1), texts.run(1, j0, j1)
     sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
@@ -440,7 +329,7 @@ def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, fl
     return sim, need
 
 
-def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
+def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
     """Return, for each old paragraph in a gap, the new ones worth scoring against it."""
     if len(olds) * len(news) <= _DENSE_CELLS:
         return {i: [j for j in news if _related(texts, i, j)] for i in olds}
@@ -481,7 +370,7 @@ def _surely_unlike(
     most twice the smaller of those over both lengths. Short lines are left to the letter
     comparison of `_score`, which words cannot bound.
     """
-    if len(a) <= _TYPO_WORDS and len(b) <= _TYPO_WORDS:
+    if len(a) <= _TYPOWORDS and len(b) <= _TYPOWORDS:
         return False
     shared = len(a_set & b_set)
     kept = min(len(a) - len(a_set) + shared, len(b) - len(b_set) + shared)
@@ -497,14 +386,14 @@ def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
     belong, so only short pieces are held to this.
     """
     for piece in pieces:
-        if 0 < len(piece) < _SHORT_PIECE_WORDS:
+        if 0 < len(piece) < _SHORT_PIECEWORDS:
             kept = Indel.similarity(piece, whole) / 2  # words of the piece found in order
             if kept < _PIECE_KEPT * len(piece):
                 return False
     return True
 
 
-def _gap_blocks(texts: _Texts, olds: list[int], news: list[int]) -> list[_Block]:
+def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
     blocks: list[_Block] = []
     single: set[tuple[int, int]] = set()  # the pairs that share words (or letters, if short)
@@ -603,11 +492,11 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
     return chain
 
 
-def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Block]:
+def _moves(texts: Texts, left_old: list[int], left_new: list[int]) -> list[_Block]:
     """Return clear matches among unpaired paragraphs regardless of order, best first."""
     found: list[_Block] = []
     taken: set[int] = set()
-    left = _Texts(
+    left = Texts(
         [texts.old[i] for i in left_old],
         [texts.new[j] for j in left_new],
         [texts.tokens(0, i) for i in left_old],
@@ -712,7 +601,7 @@ def _display_order(
     return sorted(range(len(keys)), key=keys.__getitem__)
 
 
-def _alike_count(texts: _Texts, olds: range, news: range) -> int:
+def _alike_count(texts: Texts, olds: range, news: range) -> int:
     """Return how many of ``olds`` find a distinct partner among ``news`` alike enough to be
     paired in place."""
     used: set[int] = set()
@@ -729,7 +618,7 @@ def _alike_count(texts: _Texts, olds: range, news: range) -> int:
 
 
 def _crossed_anchors(
-    texts: _Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
+    texts: Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
 ) -> set[tuple[int, int]]:
     """Return the anchors that are likelier moved than in place.
 
@@ -772,7 +661,7 @@ def _crossed_anchors(
 
 
 def _grow(
-    texts: _Texts,
+    texts: Texts,
     block: _Block,
     paired_old: list[bool],
     paired_new: list[bool],
@@ -825,53 +714,14 @@ def _grow(
     return _Block(i0, i1, j0, j1, sim, block.weight)
 
 
-def _all_clean(texts: list[str]) -> bool:
-    """Return whether every text is its own key (single spaces, none at either end), proved
-    on all of them joined at once rather than one by one.
-
-    An empty text counts as unclean here (its neighbours' spaces meet around it): that only
-    sends the texts the slower way, through `_key`, which leaves them as they are.
-    """
-    # Joined by single spaces, a text that starts or ends with a space makes a double space
-    # with the separator, so the one search for double spaces (the costly one: spaces are
-    # everywhere) also finds those, and the joined text is ASCII exactly when each text is.
-    joined = " ".join(texts)
-    return _single_spaced(joined) and not joined.startswith(" ") and not joined.endswith(" ")
-
-
-def _intern(old: list[str], new: list[str]) -> tuple[list[str], list[int], list[str], list[int]]:
-    """Return each side's whitespace-normalised texts and an id per text (equal for equal
-    texts), normalising each distinct text once: most of the new version is the old one."""
-    distinct = list(dict.fromkeys(old + new))
-    if _all_clean(distinct):
-        number = dict(zip(distinct, range(len(distinct)), strict=True))
-        return (
-            list(old),
-            list(map(number.__getitem__, old)),
-            list(new),
-            list(map(number.__getitem__, new)),
-        )
-    keys = [_key(text) for text in distinct]
-    ids: dict[str, int] = {}
-    numbers = [ids.setdefault(key, len(ids)) for key in keys]
-    key_of = dict(zip(distinct, keys, strict=True))
-    number_of = dict(zip(distinct, numbers, strict=True))
-    return (
-        list(map(key_of.__getitem__, old)),
-        list(map(number_of.__getitem__, old)),
-        list(map(key_of.__getitem__, new)),
-        list(map(number_of.__getitem__, new)),
-    )
-
-
 def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     """Return Pairs covering every index of ``old`` and ``new`` exactly once, in display order.
 
     Kinds: ``equal`` (same text up to whitespace), ``changed`` (edited in place, or split or
     merged), ``added``, ``removed`` and ``moved`` (out of order relative to the rest).
     """
-    old_keys, a, new_keys, b = _intern(old, new)
-    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
+    old_keys, a, new_keys, b = intern_texts(old, new)
+    texts = Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
 
     # Pairs other than the anchors are gathered as records; all are made Pairs at the end.
     records: list[_Record] = []
@@ -983,7 +833,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             # are excepted: two captions in one place can still be unrelated. After the moves,
             # so that a clear likeness elsewhere wins over a weak one in place.
             sim, need = _score(texts, i, i, j, j)
-            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
+            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONGWORDS
             if sim >= (need if short else need * _REPLACE_FACTOR):
                 take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
 
@@ -1024,7 +874,7 @@ def fingerprint(paragraphs: Sequence[str]) -> Fingerprint:
     words = " ".join(paragraphs).lower().split()
     return Fingerprint(
         frozenset(map(hash, zip(words, words[1:], words[2:], strict=False))),
-        frozenset(hash(_key(t).lower()) for t in paragraphs if t.strip()),
+        frozenset(hash(collapse_spaces(t).lower()) for t in paragraphs if t.strip()),
     )
 
 
