@@ -1,6 +1,7 @@
 """Pairing paragraphs across two versions of an article.
 
-The pairing runs in stages, each on what the previous one left:
+The texts compared, their ids and their words come from `pairing_texts`. The pairing runs
+in stages, each on what the previous one left:
 
 1. Exact anchors: paragraphs whose text (whitespace normalised) is the same on both sides are
    matched patience-style: common prefix and suffix, then lines unique to both sides kept in
@@ -21,16 +22,18 @@ The pairing runs in stages, each on what the previous one left:
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise, repeat
+from dataclasses import dataclass
+from itertools import chain, pairwise, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from .model import Pair, PairKind
+from .pairing_texts import Texts, collapse_spaces, intern_texts
 
 SAME_STORY_THRESHOLD = 0.12
 """``version_similarity`` at or above this means two files are likely versions of one story.
@@ -51,7 +54,7 @@ the floor: without the evidence of place, only a clear likeness says it is the s
 _MAX_PIECES = 3
 """Most paragraphs one paragraph may be split into (or merged from)."""
 
-_SHORT_PIECE_WORDS = 30
+_SHORT_PIECEWORDS = 30
 _PIECE_KEPT = 0.4
 """Share of its words a short piece of a split or merge must have in the whole, in order."""
 
@@ -74,12 +77,12 @@ _BASE_THRESHOLD = 0.3
 """Word similarity long paragraphs need to be paired in place."""
 
 _SHORT_EXTRA = 0.2
-"""How much more the shortest lines need (scaled down to nothing at ``_LONG_WORDS``)."""
+"""How much more the shortest lines need (scaled down to nothing at ``_LONGWORDS``)."""
 
-_SHORT_WORDS = 3
-_LONG_WORDS = 12
+_SHORTWORDS = 3
+_LONGWORDS = 12
 
-_TYPO_WORDS = 4
+_TYPOWORDS = 4
 _TYPO_LIKENESS = 0.85
 """Lines of at most this many words pair when this alike letter by letter (a typo)."""
 
@@ -93,7 +96,7 @@ _GROWN_PIECE_KEPT = 0.8
 """Most pieces a split or merge may grow to, piece by piece, after the chain is chosen, and
 the share of a piece's words found in order in the whole for it to be taken on."""
 
-_VERY_LONG_WORDS = 80
+_VERY_LONGWORDS = 80
 _VERY_LONG_THRESHOLD = 0.2
 """Texts this long rarely keep a fifth of their words in order by chance: a rewritten
 paragraph that kept one or two sentences among new ones still belongs with its old self."""
@@ -101,73 +104,36 @@ paragraph that kept one or two sentences among new ones still belongs with its o
 _MAX_ALIGN_CELLS = 100_000_000
 """Word-count product above which two texts are compared as bags of words, not in order."""
 
-_WORD = re.compile(r"\w+")
-_WORD_OR_BREAK = re.compile(r"\w+|\x00")
-
-_ASCII_NON_WORD = {
-    c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())
-}
-"""ASCII characters that are neither ``\\w`` nor whitespace, made spaces: for ASCII text,
-``text.translate(_ASCII_NON_WORD).split()`` is ``_WORD.findall(text)`` several times faster."""
-_ASCII_NON_WORD_BUT_BREAK = {c: v for c, v in _ASCII_NON_WORD.items() if c != 0}
-"""The same, keeping the paragraph break ``\\x00`` of `_Texts.tokenize` as a word."""
-
-
 _SET_FIELDS = tuple(Pair.__dict__[name].__set__ for name in ("kind", "old", "new", "similarity"))
 
+_Record = tuple[PairKind, tuple[int, ...], tuple[int, ...], float]
+"""A pair before it is made a Pair: (kind, old indices, new indices, similarity)."""
 
-def _pair(kind: PairKind, old: tuple[int, ...], new: tuple[int, ...], similarity: float) -> Pair:
-    """Return ``Pair(kind, old, new, similarity)``, made without the frozen dataclass's
-    ``__init__``.
+
+def _make_pairs(anchors: list[tuple[int, int]], records: list[_Record]) -> list[Pair]:
+    """Return a Pair for each anchor (``equal``, old i, new j, 1.0), then one for each record,
+    made without the frozen dataclass's ``__init__``.
 
     That ``__init__`` sets each field through ``object.__setattr__``, and a long article
-    makes one Pair per paragraph: it cost a tenth of the whole pairing. The slots' own
-    setters fill the same fields at a third of the cost; the Pair is as frozen afterwards.
+    makes one Pair per paragraph: it cost a tenth of the whole pairing. Here each field is
+    filled for all the Pairs at once by its slot's own setter mapped over them, C loops with
+    no Python frame per Pair; the Pairs are as frozen afterwards. Anchors, most of an article,
+    are never made into records first: that saves a tuple each, and the garbage collector
+    passes that so many new tuples would set off.
     """
-    pair = object.__new__(Pair)
+    pairs = list(map(object.__new__, repeat(Pair, len(anchors) + len(records))))
+    of_anchors, of_records = pairs[: len(anchors)], pairs[len(anchors) :]
     set_kind, set_old, set_new, set_similarity = _SET_FIELDS
-    set_kind(pair, kind)
-    set_old(pair, old)
-    set_new(pair, new)
-    set_similarity(pair, similarity)
-    return pair
-
-
-def _words(text: str) -> list[str]:
-    """Return the text's lower-cased words (runs of ``\\w``)."""
-    if text.isascii():
-        return text.lower().translate(_ASCII_NON_WORD).split()
-    return _WORD.findall(text.lower())
-
-
-def _single_spaced(text: str) -> bool:
-    """Return whether no whitespace but single spaces is in the text (ends not checked).
-
-    Far cheaper than splitting and joining every word: for ASCII text a few substring
-    searches (memchr speed) for the other whitespace characters; beyond ASCII, every
-    whitespace character but the space is unprintable to Python.
-    """
-    if text.isascii():
-        return not (
-            "  " in text
-            or "\n" in text
-            or "\t" in text
-            or "\r" in text
-            or "\x0b" in text
-            or "\x0c" in text
-            or "\x1c" in text
-            or "\x1d" in text
-            or "\x1e" in text
-            or "\x1f" in text
-        )
-    return "  " not in text and text.isprintable()
-
-
-def _key(text: str) -> str:
-    """Return the text with runs of whitespace collapsed, so reflowed lines compare equal."""
-    if _single_spaced(text) and not text.startswith(" ") and not text.endswith(" "):
-        return text
-    return " ".join(text.split())
+    # The setters return None: any() runs each map to its end and keeps nothing. zip() of
+    # one iterable makes the 1-tuples (i,) and (j,).
+    any(map(set_kind, of_anchors, repeat(PairKind.EQUAL)))
+    any(map(set_old, of_anchors, zip(map(itemgetter(0), anchors))))
+    any(map(set_new, of_anchors, zip(map(itemgetter(1), anchors))))
+    any(map(set_similarity, of_anchors, repeat(1.0)))
+    # Fields are taken by itemgetter, not by zip(*records), which makes an iterator a record.
+    for field_index, set_field in enumerate(_SET_FIELDS):
+        any(map(set_field, of_records, map(itemgetter(field_index), records)))
+    return pairs
 
 
 def _threshold(words: int) -> float:
@@ -177,112 +143,17 @@ def _threshold(words: int) -> float:
     so they must be much more alike than long paragraphs, where a third (a fifth, past 80
     words) of the words kept in order already means a rewrite rather than coincidence.
     """
-    if words >= _VERY_LONG_WORDS:
+    if words >= _VERY_LONGWORDS:
         return _VERY_LONG_THRESHOLD
-    if words <= _SHORT_WORDS:
+    if words <= _SHORTWORDS:
         return _BASE_THRESHOLD + _SHORT_EXTRA
-    if words <= _LONG_WORDS:
-        share = (_LONG_WORDS - words) / (_LONG_WORDS - _SHORT_WORDS)
+    if words <= _LONGWORDS:
+        share = (_LONGWORDS - words) / (_LONGWORDS - _SHORTWORDS)
         return _BASE_THRESHOLD + _SHORT_EXTRA * share
     return _BASE_THRESHOLD
 
 
-class _Vocabulary(dict[str, str]):
-    """Words to one-character codes, a new code for each new word.
-
-    A paragraph's words become a string with one character per word: rapidfuzz compares
-    two strings straight from their buffers, where a list of ints or strings is converted
-    element by element on every call, which cost more than the comparison itself. Codes
-    are only ever compared for equality, so which word gets which does not matter.
-    """
-
-    __slots__ = ("next_code",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.next_code = 1
-        """The code the next new word gets (0 is the paragraph break of `_Texts.tokenize`)."""
-        self[_BREAK] = _BREAK
-
-    def __missing__(self, word: str) -> str:
-        # Beyond a million words codes are shared (a rare blur), never the break's.
-        code = chr(1 + (self.next_code - 1) % (_CODES - 1))
-        self.next_code += 1
-        self[word] = code
-        return code
-
-    def codes(self, words: list[str]) -> str:
-        """Return the words' codes as one string, giving new words new codes."""
-        start = self.next_code
-        end = start + len(words)
-        if end > _CODES:
-            return "".join(map(self.__getitem__, words))
-        self.next_code = end
-        # One C loop: each word keeps its code or takes the fresh one offered beside it.
-        return "".join(map(self.setdefault, words, map(chr, range(start, end))))
-
-
-_CODES = 0x110000
-"""How many characters there are to code words with."""
-_BREAK = "\x00"
-"""The paragraph break in `_Texts.tokenize`: no word character, code 0."""
-
-
-@dataclass(slots=True)
-class _Texts:
-    """The two sides' normalised texts and their words, computed once per call."""
-
-    old: list[str]
-    new: list[str]
-    old_tokens: list[str | None]
-    new_tokens: list[str | None]
-    vocabulary: _Vocabulary
-    old_sets: dict[int, frozenset[str]] = field(default_factory=dict)
-    new_sets: dict[int, frozenset[str]] = field(default_factory=dict)
-
-    def tokens(self, side: int, index: int) -> str:
-        """Return a paragraph's lower-cased words, one character a word (side 0 is old)."""
-        cache = self.old_tokens if side == 0 else self.new_tokens
-        found = cache[index]
-        if found is None:
-            text = self.old[index] if side == 0 else self.new[index]
-            found = self.vocabulary.codes(_words(text))
-            cache[index] = found
-        return found
-
-    def tokenize(self, side: int, indices: Sequence[int]) -> None:
-        """Compute the words of many paragraphs of one side at once.
-
-        One pass and one join over all of them, split back at a code no word has: a few C
-        loops instead of a few Python calls per paragraph.
-        """
-        texts = self.old if side == 0 else self.new
-        cache = self.old_tokens if side == 0 else self.new_tokens
-        todo = [k for k in indices if cache[k] is None]
-        if len(todo) < 2:
-            return
-        joined = " \x00 ".join([texts[k] for k in todo])
-        if joined.count("\x00") != len(todo) - 1:
-            return  # a text holds the break itself: leave it to `tokens`, one by one
-        # \x00 is no word character, so it splits the words of one paragraph from the next.
-        if joined.isascii():
-            words = joined.lower().translate(_ASCII_NON_WORD_BUT_BREAK).split()
-        else:
-            words = _WORD_OR_BREAK.findall(joined.lower())
-        codes = self.vocabulary.codes(words).split(_BREAK)
-        for k, found in zip(todo, codes, strict=True):
-            cache[k] = found
-
-    def words(self, side: int, index: int) -> frozenset[str]:
-        """Return the set of a paragraph's word codes."""
-        cache = self.old_sets if side == 0 else self.new_sets
-        found = cache.get(index)
-        if found is None:
-            found = cache[index] = frozenset(self.tokens(side, index))
-        return found
-
-
-def _similarity(a: str, b: str) -> float:
+def _similarity(a: list[str], b: list[str]) -> float:
     """Return the normalised Indel similarity of two word sequences, from 0 to 1.
 
     Words rather than characters: any two English sentences share half their letters in
@@ -308,6 +179,12 @@ def _lis(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
     tail_at: list[int] = []  # index into points of that chain's last point
     back: list[int] = [-1] * len(points)
     for k, (_, j) in enumerate(points):
+        if not tails or j > tails[-1]:
+            # Extends the longest chain: most points do, lines mostly keeping their order.
+            back[k] = tail_at[-1] if tail_at else -1
+            tails.append(j)
+            tail_at.append(k)
+            continue
         pos = bisect_left(tails, j)
         back[k] = tail_at[pos - 1] if pos else -1
         if pos == len(tails):
@@ -329,11 +206,20 @@ def _gap_anchors(
     a: list[int], b: list[int], a0: int, a1: int, b0: int, b1: int
 ) -> list[tuple[int, int]]:
     """Return in-order exact matches for a gap: unique lines first, else lines paired by rank."""
-    if set(a[a0:a1]).isdisjoint(b[b0:b1]):
+    part_a, part_b = a[a0:a1], b[b0:b1]
+    lines_a = set(part_a)
+    if lines_a.isdisjoint(part_b):
         return []  # most gaps: an edited paragraph or two, nothing in common verbatim
-    count_a = Counter(a[a0:a1])
-    count_b = Counter(b[b0:b1])
-    where_b = {b[j]: j for j in range(b0, b1) if count_b[b[j]] == 1}
+    # A repeated line keeps its last place here, never used.
+    where_b = dict(zip(part_b, range(b0, b1), strict=True))
+    if len(lines_a) == len(part_a) and len(where_b) == len(part_b):
+        # No line repeats on either side (the common case): each line on both is unique on
+        # both, and C loops find them without counting.
+        found_at = map(where_b.get, part_a)
+        return _lis([(i, j) for i, j in zip(range(a0, a1), found_at, strict=True) if j is not None])
+    count_a = Counter(part_a)
+    count_b = Counter(part_b)
+    where_b = {line: j for line, j in where_b.items() if count_b[line] == 1}
     points = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
     if points:
         return _lis(points)
@@ -383,19 +269,24 @@ def _anchors(a: list[int], b: list[int]) -> list[tuple[int, int]]:
             continue
         found = _gap_anchors(a, b, a0, a1, b0, b1)
         start_a, start_b = a0, b0
+        out += found
         for i, j in found:
-            out.append((i, j))
-            stack.append((start_a, i, start_b, j))
+            # Only the room between two anchors that is not empty on either side can hold
+            # more: most anchors sit side by side.
+            if start_a < i and start_b < j:
+                stack.append((start_a, i, start_b, j))
             start_a, start_b = i + 1, j + 1
-        if found:
+        if found and start_a < a1 and start_b < b1:
             stack.append((start_a, a1, start_b, b1))
-    out.sort()
+    out.sort(key=itemgetter(0))  # an old line is in one anchor at most: ints sort faster
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A candidate pairing of consecutive old paragraphs with consecutive new ones."""
+class _Block(NamedTuple):
+    """A candidate pairing of consecutive old paragraphs with consecutive new ones.
+
+    A named tuple rather than a frozen dataclass: a gap makes many, and a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, several times slower."""
 
     i0: int
     i1: int
@@ -405,7 +296,7 @@ class _Block:
     weight: float
 
 
-def _typo_likeness(texts: _Texts, i: int, j: int) -> float:
+def _typo_likeness(texts: Texts, i: int, j: int) -> float:
     """Return the letter similarity of two short lines, or 0 when either is not short.
 
     In a line of one to three words a misspelt word is a third or more of its words, so
@@ -413,12 +304,12 @@ def _typo_likeness(texts: _Texts, i: int, j: int) -> float:
     the same line. Long paragraphs have enough words for word likeness to absorb a typo.
     """
     a, b = texts.tokens(0, i), texts.tokens(1, j)
-    if not a or not b or len(a) > _TYPO_WORDS or len(b) > _TYPO_WORDS:
+    if not a or not b or len(a) > _TYPOWORDS or len(b) > _TYPOWORDS:
         return 0.0
     return Indel.normalized_similarity(texts.old[i].lower(), texts.new[j].lower())
 
 
-def _related(texts: _Texts, i: int, j: int) -> bool:
+def _related(texts: Texts, i: int, j: int) -> bool:
     """Return whether two paragraphs share at least one word, or are short lines alike in
     their letters (a cheap veto before scoring)."""
     return (
@@ -427,14 +318,9 @@ def _related(texts: _Texts, i: int, j: int) -> bool:
     )
 
 
-def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+def _score(texts: Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
-    a = texts.tokens(0, i0)
-    if i1 > i0:
-        a = "".join([texts.tokens(0, i) for i in range(i0, i1 + 1)])
-    b = texts.tokens(1, j0)
-    if j1 > j0:
-        b = "".join([texts.tokens(1, j) for j in range(j0, j1 + 1)])
+    a, b = texts.run(0, i0, i1), texts.run(1, j0, j1)
     sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
     if sim <= need and i0 == i1 and j0 == j1:
         letters = _typo_likeness(texts, i0, j0)
@@ -443,7 +329,7 @@ def _score(texts: _Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, fl
     return sim, need
 
 
-def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
+def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int, list[int]]:
     """Return, for each old paragraph in a gap, the new ones worth scoring against it."""
     if len(olds) * len(news) <= _DENSE_CELLS:
         return {i: [j for j in news if _related(texts, i, j)] for i in olds}
@@ -456,21 +342,43 @@ def _gap_candidates(texts: _Texts, olds: list[int], news: list[int]) -> dict[int
     near: dict[int, list[int]] = defaultdict(list)
     for j in news:
         found = sorted((postings[w] for w in texts.words(1, j) if w in postings), key=len)
-        shared: Counter[int] = Counter()
         budget = _POSTINGS_BUDGET
+        kept = 0
         for where in found:
             if len(where) > budget:
                 break
-            shared.update(where)
             budget -= len(where)
-        for i, _ in shared.most_common(_CANDIDATES):
+            kept += 1
+        # One count over the kept lists, and the most shared by a stable sort: the same as
+        # Counter.update per list and most_common, with a few C calls instead of many.
+        shared = Counter(chain.from_iterable(found[:kept]))
+        for i, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]:
             near[i].append(j)
     # Only the old paragraphs something was found for: in a gap of a hundred thousand,
     # most have nothing to try.
     return {i: sorted(near[i]) for i in olds if i in near}
 
 
-def _pieces_belong(whole: str, pieces: list[str]) -> bool:
+def _surely_unlike(
+    a: list[str], a_set: frozenset[str], b: list[str], b_set: frozenset[str]
+) -> bool:
+    """Return whether two paragraphs (words and word sets) are surely too unlike to be
+    paired, told from their word sets alone (cheaper than aligning them); False when unsure.
+
+    A word of one that the other lacks can be in no common subsequence, so each paragraph
+    keeps at most its length less its words missing from the other; the similarity is at
+    most twice the smaller of those over both lengths. Short lines are left to the letter
+    comparison of `_score`, which words cannot bound.
+    """
+    if len(a) <= _TYPOWORDS and len(b) <= _TYPOWORDS:
+        return False
+    shared = len(a_set & b_set)
+    kept = min(len(a) - len(a_set) + shared, len(b) - len(b_set) + shared)
+    # A hair of margin: rounding must never turn a pair that could pass into one skipped.
+    return 2 * kept / (len(a) + len(b)) < _threshold(max(len(a), len(b))) - 1e-9
+
+
+def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
     """Return whether each short piece of a split or merge is mostly found in the whole.
 
     A neighbouring sentence that shares a few words with the whole would otherwise ride along
@@ -478,36 +386,55 @@ def _pieces_belong(whole: str, pieces: list[str]) -> bool:
     belong, so only short pieces are held to this.
     """
     for piece in pieces:
-        if 0 < len(piece) < _SHORT_PIECE_WORDS:
+        if 0 < len(piece) < _SHORT_PIECEWORDS:
             kept = Indel.similarity(piece, whole) / 2  # words of the piece found in order
             if kept < _PIECE_KEPT * len(piece):
                 return False
     return True
 
 
-def _gap_blocks(texts: _Texts, olds: list[int], news: list[int]) -> list[_Block]:
+def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
-    candidates = _gap_candidates(texts, olds, news)
     blocks: list[_Block] = []
-    single: set[tuple[int, int]] = set()
-    for i, js in candidates.items():
-        for j in js:
-            single.add((i, j))
-            sim, need = _score(texts, i, i, j, j)
-            if sim >= need:
-                blocks.append(_Block(i, i, j, j, sim, sim - need))
+    single: set[tuple[int, int]] = set()  # the pairs that share words (or letters, if short)
+    if len(olds) * len(news) <= _DENSE_CELLS:
+        # A small gap scores every pair. No veto first: the score itself says whether two
+        # paragraphs are related, being above 0 exactly when they share a word, or, for
+        # short lines, when their letters are alike enough (what `_related` asks).
+        for i in olds:
+            if not texts.tokens(0, i):
+                continue
+            for j in news:
+                if texts.tokens(1, j):
+                    sim, need = _score(texts, i, i, j, j)
+                    if sim > 0.0:
+                        single.add((i, j))
+                        if sim >= need:
+                            blocks.append(_Block(i, i, j, j, sim, sim - need))
+    else:
+        for i, js in _gap_candidates(texts, olds, news).items():
+            for j in js:
+                single.add((i, j))
+                sim, need = _score(texts, i, i, j, j)
+                if sim >= need:
+                    blocks.append(_Block(i, i, j, j, sim, sim - need))
     # Splits (one old, several consecutive new) and merges (the reverse), tried only where
     # every piece shares words with the whole.
     for i, j in sorted(single):
-        for pieces in range(2, _MAX_PIECES + 1):
-            last = j + pieces - 1
-            if all((i, k) in single for k in range(j, last + 1)):
+        split = merge = 1  # how many consecutive pieces share words with the whole
+        while split < _MAX_PIECES and (i, j + split) in single:
+            split += 1
+        while merge < _MAX_PIECES and (i + merge, j) in single:
+            merge += 1
+        for pieces in range(2, max(split, merge) + 1):
+            if pieces <= split:
+                last = j + pieces - 1
                 sim, need = _score(texts, i, i, j, last)
                 parts = [texts.tokens(1, k) for k in range(j, last + 1)]
                 if sim >= need and _pieces_belong(texts.tokens(0, i), parts):
                     blocks.append(_Block(i, i, j, last, sim, sim - need))
-            last = i + pieces - 1
-            if all((k, j) in single for k in range(i, last + 1)):
+            if pieces <= merge:
+                last = i + pieces - 1
                 sim, need = _score(texts, i, last, j, j)
                 parts = [texts.tokens(0, k) for k in range(i, last + 1)]
                 if sim >= need and _pieces_belong(texts.tokens(1, j), parts):
@@ -565,25 +492,24 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
     return chain
 
 
-def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Block]:
+def _moves(texts: Texts, left_old: list[int], left_new: list[int]) -> list[_Block]:
     """Return clear matches among unpaired paragraphs regardless of order, best first."""
     found: list[_Block] = []
     taken: set[int] = set()
-    candidates = _gap_candidates(
-        _Texts(
-            [texts.old[i] for i in left_old],
-            [texts.new[j] for j in left_new],
-            [texts.tokens(0, i) for i in left_old],
-            [texts.tokens(1, j) for j in left_new],
-            texts.vocabulary,
-        ),
-        list(range(len(left_old))),
-        list(range(len(left_new))),
+    left = Texts(
+        [texts.old[i] for i in left_old],
+        [texts.new[j] for j in left_new],
+        [texts.tokens(0, i) for i in left_old],
+        [texts.tokens(1, j) for j in left_new],
     )
+    candidates = _gap_candidates(left, list(range(len(left_old))), list(range(len(left_new))))
     scored: list[tuple[float, int, int]] = []
     weak: dict[tuple[int, int], float] = {}
     for a, bs in candidates.items():
+        a_words, a_set = left.tokens(0, a), left.words(0, a)
         for b in bs:
+            if _surely_unlike(a_words, a_set, left.tokens(1, b), left.words(1, b)):
+                continue  # most candidates: an added paragraph and a removed one, unrelated
             i, j = left_old[a], left_new[b]
             sim, need = _score(texts, i, i, j, j)
             # A move claims more than an in-place edit, so it must be clearly the same text.
@@ -610,51 +536,72 @@ def _moves(texts: _Texts, left_old: list[int], left_new: list[int]) -> list[_Blo
 
 
 def _lone_between(
-    pairs: list[Pair], paired_old: list[bool], paired_new: list[bool]
+    anchors: list[tuple[int, int]],
+    records: list[_Record],
+    paired_old: list[bool],
+    paired_new: list[bool],
 ) -> list[tuple[int, int]]:
     """Return (old, new) for each stretch between in-order pairs that left exactly one
     paragraph unpaired on each side."""
-    # A pair's indices are ascending, so its first and last are its bounds.
-    placed = sorted(
-        (p.old[0], p.old[-1], p.new[0], p.new[-1]) for p in pairs if p.kind is not PairKind.MOVED
-    )
-    n_old, n_new = len(paired_old), len(paired_new)
-    edges = [(-1, -1, -1, -1), *placed, (n_old, n_old, n_new, n_new)]
-    found: list[tuple[int, int]] = []
-    for (_, last_i, _, last_j), (next_i, _, next_j, _) in pairwise(edges):
-        if next_i - last_i < 2 or next_j - last_j < 2:
-            continue  # neighbours on one side: nothing left there (the common case)
-        olds = [i for i in range(last_i + 1, next_i) if not paired_old[i]]
-        news = [j for j in range(last_j + 1, next_j) if not paired_new[j]]
-        if len(olds) == 1 and len(news) == 1:
-            found.append((olds[0], news[0]))
-    return found
+    # The in-order pairs (all but moves) are in order on both sides, so the stretch an
+    # unpaired paragraph sits in is told by how many of them start before it, on either
+    # side: a search per unpaired paragraph (a few) instead of a step per pair (thousands).
+    moved = PairKind.MOVED
+    starts_old = [i for i, _ in anchors]
+    starts_old += [olds[0] for kind, olds, _, _ in records if kind is not moved]
+    starts_old.sort()
+    starts_new = [j for _, j in anchors]
+    starts_new += [news[0] for kind, _, news, _ in records if kind is not moved]
+    starts_new.sort()
+    lone_old: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(paired_old)):
+        if not paired_old[i]:
+            lone_old[bisect_left(starts_old, i)].append(i)
+    lone_new: dict[int, list[int]] = defaultdict(list)
+    for j in range(len(paired_new)):
+        if not paired_new[j]:
+            lone_new[bisect_left(starts_new, j)].append(j)
+    return [
+        (olds[0], lone_new[stretch][0])
+        for stretch, olds in sorted(lone_old.items())
+        if len(olds) == 1 and len(lone_new.get(stretch, ())) == 1
+    ]
 
 
-def _display_order(pairs: list[Pair], old_count: int) -> list[Pair]:
-    """Return pairs in the new version's order, each removed one after its old predecessor."""
+def _display_order(
+    anchors: list[tuple[int, int]], records: list[_Record], old_count: int
+) -> list[int]:
+    """Return the order in which to show the anchors' pairs and then the records' (indices
+    into the two joined): the new version's order, each removed one after its old
+    predecessor."""
     # A pair's indices are ascending, so its first and last are its bounds.
     anchor_of: list[int] = [-1] * old_count  # last new index of the in-order pair holding old i
+    for i, j in anchors:
+        anchor_of[i] = j
     moved = PairKind.MOVED
-    for pair in pairs:
-        new = pair.new
-        if new and pair.kind is not moved:
-            for i in pair.old:
-                anchor_of[i] = new[-1]
+    for kind, olds, news, _ in records:
+        if news and kind is not moved:
+            for i in olds:
+                anchor_of[i] = news[-1]
     # Carry each anchor forward, so a removed paragraph finds its nearest placed predecessor.
     for i in range(1, old_count):
         if anchor_of[i] < 0:
             anchor_of[i] = anchor_of[i - 1]
     anchor_of.append(-1)  # before the first: index -1 reads it
-    # Keys are distinct (a new index is in one pair only), so the order is fully given.
-    keys = [
-        (pair.new[0], 0, 0) if pair.new else (anchor_of[pair.old[0] - 1], 1, pair.old[0])
-        for pair in pairs
+    # A pair holding new paragraph j sorts at 2j; a removed one right after the pair holding
+    # its anchor a, at 2a + 1, by its old index: one integer key each (cheaper to sort than
+    # tuples), spaced by old_count + 1 so that old indices order removed ones among
+    # themselves. Keys are distinct, so the order is fully given.
+    step = old_count + 1
+    keys = [2 * step * j for _, j in anchors]
+    keys += [
+        2 * news[0] * step if news else (2 * anchor_of[olds[0] - 1] + 1) * step + olds[0]
+        for _, olds, news, _ in records
     ]
-    return [pairs[k] for k in sorted(range(len(pairs)), key=keys.__getitem__)]
+    return sorted(range(len(keys)), key=keys.__getitem__)
 
 
-def _alike_count(texts: _Texts, olds: range, news: range) -> int:
+def _alike_count(texts: Texts, olds: range, news: range) -> int:
     """Return how many of ``olds`` find a distinct partner among ``news`` alike enough to be
     paired in place."""
     used: set[int] = set()
@@ -671,7 +618,7 @@ def _alike_count(texts: _Texts, olds: range, news: range) -> int:
 
 
 def _crossed_anchors(
-    texts: _Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
+    texts: Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
 ) -> set[tuple[int, int]]:
     """Return the anchors that are likelier moved than in place.
 
@@ -680,17 +627,19 @@ def _crossed_anchors(
     side of it and lose their partners. When a short run of anchors has at least as many
     edited paragraphs pairing across it as it has anchors, it is the run that moved.
     """
-    runs: list[list[tuple[int, int]]] = []
-    for i, j in anchors:
-        if runs and runs[-1][-1] == (i - 1, j - 1):
-            runs[-1].append((i, j))
-        else:
-            runs.append([(i, j)])
+    # Where each run of anchors one step apart on both sides starts, and (the next one's
+    # start) where it ends: runs as index ranges, with no list built per run.
+    starts = [0]
+    starts += [
+        k for k, ((p, q), (i, j)) in enumerate(pairwise(anchors), 1) if i != p + 1 or j != q + 1
+    ]
+    starts.append(len(anchors))
     doubted: set[tuple[int, int]] = set()
     before = (-1, -1)
-    for r, run in enumerate(runs):
-        after = runs[r + 1][0] if r + 1 < len(runs) else (n_old, n_new)
-        (i0, j0), (i1, j1) = run[0], run[-1]
+    for first, stop in pairwise(starts):
+        after = anchors[stop] if stop < len(anchors) else (n_old, n_new)
+        (i0, j0), (i1, j1) = anchors[first], anchors[stop - 1]
+        run = anchors[first:stop]
         # A run in line with its neighbours (its offset between theirs: text inserted or
         # removed around it) is in place; only one out of line may have moved.
         offsets = (before[0] - before[1], after[0] - after[1])
@@ -707,12 +656,12 @@ def _crossed_anchors(
             if crossing >= len(run):
                 doubted.update(run)
                 continue
-        before = run[-1]
+        before = (i1, j1)
     return doubted
 
 
 def _grow(
-    texts: _Texts,
+    texts: Texts,
     block: _Block,
     paired_old: list[bool],
     paired_new: list[bool],
@@ -765,56 +714,17 @@ def _grow(
     return _Block(i0, i1, j0, j1, sim, block.weight)
 
 
-def _all_clean(texts: list[str]) -> bool:
-    """Return whether every text is its own key (single spaces, none at either end), proved
-    on all of them joined at once rather than one by one."""
-    # "|" (or U+FFFD beyond ASCII) is printable and no space: the join holds other
-    # whitespace or a double space exactly when some text does.
-    joined = ("|" if all(map(str.isascii, texts)) else "\ufffd").join(texts)
-    if not _single_spaced(joined):
-        return False
-    # One C loop per end over the texts: cheaper than searching the joined text for a
-    # space beside a separator, which stops at every space.
-    return not (
-        any(map(str.startswith, texts, repeat(" "))) or any(map(str.endswith, texts, repeat(" ")))
-    )
-
-
-def _intern(old: list[str], new: list[str]) -> tuple[list[str], list[int], list[str], list[int]]:
-    """Return each side's whitespace-normalised texts and an id per text (equal for equal
-    texts), normalising each distinct text once: most of the new version is the old one."""
-    distinct = list(dict.fromkeys(old + new))
-    if _all_clean(distinct):
-        number = dict(zip(distinct, range(len(distinct)), strict=True))
-        return (
-            list(old),
-            list(map(number.__getitem__, old)),
-            list(new),
-            list(map(number.__getitem__, new)),
-        )
-    keys = [_key(text) for text in distinct]
-    ids: dict[str, int] = {}
-    numbers = [ids.setdefault(key, len(ids)) for key in keys]
-    key_of = dict(zip(distinct, keys, strict=True))
-    number_of = dict(zip(distinct, numbers, strict=True))
-    return (
-        list(map(key_of.__getitem__, old)),
-        list(map(number_of.__getitem__, old)),
-        list(map(key_of.__getitem__, new)),
-        list(map(number_of.__getitem__, new)),
-    )
-
-
 def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     """Return Pairs covering every index of ``old`` and ``new`` exactly once, in display order.
 
     Kinds: ``equal`` (same text up to whitespace), ``changed`` (edited in place, or split or
     merged), ``added``, ``removed`` and ``moved`` (out of order relative to the rest).
     """
-    old_keys, a, new_keys, b = _intern(old, new)
-    texts = _Texts(old_keys, new_keys, [None] * len(old), [None] * len(new), _Vocabulary())
+    old_keys, a, new_keys, b = intern_texts(old, new)
+    texts = Texts(old_keys, new_keys, [None] * len(old), [None] * len(new))
 
-    pairs: list[Pair] = []
+    # Pairs other than the anchors are gathered as records; all are made Pairs at the end.
+    records: list[_Record] = []
     paired_old = [False] * len(old)
     paired_new = [False] * len(new)
 
@@ -835,7 +745,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         if kind is PairKind.CHANGED:
             # A split of unchanged text still changed the layout; keep "changed" below 1.
             sim = min(sim, 0.999)
-        pairs.append(_pair(kind, olds, news, sim))
+        records.append((kind, olds, news, sim))
 
     anchors = _anchors(a, b)
     anchored_old = [False] * len(old)
@@ -850,8 +760,6 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         anchors = [anchor for anchor in anchors if anchor not in doubted]
     for i, j in anchors:
         paired_old[i] = paired_new[j] = True
-    equal = PairKind.EQUAL
-    pairs.extend([_pair(equal, (i,), (j,), 1.0) for i, j in anchors])
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
     # take those first so that no gap pairs them with a merely similar paragraph. Only text
@@ -917,7 +825,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             j = spots.pop(0)
             take(_Block(i, i, j, j, 1.0, 1.0), PairKind.MOVED)
 
-    for i, j in _lone_between(pairs, paired_old, paired_new):
+    for i, j in _lone_between(anchors, records, paired_old, paired_new):
         if _related(texts, i, j):
             # One paragraph out, one in, between two placed ones (unchanged or paired by
             # likeness, or the start or end; moved ones are not in the way): the place itself
@@ -925,17 +833,18 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             # are excepted: two captions in one place can still be unrelated. After the moves,
             # so that a clear likeness elsewhere wins over a weak one in place.
             sim, need = _score(texts, i, i, j, j)
-            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONG_WORDS
+            short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONGWORDS
             if sim >= (need if short else need * _REPLACE_FACTOR):
                 take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
 
     for i in range(len(old)):
         if not paired_old[i]:
-            pairs.append(_pair(PairKind.REMOVED, (i,), (), 0.0))
+            records.append((PairKind.REMOVED, (i,), (), 0.0))
     for j in range(len(new)):
         if not paired_new[j]:
-            pairs.append(_pair(PairKind.ADDED, (), (j,), 0.0))
-    return _display_order(pairs, len(old))
+            records.append((PairKind.ADDED, (), (j,), 0.0))
+    pairs = _make_pairs(anchors, records)
+    return list(map(pairs.__getitem__, _display_order(anchors, records, len(old))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -965,7 +874,7 @@ def fingerprint(paragraphs: Sequence[str]) -> Fingerprint:
     words = " ".join(paragraphs).lower().split()
     return Fingerprint(
         frozenset(map(hash, zip(words, words[1:], words[2:], strict=False))),
-        frozenset(hash(_key(t).lower()) for t in paragraphs if t.strip()),
+        frozenset(hash(collapse_spaces(t).lower()) for t in paragraphs if t.strip()),
     )
 
 
