@@ -508,3 +508,35 @@ def test_unique_line_moved_past_repeated_ones_is_the_move() -> None:
         ("equal", (3,), (2,)),
         ("moved", (0,), (3,)),
     ]
+
+
+def test_a_large_rewritten_gap_pairs_the_same_whatever_the_hash_seed() -> None:
+    """Word sets iterate in an order that changes with Python's hash seed; the candidates a
+    large gap keeps, and so its pairs, must not (a second process must agree with the first)."""
+    import subprocess
+    import sys
+
+    script = """
+import random
+from tui.core.pairing import pair_paragraphs
+rng = random.Random(5)
+words = "vote council budget talks trade plan city rail tax school road fund".split()
+old = [" ".join(rng.choice(words) for _ in range(12)) for _ in range(120)]
+new = [" ".join(rng.sample(p.split(), 12)[:10]) for p in old]
+rng.shuffle(new)
+print([(p.kind.value, p.old, p.new) for p in pair_paragraphs(old, new)])
+"""
+    root = Path(__file__).resolve().parents[2]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={"PYTHONHASHSEED": str(seed), "PATH": ""},
+        ).stdout
+        for seed in (0, 1, 2, 3)
+    }
+    assert len(outputs) == 1, "the pairs differ between processes"
+    assert "changed" in next(iter(outputs)) or "moved" in next(iter(outputs))

@@ -341,7 +341,13 @@ def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int,
             postings[word].append(i)
     near: dict[int, list[int]] = defaultdict(list)
     for j in news:
-        found = sorted((postings[w] for w in texts.words(1, j) if w in postings), key=len)
+        # Shortest lists first, and among lists as long the smaller first: the word set's
+        # own order changes with the interpreter's hash seed, and the candidates kept (and so
+        # the pairs) must not.
+        found = sorted(
+            (postings[w] for w in texts.words(1, j) if w in postings),
+            key=lambda where: (len(where), where),
+        )
         budget = _POSTINGS_BUDGET
         kept = 0
         for where in found:
