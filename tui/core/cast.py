@@ -471,7 +471,9 @@ def _opens_sentence(word: str, vocabulary: Container[str]) -> bool:
     first name: a sentence's first word before a name, not part of it."""
     if word in _AUXILIARIES or word in _NOT_NAMES:
         return True  # ``Will Sanders win?``: a question's verb, not a first name
-    return word.lower() in vocabulary and not is_first_name(word)
+    # The first-name table is a cached look-up; asked first, most names never make the
+    # article's vocabulary be gathered at all.
+    return not is_first_name(word) and word.lower() in vocabulary
 
 
 _AUXILIARIES = frozenset("Will May Can Did Does Should Would Could Must Might Shall".split())

