@@ -361,17 +361,33 @@ def _attribute(
     return found
 
 
-class _Vocabulary:
-    """The words ``text`` writes between two spaces, gathered on first use: whether a word
-    also occurs in lower case is asked rarely, and must not search the whole text each time."""
+_ASKED_ALONE = 16
+"""How many different words the vocabulary answers by searching the text for each, before
+it gathers every word of the text once (a search costs about a sixtieth of gathering)."""
 
-    __slots__ = ("_text", "_words")
+
+class _Vocabulary:
+    """The words ``text`` writes between two spaces, looked up on demand: whether a word
+    also occurs in lower case is asked rarely (most capitalised words are first names, settled
+    before), and must not search the whole text each time it is asked."""
+
+    __slots__ = ("_asked", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: frozenset[str] | None = None
+        self._asked: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
+        if self._words is None and isinstance(word, str):
+            known = self._asked.get(word)
+            if known is not None:
+                return known
+            if len(self._asked) < _ASKED_ALONE:
+                # `` word `` in the text is exactly a piece between two spaces, as below.
+                known = " " not in word and self._text.find(f" {word} ") >= 0
+                self._asked[word] = known
+                return known
         if self._words is None:
             # Every piece between two spaces, as `` word `` would find it in the text.
             self._words = frozenset(self._text.split(" ")[1:-1])
