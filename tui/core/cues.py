@@ -133,13 +133,18 @@ def sentence_bounds(masked: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for match in _SENTENCE_BREAK.finditer(masked):
-        head = masked[max(pos, match.start() - 12) : match.start() + 1]
-        if (
-            masked[match.start()] == "."
-            and _ABBREVIATION.search(head)
-            and not _OPENS_SENTENCE.match(masked, match.end())
-        ):
-            continue  # ``Sen. Kim``; but ``… in the U.S. He says`` ends at the stop
+        stop = match.start()
+        if masked[stop] == ".":
+            head = masked[max(pos, stop - 12) : stop + 1]
+            # Every abbreviation is a capitalised word or has a full stop of its own
+            # (``e.g.``): words in lower case before the stop end a sentence, unsearched.
+            plain = head[:-1].islower() and "." not in head[:-1]
+            if (
+                not plain
+                and _ABBREVIATION.search(head)
+                and not _OPENS_SENTENCE.match(masked, match.end())
+            ):
+                continue  # ``Sen. Kim``; but ``… in the U.S. He says`` ends at the stop
         bounds.append((pos, match.end()))
         pos = match.end()
     bounds.append((pos, len(masked)))
