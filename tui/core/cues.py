@@ -121,7 +121,22 @@ _ABBREVIATED = (
     "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
     "Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
 )
-_ABBREVIATION = re.compile(rf"(?:^|\s)(?:{_ABBREVIATED}|(?:[A-Za-z]\.)+[A-Za-z]|[A-Z])\.$")
+_ABBREVIATIONS = frozenset(_ABBREVIATED.split("|"))
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
+
+
+def _abbreviated(head: str) -> bool:
+    """True when ``head`` (the words before a full stop, the stop included) ends with an
+    abbreviation: the word before the stop is a title, a month or a state form, initials
+    (``U.S``, ``e.g``) or a single capital, standing after a space or at the head's start.
+
+    Only that last word is looked up (one set look-up), rather than trying every form at
+    every position of the head (a pattern search that cost most of ``sentence_bounds``)."""
+    body = head[:-1]
+    if not body or body[-1].isspace():
+        return False
+    word = body.rsplit(None, 1)[-1]
+    return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 # A pronoun no abbreviation stands before: after ``U.S.`` it opens a new sentence.
@@ -136,14 +151,7 @@ def sentence_bounds(masked: str) -> list[tuple[int, int]]:
         stop = match.start()
         if masked[stop] == ".":
             head = masked[max(pos, stop - 12) : stop + 1]
-            # Every abbreviation is a capitalised word or has a full stop of its own
-            # (``e.g.``): words in lower case before the stop end a sentence, unsearched.
-            plain = head[:-1].islower() and "." not in head[:-1]
-            if (
-                not plain
-                and _ABBREVIATION.search(head)
-                and not _OPENS_SENTENCE.match(masked, match.end())
-            ):
+            if _abbreviated(head) and not _OPENS_SENTENCE.match(masked, match.end()):
                 continue  # ``Sen. Kim``; but ``… in the U.S. He says`` ends at the stop
         bounds.append((pos, match.end()))
         pos = match.end()

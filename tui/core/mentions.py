@@ -3,6 +3,7 @@ words of a masked paragraph left or right of a cue, or at the head of a clause."
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -198,7 +199,8 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
             return found
         # ``Beck, who has in the past described``, ``launched an ad in Indiana titled``: a
         # phrase after a preposition is where or when, not who; the subject stands before it.
-        k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
+        # The mention starts at one of the words (ascending, starts all different).
+        k = bisect.bisect_left(tokens, (found.start - base,))
         before = tokens[k - 1][2].lower() if k else ""
         # ``of the Institute for Science and International Security``: a body's name runs
         # on over ``and`` and ``for``; the person it follows stands before it.

@@ -437,7 +437,11 @@ def find_quotes(text: str) -> list[Quote]:
                 if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                     continue
                 quotes.append(_quote(text, span, att, speakers, "inline"))
-            carried = next((f for f in reversed(found) if f is not None), None)
+            carried = None  # the last speaker found in the paragraph, if any
+            for latest in reversed(found):
+                if latest is not None:
+                    carried = latest
+                    break
         else:
             carried = None
         previous = (lo, hi, masked)
