@@ -26,6 +26,7 @@ __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
 _NEW_PARAGRAPH = 0.5
 """What a mention in an earlier paragraph counts for against one in the pronoun's own."""
+_PARAGRAPH_BREAK = re.compile(r"\n")
 _REACH = 2500
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _HALF_LIFE = 150.0
@@ -90,7 +91,7 @@ class Speakers:
         self._people = frozenset(cast.names)
         # Where paragraphs break: a person named in the pronoun's own paragraph pulls more
         # than one named before the break, as a reader's attention moves with the story.
-        self._breaks = _line_breaks(text)
+        self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
         # A long article writes the same few mentions thousands of times: each is parsed
@@ -429,17 +430,6 @@ class Speakers:
             if wanted in office or words <= held or (len(words) > 2 and len(words - held) == 1):
                 return full  # every word, or all but one of three or more
         return None
-
-
-def _line_breaks(text: str) -> list[int]:
-    """Return the offset of every newline in ``text``, found with ``str.find`` (a scan per
-    character class by the regex engine cost several times as much)."""
-    out: list[int] = []
-    at = text.find("\n")
-    while at >= 0:
-        out.append(at)
-        at = text.find("\n", at + 1)
-    return out
 
 
 def _first_after(titles: tuple[tuple[int, str, str], ...], offset: int) -> int:
