@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # ``'''`` is a doubled apostrophe beside a single one (nested quote at an edge); it is
@@ -187,12 +188,14 @@ def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
     return marked
 
 
-def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[list[QuotedSpan]]:
+def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Sequence[QuotedSpan]]:
     """Return, for each paragraph, its quoted spans."""
-    # Most paragraphs hold no mark at all: only those that do are read.
+    # Most paragraphs hold no mark at all: only those that do are read. They share the empty
+    # tuple, not a list each: a long article has tens of thousands of them, and every list
+    # would be one more object for the garbage collector to walk on each pass.
     marked = _marked(text, paragraphs)
     return [
-        spans_in_paragraph(text, lo, hi, k) if marked[k] else []
+        spans_in_paragraph(text, lo, hi, k) if marked[k] else ()
         for k, (lo, hi) in enumerate(paragraphs)
     ]
 
