@@ -144,9 +144,13 @@ _BODY_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_like_person(name: str) -> bool:
     """True for what could be a person's name: capitalised words, no body's word (``Team``,
-    ``Institute``), no acronym (``USA``), not an outlet."""
+    ``Institute``), no acronym (``USA``), not an outlet.
+
+    Cached: asked for every quote's speaker, and an article (or the next one, or the next
+    version of it) names the same few people again and again."""
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words) or words[0] in ("The", "A", "An"):
         return False

@@ -4,6 +4,7 @@ stands for, resolved the way a reader does, against the article's cast."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .cast import (
@@ -75,7 +76,6 @@ class Speakers:
     __slots__ = (
         "_acronyms",
         "_breaks",
-        "_parsed",
         "_people",
         "_said_names",
         "_said_offsets",
@@ -94,9 +94,6 @@ class Speakers:
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
-        # A long article writes the same few mentions thousands of times: each is parsed
-        # into (title words, name words) once.
-        self._parsed: dict[str, tuple[list[str], list[str]]] = {}
         self._acronyms: dict[str, list[tuple[int, str]]] | None = None
 
     def said(self, offset: int, name: str) -> None:
@@ -139,10 +136,7 @@ class Speakers:
         tail = _HEAD_END.split(mention, 1)[0].split()
         if len(tail) > 1 and all(w[:1].isupper() for w in tail) and _ends_as_body(tail[-1]):
             return clean_name(" ".join(tail))  # ``Priorities USA``: a body, named in full
-        parsed = self._parsed.get(mention)
-        if parsed is None:
-            parsed = self._parsed[mention] = person_in(mention)
-        lead, name = parsed
+        lead, name = person_in(mention)
         if not name:
             return clean_name(mention)
         cast = self.cast
@@ -484,12 +478,20 @@ def _ends_as_body(word: str) -> bool:
     return (len(word) > 2 and word.isupper()) or word.lower() in _BODY_WORDS
 
 
-def person_in(mention: str) -> tuple[list[str], list[str]]:
+@functools.lru_cache(maxsize=8192)
+def person_in(mention: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return (title words, name words) of the person a name mention gives: the last run of
     capitalised words before any bracket or comma that is not a body the person belongs to
     (``Paul Green of the Institute``, ``Dana Fox (D-Ore``, ``Jonah Goldberg of the
     anti-Trump National Review``), unless a title shows it is a person (``Speaker of the
-    House Rep. Paul Ryan``)."""
+    House Rep. Paul Ryan``).
+
+    Cached (hence tuples): an article, and the next one, write the same mentions again."""
+    lead, name = _person_in(mention)
+    return tuple(lead), tuple(name)
+
+
+def _person_in(mention: str) -> tuple[list[str], list[str]]:
     head = _HEAD_END.split(mention, 1)[0]
     groups = [g for run in _NAME.finditer(head) for g in name_groups(run.group(), run.start())]
     for at, words in reversed(groups):
