@@ -4,9 +4,11 @@ sexes it gives them, indexed by offset so each look-up is a binary search."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .mentions import _NOT_NAMES
 from .names import PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
@@ -83,7 +85,11 @@ _OFFICES = frozenset(
 )
 
 
-def _strip(words: list[str]) -> tuple[list[str], list[str]]:
+_Words = TypeVar("_Words", list[str], tuple[str, ...])
+"""Words as a list, or as the tuple a cached run's groups hold."""
+
+
+def _strip(words: _Words) -> tuple[_Words, _Words]:
     """Split a capitalised run into (leading title words, name words)."""
     office = len(words) - 2  # the last office word before the name's last word, if any
     while office >= 0 and words[office].lower() not in _OFFICES:
@@ -132,39 +138,46 @@ _RUN_WORD = re.compile(r"\S+")
 _ALL_NAME_WORDS = re.compile(rf"(?:{_HONORIFIC}|{_WORD})(?:[ \t]+(?:{_HONORIFIC}|{_WORD}))*")
 
 
-def name_groups(run: str, at: int) -> list[tuple[int, list[str]]]:
+def name_groups(run: str, at: int) -> list[tuple[int, tuple[str, ...]]]:
     """Return the groups of name words in a capitalised run found at offset ``at``, each with
     its offset: a word that cannot be in a name (an acronym, a possessive) ends a group, so
     ``Fox's Chris Wallace`` gives ``Fox`` and ``Chris Wallace``, ``Interim DNC Chairwoman
     Donna Brazile`` gives ``Interim`` and ``Chairwoman Donna Brazile``."""
+    return [(at + offset, words) for offset, words in _groups(run)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _groups(run: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Return ``name_groups`` of a run at offset 0. Cached: an article writes the same names
+    (``Sen. Jane Kim``, ``Jane Kim``) again and again, and so does the next article."""
     if _ALL_NAME_WORDS.fullmatch(run) and "Jr" not in run and "Sr" not in run:
-        return [(at, run.split())]  # the common case, one group, tested in one regex call
-    out: list[tuple[int, list[str]]] = []
+        return ((0, tuple(run.split())),)  # the common case, one group, in one regex call
+    out: list[tuple[int, tuple[str, ...]]] = []
     group: list[str] = []
-    first = at
+    first = 0
     for match in _RUN_WORD.finditer(run):
         word = match.group()
         if len(group) >= 2 and _SUFFIX.fullmatch(word):
             group.append(word)
-            out.append((first, group))
+            out.append((first, tuple(group)))
             group = []
             continue
         if _NAME_WORD.match(word):
             if not group:
-                first = at + match.start()
+                first = match.start()
             group.append(word)
             continue
         bare = _POSSESSIVE.sub("", word.rstrip("."))
         if bare and _NAME_WORD.match(bare):
             if not group:
-                first = at + match.start()
+                first = match.start()
             group.append(bare)
         if group:
-            out.append((first, group))
+            out.append((first, tuple(group)))
             group = []
     if group:
-        out.append((first, group))
-    return out
+        out.append((first, tuple(group)))
+    return tuple(out)
 
 
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
@@ -307,7 +320,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     that is one of them and no first name opens a sentence rather than a name
     (``Another Trump``, ``Had Sanders``)."""
     words_seen = vocabulary if vocabulary is not None else frozenset(text.split())
-    runs: list[tuple[int, list[str]]] = []
+    runs: list[tuple[int, tuple[str, ...]]] = []
     # Most runs are one capitalised word (a sentence's first): kept aside, cleaned cheaply,
     # and checked as a name only if it turns out to be someone's surname.
     # Kept as two flat lists: a long article has tens of thousands, and a tuple each would

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 
 @functools.cache
@@ -73,7 +74,7 @@ OUTLET_NOUNS = frozenset(
 """What an article calls an outlet it has named (``the newspaper``)."""
 
 
-def is_outlet(words: list[str]) -> bool:
+def is_outlet(words: Sequence[str]) -> bool:
     """True for the name of a publication or broadcaster (``The Des Moines Register``)."""
     if not words:
         return False

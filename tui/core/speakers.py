@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 
 from .cast import (
     _DETERMINER,
@@ -491,7 +492,7 @@ def person_in(mention: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(lead), tuple(name)
 
 
-def _person_in(mention: str) -> tuple[list[str], list[str]]:
+def _person_in(mention: str) -> tuple[Sequence[str], Sequence[str]]:
     head = _HEAD_END.split(mention, 1)[0]
     groups = [g for run in _NAME.finditer(head) for g in name_groups(run.group(), run.start())]
     for at, words in reversed(groups):
