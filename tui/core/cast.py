@@ -312,6 +312,33 @@ def pick(
     return fulls[0]
 
 
+@functools.lru_cache(maxsize=8192)
+def _run_shape(
+    words: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[str, ...], bool, bool]:
+    """Return (title words, name words, is an outlet, may name a person) for the words of a
+    capitalised run: what its words alone say, cached since the same names recur."""
+    lead, name = _strip(words)
+    if is_outlet(words):
+        return lead, name, True, False
+    # Each name word in lower case, in one pass (no word holds a space).
+    if not _NOT_PERSON_OR_CALENDAR.isdisjoint(" ".join(name).lower().split()):
+        return lead, name, False, False
+    if len(name) > 1 and not lead:
+        # Its first word may open a sentence, which only the article can tell: build_cast
+        # checks the name words once it knows.
+        return lead, name, False, True
+    return lead, name, False, _may_name(name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _may_name(name: tuple[str, ...]) -> bool:
+    """True when name words can be a person's: none a body's or a headline's small word."""
+    if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
+        return False
+    return not any(w.lower() in _NOT_PERSON or w in _TITLE_CASE for w in name)
+
+
 def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     """Return the Cast of the people named in ``text`` (best given with its quotes masked,
     so names inside quotations are not taken for people in the story).
@@ -359,19 +386,17 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
 
     known: set[str] = set()
     for start, words in runs:
-        lead, name = _strip(words)
-        if is_outlet(words):
+        lead, name, outlet, kept = _run_shape(words)
+        if outlet:
             outlets.append((start, " ".join(words)))
             continue
-        # Each name word in lower case, in one pass (no word holds a space).
-        if not _NOT_PERSON_OR_CALENDAR.isdisjoint(" ".join(name).lower().split()):
-            continue
-        if len(name) > 1 and not lead and _opens_sentence(name[0], words_seen):
-            name = name[1:]  # ``Another Trump``: a sentence's first word, then a name
-        if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
-            continue
-        if any(w.lower() in _NOT_PERSON or w in _TITLE_CASE for w in name):
-            continue
+        if not kept:
+            continue  # a place, a body, a date: no person
+        if len(name) > 1 and not lead:
+            if _opens_sentence(name[0], words_seen):
+                name = name[1:]  # ``Another Trump``: a sentence's first word, then a name
+            if not _may_name(name):
+                continue
         end = start + len(" ".join(words))
         at = end - len(" ".join(name))
         suffix = len(name) >= 3 and _SUFFIX.fullmatch(name[-1]) is not None
