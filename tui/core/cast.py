@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -278,6 +279,8 @@ class Cast:
     """Office word → indices into ``titles`` holding it, ascending."""
 
 
+_FULL = operator.itemgetter(1)
+"""The full name of an (offset, full name) introduction."""
 _RIVALS = 6
 """How many people introduced with one surname a mention chooses among: the latest few, so a
 megabyte of copy with a hundred Smiths costs no more a look-up than an article with two."""
@@ -298,7 +301,7 @@ def pick(
     seen = intros[max(0, k - _RIVALS) : k]
     if not seen:
         return None
-    fulls = list(dict.fromkeys(full for _, full in seen))
+    fulls = list(dict.fromkeys(map(_FULL, seen)))  # each name once, in order
     if sex is not None:
         fitting = [f for f in fulls if sex_of.get(f) == sex] or [
             f for f in fulls if sex_of.get(f) is None
