@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .mentions import _NOT_NAMES
-from .names import PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
+from .names import CACHED, PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -147,7 +147,7 @@ def name_groups(run: str, at: int) -> list[tuple[int, tuple[str, ...]]]:
     return [(at + offset, words) for offset, words in _groups(run)]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=CACHED)
 def _groups(run: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """Return ``name_groups`` of a run at offset 0. Cached: an article writes the same names
     (``Sen. Jane Kim``, ``Jane Kim``) again and again, and so does the next article."""
@@ -315,7 +315,7 @@ def pick(
     return fulls[0]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=CACHED)
 def _run_shape(
     words: tuple[str, ...],
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool, bool]:
@@ -334,7 +334,7 @@ def _run_shape(
     return lead, name, False, _may_name(name)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=CACHED)
 def _may_name(name: tuple[str, ...]) -> bool:
     """True when name words can be a person's: none a body's or a headline's small word."""
     if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:

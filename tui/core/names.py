@@ -7,6 +7,11 @@ import functools
 import re
 from collections.abc import Sequence
 
+CACHED = 16384
+"""How many entries each cache on names keeps (runs, mentions, shapes): the distinct names
+of a 5 MB article (some 12,000 runs), about 5 MB each at most, so a long article read again
+(or its next version) finds them all; past that the least recently used go."""
+
 
 @functools.cache
 def _first_names() -> object:
@@ -145,7 +150,7 @@ _BODY_WORDS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=CACHED)
 def looks_like_person(name: str) -> bool:
     """True for what could be a person's name: capitalised words, no body's word (``Team``,
     ``Institute``), no acronym (``USA``), not an outlet.

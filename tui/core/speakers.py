@@ -22,7 +22,7 @@ from .cast import (
     name_groups,
     pick,
 )
-from .names import _BODY_WORDS, OUTLET_NOUNS, clean_name, is_outlet, looks_like_person
+from .names import _BODY_WORDS, CACHED, OUTLET_NOUNS, clean_name, is_outlet, looks_like_person
 
 __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
@@ -479,7 +479,7 @@ def _ends_as_body(word: str) -> bool:
     return (len(word) > 2 and word.isupper()) or word.lower() in _BODY_WORDS
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=CACHED)
 def person_in(mention: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return (title words, name words) of the person a name mention gives: the last run of
     capitalised words before any bracket or comma that is not a body the person belongs to
