@@ -4,12 +4,15 @@ sexes it gives them, indexed by offset so each look-up is a binary search."""
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .mentions import _NOT_NAMES
-from .names import PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
+from .names import CACHED, PARTY_TAG, first_name_sex, is_first_name, is_outlet, party_words
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof|Pres|Amb|Sgt|Capt|Adm)\."
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -25,7 +28,9 @@ _NAME_WORD = re.compile(rf"(?:{_HONORIFIC}|{_WORD})$")
 # A generational suffix ends a name and belongs to it (``Charles Elliott III``): the person is
 # keyed by the surname before it.
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
-_OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n]|,\s(?!\w+\s+of\b)")
+# ``[.;:!?“”"\n]|,\s(?!\w+\s+of\b)``, written to open with one character class so the regex
+# engine skips to candidates instead of trying both alternatives at every position.
+_OFFICE_SPLIT = re.compile(r"[.;:!?“”\"\n,](?:(?<=,)\s(?!\w+\s+of\b)|(?<!,))")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;“”\"]{3,60})(?=[,.;)]|\s*$)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Words that begin a capitalised run without being part of the person's name.
@@ -81,7 +86,11 @@ _OFFICES = frozenset(
 )
 
 
-def _strip(words: list[str]) -> tuple[list[str], list[str]]:
+_Words = TypeVar("_Words", list[str], tuple[str, ...])
+"""Words as a list, or as the tuple a cached run's groups hold."""
+
+
+def _strip(words: _Words) -> tuple[_Words, _Words]:
     """Split a capitalised run into (leading title words, name words)."""
     office = len(words) - 2  # the last office word before the name's last word, if any
     while office >= 0 and words[office].lower() not in _OFFICES:
@@ -125,39 +134,51 @@ _ROLE_NOUNS = frozenset(
     businessman businesswoman billionaire developer investor""".split()
 )
 _RUN_WORD = re.compile(r"\S+")
+# A run whose every word is a name word and none a generational suffix (``Jr`` is both) is one
+# group: most runs are, and one match settles them.
+_ALL_NAME_WORDS = re.compile(rf"(?:{_HONORIFIC}|{_WORD})(?:[ \t]+(?:{_HONORIFIC}|{_WORD}))*")
 
 
-def name_groups(run: str, at: int) -> list[tuple[int, list[str]]]:
+def name_groups(run: str, at: int) -> list[tuple[int, tuple[str, ...]]]:
     """Return the groups of name words in a capitalised run found at offset ``at``, each with
     its offset: a word that cannot be in a name (an acronym, a possessive) ends a group, so
     ``Fox's Chris Wallace`` gives ``Fox`` and ``Chris Wallace``, ``Interim DNC Chairwoman
     Donna Brazile`` gives ``Interim`` and ``Chairwoman Donna Brazile``."""
-    out: list[tuple[int, list[str]]] = []
+    return [(at + offset, words) for offset, words in _groups(run)]
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _groups(run: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Return ``name_groups`` of a run at offset 0. Cached: an article writes the same names
+    (``Sen. Jane Kim``, ``Jane Kim``) again and again, and so does the next article."""
+    if _ALL_NAME_WORDS.fullmatch(run) and "Jr" not in run and "Sr" not in run:
+        return ((0, tuple(run.split())),)  # the common case, one group, in one regex call
+    out: list[tuple[int, tuple[str, ...]]] = []
     group: list[str] = []
-    first = at
+    first = 0
     for match in _RUN_WORD.finditer(run):
         word = match.group()
         if len(group) >= 2 and _SUFFIX.fullmatch(word):
             group.append(word)
-            out.append((first, group))
+            out.append((first, tuple(group)))
             group = []
             continue
         if _NAME_WORD.match(word):
             if not group:
-                first = at + match.start()
+                first = match.start()
             group.append(word)
             continue
         bare = _POSSESSIVE.sub("", word.rstrip("."))
         if bare and _NAME_WORD.match(bare):
             if not group:
-                first = at + match.start()
+                first = match.start()
             group.append(bare)
         if group:
-            out.append((first, group))
+            out.append((first, tuple(group)))
             group = []
     if group:
-        out.append((first, group))
-    return out
+        out.append((first, tuple(group)))
+    return tuple(out)
 
 
 # What follows a person's name far more than a place's or a product's: a verb, a possessive
@@ -172,7 +193,12 @@ _PERSON_AFTER = re.compile(
 )
 # Words right before a name that say a person follows (``said Jane Kim``, ``by Jane Kim``).
 _CUE_BEFORE = frozenset("said says told added wrote asked by from".split())
-_PRONOUN_AFTER = re.compile(r"\b(he|his|him|she|her|hers)\b|[.!?]\s")
+# A third-person pronoun or a sentence's end: ``\b(?:he|his|him|she|her|hers)\b|[.!?]\s``,
+# written to open with one character class so the regex engine skips to candidates instead of
+# trying both alternatives at every position of the 120 characters read for each name.
+_PRONOUN_AFTER = re.compile(
+    r"[hs.!?](?:(?<=[hs])(?<!\w[hs])(?:(?<=h)(?:e|is|im|er|ers)|(?<=s)he)\b|(?<=[.!?])\s)"
+)
 
 # Words before a name that make it the object of a preposition: mentioned, not acting.
 _PREPOSITIONS = frozenset(
@@ -253,6 +279,8 @@ class Cast:
     """Office word → indices into ``titles`` holding it, ascending."""
 
 
+_FULL = operator.itemgetter(1)
+"""The full name of an (offset, full name) introduction."""
 _RIVALS = 6
 """How many people introduced with one surname a mention chooses among: the latest few, so a
 megabyte of copy with a hundred Smiths costs no more a look-up than an article with two."""
@@ -273,7 +301,7 @@ def pick(
     seen = intros[max(0, k - _RIVALS) : k]
     if not seen:
         return None
-    fulls = list(dict.fromkeys(full for _, full in seen))
+    fulls = list(dict.fromkeys(map(_FULL, seen)))  # each name once, in order
     if sex is not None:
         fitting = [f for f in fulls if sex_of.get(f) == sex] or [
             f for f in fulls if sex_of.get(f) is None
@@ -287,6 +315,33 @@ def pick(
     return fulls[0]
 
 
+@functools.lru_cache(maxsize=CACHED)
+def _run_shape(
+    words: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[str, ...], bool, bool]:
+    """Return (title words, name words, is an outlet, may name a person) for the words of a
+    capitalised run: what its words alone say, cached since the same names recur."""
+    lead, name = _strip(words)
+    if is_outlet(words):
+        return lead, name, True, False
+    # Each name word in lower case, in one pass (no word holds a space).
+    if not _NOT_PERSON_OR_CALENDAR.isdisjoint(" ".join(name).lower().split()):
+        return lead, name, False, False
+    if len(name) > 1 and not lead:
+        # Its first word may open a sentence, which only the article can tell: build_cast
+        # checks the name words once it knows.
+        return lead, name, False, True
+    return lead, name, False, _may_name(name)
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _may_name(name: tuple[str, ...]) -> bool:
+    """True when name words can be a person's: none a body's or a headline's small word."""
+    if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
+        return False
+    return not any(w.lower() in _NOT_PERSON or w in _TITLE_CASE for w in name)
+
+
 def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     """Return the Cast of the people named in ``text`` (best given with its quotes masked,
     so names inside quotations are not taken for people in the story).
@@ -295,7 +350,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     that is one of them and no first name opens a sentence rather than a name
     (``Another Trump``, ``Had Sanders``)."""
     words_seen = vocabulary if vocabulary is not None else frozenset(text.split())
-    runs: list[tuple[int, list[str]]] = []
+    runs: list[tuple[int, tuple[str, ...]]] = []
     # Most runs are one capitalised word (a sentence's first): kept aside, cleaned cheaply,
     # and checked as a name only if it turns out to be someone's surname.
     # Kept as two flat lists: a long article has tens of thousands, and a tuple each would
@@ -334,18 +389,17 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
 
     known: set[str] = set()
     for start, words in runs:
-        lead, name = _strip(words)
-        if is_outlet(words):
+        lead, name, outlet, kept = _run_shape(words)
+        if outlet:
             outlets.append((start, " ".join(words)))
             continue
-        if any(w.lower() in _NOT_PERSON or w.lower() in _CALENDAR for w in name):
-            continue
-        if len(name) > 1 and not lead and _opens_sentence(name[0], words_seen):
-            name = name[1:]  # ``Another Trump``: a sentence's first word, then a name
-        if not name or name[-1].lower() in _NOT_PERSON or name[0].lower() in _LEADING:
-            continue
-        if any(w.lower() in _NOT_PERSON or w in _TITLE_CASE for w in name):
-            continue
+        if not kept:
+            continue  # a place, a body, a date: no person
+        if len(name) > 1 and not lead:
+            if _opens_sentence(name[0], words_seen):
+                name = name[1:]  # ``Another Trump``: a sentence's first word, then a name
+            if not _may_name(name):
+                continue
         end = start + len(" ".join(words))
         at = end - len(" ".join(name))
         suffix = len(name) >= 3 and _SUFFIX.fullmatch(name[-1]) is not None
@@ -404,11 +458,7 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
         # A surname alone (``Blinken``) once the full name is known; anything else a
         # capitalised word.
         intros = introduced.get(word)
-        if (
-            intros is None
-            and is_first_name(word)
-            and _KIN_BEFORE.search(text, max(0, start - 40), start)
-        ):
+        if intros is None and is_first_name(word) and _after_kin(text, start):
             # ``Trump's wife, Melania,``: a person the article names by first name.
             learn(word, word, start)
             leaning[word] = first_name_sex(word)
@@ -431,8 +481,9 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
         if full in sexes or weight != SUBJECT:
             continue  # only a subject's pronoun is likely to be its own
         found = _PRONOUN_AFTER.search(text, offset + len(full), offset + len(full) + 120)
-        if found and found.group(1):
-            male = found.group(1) in ("he", "his", "him")
+        pronoun = found.group() if found else ""
+        if pronoun[:1] in ("h", "s"):
+            male = pronoun in ("he", "his", "him")
             votes[full] = votes.get(full, 0.0) + (1.0 if male else -1.0)
     for full, vote in votes.items():
         if vote:
@@ -455,14 +506,26 @@ def build_cast(text: str, vocabulary: Container[str] | None = None) -> Cast:
     )
 
 
-_KIN_BEFORE = re.compile(
-    r"\b(?:wife|husband|daughter|son|mother|father|sister|brother|spouse|partner|widow)"
-    r",?\s+\Z"
+_KIN_WORDS = tuple(
+    "wife husband daughter son mother father sister brother spouse partner widow".split()
 )
+_KIN_BEFORE = re.compile(rf"\b(?:{'|'.join(_KIN_WORDS)}),?\s+\Z")
+
+
+def _after_kin(text: str, start: int) -> bool:
+    """True when a kin word and a comma or space stand right before ``start`` (``his wife,
+    Melania``), within the 40 characters before it."""
+    lo = max(0, start - 40)
+    if not text[lo:start].rstrip().rstrip(",").endswith(_KIN_WORDS):
+        return False  # the common case, settled without searching the pattern
+    return _KIN_BEFORE.search(text, lo, start) is not None
+
+
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december""".split()
 )
+_NOT_PERSON_OR_CALENDAR = _NOT_PERSON | _CALENDAR
 _OUTLET_WORDS_ALONE = frozenset("CNN MSNBC CNBC NBC ABC CBS NPR PBS BBC Politico Reuters".split())
 
 
@@ -471,7 +534,9 @@ def _opens_sentence(word: str, vocabulary: Container[str]) -> bool:
     first name: a sentence's first word before a name, not part of it."""
     if word in _AUXILIARIES or word in _NOT_NAMES:
         return True  # ``Will Sanders win?``: a question's verb, not a first name
-    return word.lower() in vocabulary and not is_first_name(word)
+    # The first-name table is a cached look-up; asked first, most names never make the
+    # article's vocabulary be gathered at all.
+    return not is_first_name(word) and word.lower() in vocabulary
 
 
 _AUXILIARIES = frozenset("Will May Can Did Does Should Would Could Must Might Shall".split())

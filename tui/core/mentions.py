@@ -3,6 +3,7 @@ words of a masked paragraph left or right of a cue, or at the head of a clause."
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -91,21 +92,18 @@ def _tokens(masked: str, lo: int, hi: int, limit: int = 0) -> list[tuple[int, in
     first ``limit`` of them when ``limit`` is set (a clause's head is all some callers read)."""
     out: list[tuple[int, int, str]] = []
     for match in _TOKEN.finditer(masked, lo, hi):
-        if limit and len(out) >= limit:
-            break
         word = match.group()
-        a, b = match.span()
         core = word.strip(_TRIM)
-        if core == word:
+        if core == word or not core:
+            a, b = match.span()
             out.append((a, b, word))
-            continue
-        if not core:
-            out.append((a, b, word))
-            continue
-        a += word.find(core)
-        if "." in word and (word.lower().rstrip(",;:") in _TITLES or _INITIALS.fullmatch(word)):
-            core = word.rstrip(",;:")  # ``Mr.``, ``J.``, ``U.S.`` keep their full stops
-        out.append((a, a + len(core), core))
+        else:
+            a = match.start() + word.find(core)
+            if "." in word and (word.lower().rstrip(",;:") in _TITLES or _INITIALS.fullmatch(word)):
+                core = word.rstrip(",;:")  # ``Mr.``, ``J.``, ``U.S.`` keep their full stops
+            out.append((a, a + len(core), core))
+        if len(out) == limit:
+            break  # checked after the word, so the scan reads no word past the last kept
     return out
 
 
@@ -201,7 +199,8 @@ def left_mention(masked: str, base: int, lo: int, cue_start: int) -> Mention | N
             return found
         # ``Beck, who has in the past described``, ``launched an ad in Indiana titled``: a
         # phrase after a preposition is where or when, not who; the subject stands before it.
-        k = next(j for j, t in enumerate(tokens) if t[0] + base == found.start)
+        # The mention starts at one of the words (ascending, starts all different).
+        k = bisect.bisect_left(tokens, (found.start - base,))
         before = tokens[k - 1][2].lower() if k else ""
         # ``of the Institute for Science and International Security``: a body's name runs
         # on over ``and`` and ``for``; the person it follows stands before it.
@@ -374,9 +373,14 @@ def _bare(masked: str, base: int, tokens: list[tuple[int, int, str]], first: int
 _COLLECTIVE = frozenset("police staff congress media press".split())
 
 
+_RIGHT_WORDS = 13
+"""How many words after a cue ``right_mention`` can read: its walk stops by the tenth, and a
+title there looks three words further for the name it leads to."""
+
+
 def right_mention(masked: str, base: int, after: int, hi: int) -> Mention | None:
     """Return the mention right after a cue ending at ``after`` (``said Rep. Kim``)."""
-    tokens = _tokens(masked, after, min(hi, after + 200))
+    tokens = _tokens(masked, after, min(hi, after + 200), _RIGHT_WORDS)
     if not tokens:
         return None
     a, b, word = tokens[0]

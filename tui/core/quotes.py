@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from .attribution import (
@@ -126,7 +126,11 @@ def _block_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def _join_masks(text: str, units: list[tuple[int, int, list[QuotedSpan], str | None]]) -> str:
+_Unit = tuple[int, int, Sequence[QuotedSpan], str | None]
+"""A paragraph, or a line standing as one: (start, end, its quoted spans, its mask or None)."""
+
+
+def _join_masks(text: str, units: list[_Unit]) -> str:
     """Return ``text`` with every unit that has quotes replaced by its mask (offsets kept)."""
     parts: list[str] = []
     pos = 0
@@ -146,7 +150,7 @@ _LINE_BREAK = re.compile(r"(?<=[.!?…”\"’)])[ \t]*\n\s*(?=[A-Z“\"‘'(])"
 
 
 def _units(
-    text: str, lo: int, hi: int, spans: list[QuotedSpan], starts: list[int]
+    text: str, lo: int, hi: int, spans: Sequence[QuotedSpan], starts: list[int]
 ) -> list[tuple[int, int]]:
     """Return the (start, end) of the lines of a paragraph that stand as paragraphs of their
     own: copy that breaks paragraphs with single newlines. A line break inside a quote, or
@@ -169,7 +173,7 @@ def _units(
     return out
 
 
-def _in_unit(spans: list[QuotedSpan], starts: list[int], a: int, b: int) -> list[QuotedSpan]:
+def _in_unit(spans: Sequence[QuotedSpan], starts: list[int], a: int, b: int) -> list[QuotedSpan]:
     """Return the spans inside text[a:b], marked as opening it when they start it."""
     inside = spans[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
     return [
@@ -252,7 +256,7 @@ _WORD = re.compile(r"[\w’']+")
 def _attribute(
     text: str,
     lo: int,
-    spans: list[QuotedSpan],
+    spans: Sequence[QuotedSpan],
     masked: str,
     carried: Attribution | None,
     previous: tuple[str, int] | None,
@@ -361,17 +365,33 @@ def _attribute(
     return found
 
 
-class _Vocabulary:
-    """The words ``text`` writes between two spaces, gathered on first use: whether a word
-    also occurs in lower case is asked rarely, and must not search the whole text each time."""
+_ASKED_ALONE = 16
+"""How many different words the vocabulary answers by searching the text for each, before
+it gathers every word of the text once (a search costs about a sixtieth of gathering)."""
 
-    __slots__ = ("_text", "_words")
+
+class _Vocabulary:
+    """The words ``text`` writes between two spaces, looked up on demand: whether a word
+    also occurs in lower case is asked rarely (most capitalised words are first names, settled
+    before), and must not search the whole text each time it is asked."""
+
+    __slots__ = ("_asked", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: frozenset[str] | None = None
+        self._asked: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
+        if self._words is None and isinstance(word, str):
+            known = self._asked.get(word)
+            if known is not None:
+                return known
+            if len(self._asked) < _ASKED_ALONE:
+                # `` word `` in the text is exactly a piece between two spaces, as below.
+                known = " " not in word and self._text.find(f" {word} ") >= 0
+                self._asked[word] = known
+                return known
         if self._words is None:
             # Every piece between two spaces, as `` word `` would find it in the text.
             self._words = frozenset(self._text.split(" ")[1:-1])
@@ -387,10 +407,12 @@ def find_quotes(text: str) -> list[Quote]:
     all_spans = find_spans(text, paragraphs)
     # A unit without quotes keeps None for its mask: its own text is its mask, sliced only
     # if a quote after it needs it.
-    units: list[tuple[int, int, list[QuotedSpan], str | None]] = []
+    units: list[_Unit] = []
     for k, (lo, hi) in enumerate(paragraphs):
         if k in blocks or not all_spans[k]:
-            units.append((lo, hi, [], None))
+            # The empty tuple, not a list: a unit of plain values only, which the garbage
+            # collector stops walking once it has seen it.
+            units.append((lo, hi, (), None))
             continue
         starts = [span.start for span in all_spans[k]]
         for a, b in _units(text, lo, hi, all_spans[k], starts):
@@ -421,7 +443,11 @@ def find_quotes(text: str) -> list[Quote]:
                 if att is None or _is_scare(text, span, masked, span.start - lo, att.direct):
                     continue
                 quotes.append(_quote(text, span, att, speakers, "inline"))
-            carried = next((f for f in reversed(found) if f is not None), None)
+            carried = None  # the last speaker found in the paragraph, if any
+            for latest in reversed(found):
+                if latest is not None:
+                    carried = latest
+                    break
         else:
             carried = None
         previous = (lo, hi, masked)

@@ -4,7 +4,9 @@ stands for, resolved the way a reader does, against the article's cast."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Sequence
 
 from .cast import (
     _DETERMINER,
@@ -20,7 +22,7 @@ from .cast import (
     name_groups,
     pick,
 )
-from .names import _BODY_WORDS, OUTLET_NOUNS, clean_name, is_outlet, looks_like_person
+from .names import _BODY_WORDS, CACHED, OUTLET_NOUNS, clean_name, is_outlet, looks_like_person
 
 __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
@@ -75,7 +77,6 @@ class Speakers:
     __slots__ = (
         "_acronyms",
         "_breaks",
-        "_parsed",
         "_people",
         "_said_names",
         "_said_offsets",
@@ -94,9 +95,6 @@ class Speakers:
         self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
-        # A long article writes the same few mentions thousands of times: each is parsed
-        # into (title words, name words) once.
-        self._parsed: dict[str, tuple[list[str], list[str]]] = {}
         self._acronyms: dict[str, list[tuple[int, str]]] | None = None
 
     def said(self, offset: int, name: str) -> None:
@@ -139,10 +137,7 @@ class Speakers:
         tail = _HEAD_END.split(mention, 1)[0].split()
         if len(tail) > 1 and all(w[:1].isupper() for w in tail) and _ends_as_body(tail[-1]):
             return clean_name(" ".join(tail))  # ``Priorities USA``: a body, named in full
-        parsed = self._parsed.get(mention)
-        if parsed is None:
-            parsed = self._parsed[mention] = person_in(mention)
-        lead, name = parsed
+        lead, name = person_in(mention)
         if not name:
             return clean_name(mention)
         cast = self.cast
@@ -203,23 +198,31 @@ class Speakers:
         beats an object just before; a person of the other sex is never chosen."""
         cast = self.cast
         pull: dict[str, float] = {}
+        # A mention crosses a paragraph break when it stands at or before the last break
+        # before ``offset``: found once, not with two binary searches for each mention.
+        breaks = bisect.bisect_left(self._breaks, offset)
+        last_break = self._breaks[breaks - 1] if breaks else -1
         k = bisect.bisect_left(cast.offsets, offset)
         for j in range(k - 1, max(-1, k - 80), -1):
-            distance = offset - cast.offsets[j]
+            at = cast.offsets[j]
+            distance = offset - at
             if distance > _REACH:
                 break
             name = cast.names[j]
             value = cast.weights[j] * 0.5 ** (distance / _HALF_LIFE)
-            value *= self._crossing(cast.offsets[j], offset)
+            if at <= last_break:
+                value *= _NEW_PARAGRAPH
             pull[name] = max(pull.get(name, 0.0), value)
         k = bisect.bisect_left(self._said_offsets, offset)
         for j in range(k - 1, max(-1, k - 20), -1):
-            distance = offset - self._said_offsets[j]
+            at = self._said_offsets[j]
+            distance = offset - at
             if distance > _REACH:
                 break
             name = self._said_names[j]
             value = _SPOKE * 0.5 ** (distance / _HALF_LIFE)
-            value *= self._crossing(self._said_offsets[j], offset)
+            if at <= last_break:
+                value *= _NEW_PARAGRAPH
             pull[name] = max(pull.get(name, 0.0), value)
         best, score = None, 0.0
         for name, value in pull.items():
@@ -231,14 +234,6 @@ class Speakers:
             if value > score:
                 best, score = name, value
         return best if best is not None else self._latest(offset, sex)
-
-    def _crossing(self, earlier: int, offset: int) -> float:
-        """Return the pull left to a mention at ``earlier`` after the paragraph breaks
-        between it and ``offset``."""
-        crossed = bisect.bisect_left(self._breaks, offset) - bisect.bisect_left(
-            self._breaks, earlier
-        )
-        return _NEW_PARAGRAPH if crossed else 1.0
 
     def _latest(self, offset: int, sex: str | None) -> str | None:
         """Return the latest person named before ``offset`` of the given sex, however far."""
@@ -484,12 +479,20 @@ def _ends_as_body(word: str) -> bool:
     return (len(word) > 2 and word.isupper()) or word.lower() in _BODY_WORDS
 
 
-def person_in(mention: str) -> tuple[list[str], list[str]]:
+@functools.lru_cache(maxsize=CACHED)
+def person_in(mention: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return (title words, name words) of the person a name mention gives: the last run of
     capitalised words before any bracket or comma that is not a body the person belongs to
     (``Paul Green of the Institute``, ``Dana Fox (D-Ore``, ``Jonah Goldberg of the
     anti-Trump National Review``), unless a title shows it is a person (``Speaker of the
-    House Rep. Paul Ryan``)."""
+    House Rep. Paul Ryan``).
+
+    Cached (hence tuples): an article, and the next one, write the same mentions again."""
+    lead, name = _person_in(mention)
+    return tuple(lead), tuple(name)
+
+
+def _person_in(mention: str) -> tuple[Sequence[str], Sequence[str]]:
     head = _HEAD_END.split(mention, 1)[0]
     groups = [g for run in _NAME.finditer(head) for g in name_groups(run.group(), run.start())]
     for at, words in reversed(groups):
