@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -46,6 +47,8 @@ class KeysFooter(Footer):
     """What the keys show now: key, description, action, enabled flag, tooltip."""
     _in_use = 0
     """How many key widgets (the palette's left out) show a binding; the rest are spare."""
+    _update_due = False
+    """True while an update of the keys waits for the next frame."""
 
     def _keys(self, screen: Screen) -> tuple[list[Shown], Shown | None]:
         """The keys to show, in order, and the command palette's key (shown on the right)."""
@@ -99,10 +102,21 @@ class KeysFooter(Footer):
             yield self._key(palette, classes="-command-palette")
 
     def bindings_changed(self, screen: Screen) -> None:
-        """Show the screen's keys now, changing only the key widgets that differ."""
+        """Show the screen's keys after the next frame (as the stock footer rebuilds), so a
+        focus change draws its panes first; many changes before it make one update."""
         self._bindings_ready = True
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             return
+        if not self._update_due:
+            self._update_due = True
+            self.call_after_refresh(self._update_keys)
+
+    def _update_keys(self) -> None:
+        """Show the screen's keys, changing only the key widgets that differ."""
+        self._update_due = False
+        if not self.is_attached:
+            return
+        screen = self.screen
         keys, palette = self._keys(screen)
         shown = self._signature(keys, palette)
         if shown == self._shown:
@@ -155,7 +169,14 @@ class KeysFooter(Footer):
                 key.display = fits
             used = used + width if fits else room + 1  # in order: none after one cut
 
-    def _width_of(self, key: PaneKey) -> int:
-        """Cells ``key`` takes in the row, its margins included."""
-        content = key.get_content_width(self.size, self.size)
-        return content + key.styles.gutter.width + key.styles.margin.width
+    @staticmethod
+    def _width_of(key: PaneKey) -> int:
+        """Cells ``key`` takes in the row, its margins included: its label measured as
+        FooterKey lays it out (the key and the description, each with its padding), without
+        rendering it."""
+        width = key.get_component_styles("footer-key--key").padding.width
+        width += cell_len(key.key_display)
+        if key.description:
+            width += key.get_component_styles("footer-key--description").padding.width
+            width += cell_len(key.description)
+        return width + key.styles.gutter.width + key.styles.margin.width
