@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import tui.heap
 from tui.heap import FORCED_AFTER_YOUNG_COLLECTIONS, IDLE_AFTER_SECONDS, IdleCollector
 
 
@@ -16,6 +17,7 @@ def thresholds() -> Iterator[tuple[int, int, int]]:
     before = gc.get_threshold()
     yield before
     gc.set_threshold(*before)
+    gc.unfreeze()
 
 
 def young_collections(count: int) -> None:
@@ -61,4 +63,46 @@ def test_forced_when_keys_never_stop(thresholds) -> None:
     young_collections(FORCED_AFTER_YOUNG_COLLECTIONS)
     assert collector.check()
     assert gc.get_count()[2] == 0
+    collector.stop()
+
+
+def test_between_keys_what_is_left_is_frozen_and_the_next_pause_settles_it(thresholds) -> None:
+    now = 100.0
+    last_key = [now]
+    collector = IdleCollector(lambda: last_key[0], lambda: now)
+    collector.start()
+    gc.unfreeze()
+    young_collections(FORCED_AFTER_YOUNG_COLLECTIONS)
+    assert collector.check(), "forced while keys keep coming"
+    frozen = gc.get_freeze_count()
+    assert frozen > 0, "what the collection left alive is frozen"
+
+    class Cycle:
+        pass
+
+    dead = Cycle()
+    dead.me = dead  # type: ignore[attr-defined]  # a cycle only a collection frees
+    young_collections(FORCED_AFTER_YOUNG_COLLECTIONS)
+    assert collector.check()
+    assert any(o is dead for o in gc.get_objects(2)) is False
+    del dead
+    young_collections(2)
+    last_key[0] = now - IDLE_AFTER_SECONDS
+    assert collector.check(), "the reader paused: a settle"
+    assert not any(type(o) is Cycle for o in gc.get_objects()), "the frozen cycle was freed"
+    collector.stop()
+
+
+def test_a_reader_who_never_pauses_still_gets_a_settle(thresholds, monkeypatch) -> None:
+    collector = IdleCollector(lambda: 100.0, lambda: 100.0)
+    collector.start()
+    gc.unfreeze()
+    young_collections(FORCED_AFTER_YOUNG_COLLECTIONS)
+    assert collector.check(), "forced while keys keep coming: frozen after"
+    young_collections(1)
+    assert not collector.check(), "keys keep coming and nothing is due"
+    monkeypatch.setattr(tui.heap, "MAX_FROZEN_BETWEEN", 10)  # far less than was frozen
+    assert collector.check(), "too much frozen since the last settle: one now, keys or not"
+    young_collections(1)
+    assert not collector.check(), "settled: nothing frozen between keys is waiting"
     collector.stop()

@@ -54,10 +54,17 @@ IDLE_CHECK_SECONDS = 0.5
 DUE_AFTER_YOUNG_COLLECTIONS = 2
 """Collections of the middle generation since the last full one that make a full one due
 when the reader is idle."""
-FORCED_AFTER_YOUNG_COLLECTIONS = 10
-"""...and that force one even while keys keep coming (a reader holding ``j``): about when
-Python would have done it, as the pause grows with the garbage waiting (100 young
-collections' worth took half a second to free)."""
+FORCED_AFTER_YOUNG_COLLECTIONS = 3
+"""...and that force one even while keys keep coming (a reader holding ``j``). Often and
+short rather than seldom and long: each frees what the keys since the last one left
+(every 3: 4-14 ms on the seeds; every 10, as Python would, 25-85 ms, most keys' whole
+budget)."""
+
+
+MAX_FROZEN_BETWEEN = 500_000
+"""Objects frozen by collections between keys past which a settle runs even while keys keep
+coming (a reader who never pauses): what was frozen alive and died since is only freed by a
+settle, so this bounds the memory that can wait (some 75 MB)."""
 
 
 class IdleCollector:
@@ -69,8 +76,11 @@ class IdleCollector:
     and takes 40-60 ms (measured on the seeds, 22 in 40 s of keys), which made the slow tail
     of every key (p95 90-170 ms against a median of 35-55 ms). Here the automatic full
     collection is switched off while the app runs and done instead when no key or click has
-    come for a moment, or, while keys keep coming, about as often as Python would have. The
-    young generations are collected as Python always does. `stop` puts the thresholds back.
+    come for a moment; while keys keep coming, a short one runs every few young collections
+    and freezes what it leaves alive (the panes' caches), so the next walks only what the
+    keys made since. What was frozen and has died since waits for the next moment without
+    keys, when a settle walks everything. The young generations are collected as Python
+    always does. `stop` puts the thresholds back.
     """
 
     def __init__(self, last_input: Callable[[], float], clock: Callable[[], float]) -> None:
@@ -80,6 +90,9 @@ class IdleCollector:
         """The monotonic clock ``last_input`` uses."""
         self._thresholds: tuple[int, int, int] | None = None
         """The collector's thresholds before `start`, put back by `stop`."""
+        self._frozen_at: int | None = None
+        """The frozen objects' count when a collection between keys first froze what it
+        left, since the last settle; None while nothing was frozen that way."""
 
     def start(self) -> None:
         """Take over full collections (the oldest generation's threshold made unreachable)."""
@@ -101,9 +114,24 @@ class IdleCollector:
             return False
         pending = gc.get_count()[2]  # middle-generation collections since the last full one
         idle = self._clock() - self._last_input() >= IDLE_AFTER_SECONDS
-        if (idle and pending >= DUE_AFTER_YOUNG_COLLECTIONS) or (
-            pending >= FORCED_AFTER_YOUNG_COLLECTIONS
+        frozen_since = None if self._frozen_at is None else gc.get_freeze_count() - self._frozen_at
+        if frozen_since is not None and (
+            (idle and pending >= DUE_AFTER_YOUNG_COLLECTIONS) or frozen_since > MAX_FROZEN_BETWEEN
         ):
+            # What the collections between keys froze may have died since: walk it all once.
+            self._frozen_at = None
+            settle_heap()
+            return True
+        if idle and pending >= DUE_AFTER_YOUNG_COLLECTIONS:
             gc.collect()
+            return True
+        if pending >= FORCED_AFTER_YOUNG_COLLECTIONS:
+            # Between keys the pause is what the reader feels, and most of it was walking the
+            # objects still alive (the pane's caches), again at every collection. Freezing
+            # them leaves the next one only what the keys made since.
+            if self._frozen_at is None:
+                self._frozen_at = gc.get_freeze_count()
+            gc.collect()
+            gc.freeze()
             return True
         return False
