@@ -66,7 +66,11 @@ def test_forced_when_keys_never_stop(thresholds) -> None:
     collector.stop()
 
 
-def test_between_keys_what_is_left_is_frozen_and_the_next_pause_settles_it(thresholds) -> None:
+def test_between_keys_what_is_left_is_frozen_and_the_next_pause_settles_it(
+    thresholds, monkeypatch
+) -> None:
+    # The cap is for a reader who never pauses; a big test session's heap must not reach it.
+    monkeypatch.setattr(tui.heap, "MAX_FROZEN_BETWEEN", 10**12)
     now = 100.0
     last_key = [now]
     collector = IdleCollector(lambda: last_key[0], lambda: now)
@@ -94,6 +98,7 @@ def test_between_keys_what_is_left_is_frozen_and_the_next_pause_settles_it(thres
 
 
 def test_a_reader_who_never_pauses_still_gets_a_settle(thresholds, monkeypatch) -> None:
+    monkeypatch.setattr(tui.heap, "MAX_FROZEN_BETWEEN", 10**12)  # whatever this heap holds
     collector = IdleCollector(lambda: 100.0, lambda: 100.0)
     collector.start()
     gc.unfreeze()
