@@ -133,7 +133,7 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
                 yield DiffView(id="diff")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Focus the list, title the panes and start reading titles in the background."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from tests.app.conftest import NEW_SEED, OLD_SEED, SEEDS, settle, wait_for, write
@@ -248,50 +247,34 @@ async def test_q_quits(seed_dir: Path, make_app) -> None:
         assert not app.is_running
 
 
-async def test_footer_keys_are_relabelled_in_place_as_focus_moves(seed_dir: Path, make_app) -> None:
-    from textual.widgets._footer import FooterKey
-
-    def footer_keys() -> list[FooterKey]:
-        return list(app.query(FooterKey))
-
-    def shown() -> list[str]:
-        return [key.action for key in footer_keys() if key.display]
+async def test_footer_follows_the_focused_pane_in_the_same_frame(seed_dir: Path, make_app) -> None:
+    from tui.widgets.footer import KeysFooter
 
     app = make_app(sorted(seed_dir.glob("*.txt")))
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        listed = footer_keys()
-        first = shown()
+        footer = app.query_one(KeysFooter)
+        first = footer.shown
         assert "toggle_unchanged" not in first
         assert first[-1] == "command_palette", "the palette's key stays on the right"
-        await pilot.press("2")  # the article pane shows no keys of its own in the footer
+        assert list(footer.children) == [], "one widget: a change of keys is a repaint"
+        await pilot.press("3")  # the diff pane shows keys of its own
         await pilot.pause()
-        assert app.focused is app.query_one(ArticleView)
-        assert footer_keys() == listed, "the same key widgets, not rebuilt"
-        await pilot.press("3")  # the diff pane does: the footer shows them
-        await pilot.pause()
-        await pilot.pause()
-        diff_keys = shown()
+        diff_keys = footer.shown
         assert {"toggle_unchanged", "toggle_noise"} <= set(diff_keys)
         assert len(diff_keys) == len(set(diff_keys)), "each action once"
-        assert footer_keys()[: len(listed) - 1] == listed[:-1], "relabelled, not rebuilt"
+        row = app.screen._compositor.render_strips()[-1].text
+        assert "Hide unchanged" in row and row.rstrip().endswith("^p palette")
         await pilot.press("1")
         await pilot.pause()
-        await pilot.pause()
-        assert shown() == first, "back to the list's keys; the extra widgets hidden"
-        assert len(footer_keys()) == len(diff_keys), "no key widget made again"
+        assert footer.shown == first, "back to the list's keys"
         await pilot.press("3")
         await pilot.pause()
-        await pilot.pause()
-        assert shown() == diff_keys
-        gc.collect()
-        dropped = [o for o in gc.get_objects() if isinstance(o, FooterKey) and not o.is_attached]
-        assert not dropped, "no key widget is kept alive once off the screen"
-        # A relabelled key does what its label says when clicked.
-        noise = next(key for key in footer_keys() if key.action == "toggle_noise")
+        # A key does what its label says when clicked.
+        row = app.screen._compositor.render_strips()[-1].text
         diff = app.query_one(DiffView)
         before = diff.ignore_noise
-        await pilot.click(noise)
+        await pilot.click(KeysFooter, offset=(row.index("w Ignore") + 2, 0))
         await pilot.pause()
         assert diff.ignore_noise is not before
 
@@ -299,7 +282,7 @@ async def test_footer_keys_are_relabelled_in_place_as_focus_moves(seed_dir: Path
 async def test_footer_shows_only_whole_keys_beside_the_palette_key(
     seed_dir: Path, make_app
 ) -> None:
-    from textual.widgets._footer import FooterKey
+    from tui.widgets.footer import KeysFooter
 
     app = make_app(sorted(seed_dir.glob("*.txt")))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -307,21 +290,16 @@ async def test_footer_shows_only_whole_keys_beside_the_palette_key(
         await pilot.press("d", "3")  # the diff pane has more keys than 80 columns hold
         await wait_for(pilot, lambda: app.focused is app.query_one(DiffView), "the diff pane")
         await pilot.pause()
-        await pilot.pause()
-        keys = list(app.query(FooterKey))
-        palette = next(key for key in keys if key.has_class("-command-palette"))
-        shown = [key for key in keys if key.display and key is not palette]
-        hidden = [key for key in keys if not key.display and key is not palette]
-        assert shown and hidden, "some keys fit, the rest give way"
-        assert all(key.region.right <= palette.region.x for key in shown), "none runs under"
+        footer = app.query_one(KeysFooter)
+        shown = footer.shown
+        assert "toggle_noise" not in shown, "a key that does not fit is left out"
+        assert shown[-1] == "command_palette"
         row = app.screen._compositor.render_strips()[-1].text
         assert row.rstrip().endswith("^p palette"), row
-
-        def showing() -> int:
-            return sum(1 for key in app.query(FooterKey) if key.display) - 1
-
+        for word in ("Next change", "Prev quote change"):
+            assert word in row, "the keys that fit are whole"
         await pilot.resize_terminal(119, 24)  # still narrow: the diff pane stays focused
-        await wait_for(pilot, lambda: showing() > len(shown), "more keys in a wider row")
+        await wait_for(pilot, lambda: len(footer.shown) > len(shown), "more keys, wider row")
         assert app.focused is app.query_one(DiffView)
 
 
