@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-Shown = tuple[Binding, bool, str]
-"""A key the footer shows: its binding, whether it is enabled, its tooltip."""
+Shown = tuple[Binding, bool]
+"""A key the footer shows: its binding, and whether it is available now."""
 
 _DIM = Style(dim=True)
 """A key not available now (its action disabled) is drawn dim, as Textual's footer does."""
@@ -87,13 +87,13 @@ class KeysFooter(Widget):
         keys: list[Shown] = []
         seen: set[str] = set()
         palette: Shown | None = None
-        for _, binding, enabled, tooltip in screen.active_bindings.values():
+        for _, binding, enabled, _ in screen.active_bindings.values():
             if binding.key == self.app.COMMAND_PALETTE_BINDING:
                 if self.app.ENABLE_COMMAND_PALETTE:
-                    palette = (binding, enabled, binding.tooltip or binding.description)
+                    palette = (binding, enabled)
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append((binding, enabled, tooltip))
+                keys.append((binding, enabled))
         if (keys, palette) != (self._keys, self._palette):
             self._keys, self._palette = keys, palette
             self.refresh()
@@ -101,10 +101,10 @@ class KeysFooter(Widget):
     @property
     def shown(self) -> list[str]:
         """The actions of the keys drawn in the last frame, in order (the palette's last)."""
-        return [binding.action for _, _, (binding, _, _) in self._spans]
+        return [binding.action for _, _, (binding, _) in self._spans]
 
     def _label(self, entry: Shown) -> tuple[str, str]:
-        binding, _, _ = entry
+        binding, _ = entry
         return self.app.get_key_display(binding), binding.description
 
     def render(self) -> Text:
@@ -144,7 +144,7 @@ class KeysFooter(Widget):
 
     def on_click(self, event: events.Click) -> None:
         """Press the key clicked (a bell for one that is not available now)."""
-        for start, end, (binding, enabled, _) in self._spans:
+        for start, end, (binding, enabled) in self._spans:
             if start <= event.x < end:
                 if enabled:
                     self.app.simulate_key(binding.key.split(",")[0])
