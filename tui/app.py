@@ -143,6 +143,7 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.collector.check)
         apply_breakpoints(self.screen, self.size.width, self.HORIZONTAL_BREAKPOINTS)
         files = self.query_one(FileList)
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
         files.focus()
         self.start_grouping()  # a few small files: grouped before the first frame
         # Set quietly and read at once: the first frame then shows the article, and the rows
@@ -305,12 +306,10 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
     def _quote_change_selected(self, message: DiffView.QuoteChangeSelected) -> None:
         self.panes.show_quote_change(message)
 
-    def on_descendant_focus(self) -> None:
-        """Move the ``▶`` to the focused pane's title."""
-        self.panes.update_titles()
-
-    def on_descendant_blur(self) -> None:
-        """Move the ``▶`` away from the pane that lost focus."""
+    def _focus_moved(self) -> None:
+        """Move the ``▶`` to the focused pane's title as focus moves, before the frame that
+        restyles the panes: retitled on the Focus and Blur messages instead, the panes were
+        drawn twice (the title a frame after the border) and a key just after paid for it."""
         self.panes.update_titles()
 
     # -- reactive state ------------------------------------------------------------------

@@ -42,6 +42,21 @@ async def test_tab_cycles_the_panes_and_numbers_jump(seed_dir: Path, make_app) -
         assert not str(files.border_title).startswith("▶")
 
 
+async def test_the_pointer_moves_with_the_focus_not_a_frame_later(seed_dir: Path, make_app) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        files, article = app.query_one(FileList), app.query_one(ArticleView)
+        # No message is handled between the focus change and these asserts: the titles
+        # moved with it, so the frame that restyles the borders shows them too.
+        app.screen.set_focus(article)
+        assert str(article.border_title).startswith("▶ 2 Article")
+        assert str(files.border_title).startswith("1 Files")
+        app.screen.set_focus(files)
+        assert str(files.border_title).startswith("▶ 1 Files")
+        assert str(article.border_title).startswith("2 Article")
+
+
 async def test_help_lists_every_key_and_escape_closes(seed_dir: Path, make_app) -> None:
     app = make_app(sorted(seed_dir.glob("*.txt")))
     async with app.run_test(size=(120, 36)) as pilot:
