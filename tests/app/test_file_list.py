@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,31 @@ async def test_rows_show_title_name_age_and_quotes(seed_dir: Path, make_app) -> 
         assert shown[3].strip().startswith("2h · 5 quotes · 000_2aececd08c9d")
         assert shown[4].startswith("  ●   v2 The United States’ Secretary")
         assert shown[5].strip().startswith("3m · 8 quotes · 001_81fec")
+
+
+async def test_a_line_is_drawn_once_and_again_when_what_it_shows_changes(
+    seed_dir: Path, make_app
+) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        files = app.query_one(FileList)
+        await pilot.press("l")  # the story's versions listed beneath it: three rows
+        await pilot.pause()
+        title, detail, version = files.render_line(0), files.render_line(1), files.render_line(3)
+        assert files.render_line(0) is title and files.render_line(3) is version, "kept"
+        await pilot.press("2")  # the list loses focus: its highlight is drawn paler
+        await pilot.pause()
+        blurred = files.render_line(0)
+        assert blurred.text == title.text
+        assert [s.style for s in blurred] != [s.style for s in title]
+        assert files.render_line(1) is not detail, "the highlight is on both its lines"
+        assert files.render_line(3) is version, "a row not highlighted looks the same"
+        row = files.rows[0]
+        assert row.file.summary is not None
+        row.file.summary = replace(row.file.summary, title="Ministers meet again", quotes=9)
+        assert files.render_line(0).text.startswith("▶ ● Ministers meet again")
+        assert "· 9 quotes ·" in files.render_line(1).text
 
 
 async def test_j_k_and_enter_move_and_open(seed_dir: Path, make_app) -> None:

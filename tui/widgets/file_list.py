@@ -103,6 +103,7 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
         """Row index by row key (the file, and its version number beneath a story)."""
         self._path_index: dict[Path, int] = {}
         """Row index by the file a row shows (its first row, for a story's newest version)."""
+        self._drawn = {}
         self.set_files(files)
 
     # -- content -------------------------------------------------------------------------
