@@ -73,11 +73,13 @@ class NewsReaderApp(InboxActions, ReaderTools, StepActions, App[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
-    current_path: reactive[Path | None] = reactive(None)
+    # The app's own state, drawn by the panes that show it: none repaints by itself (an app
+    # reactive that does repaints the whole screen, every pane and border, on each change).
+    current_path: reactive[Path | None] = reactive(None, repaint=False)
     """The highlighted file, shown in the article pane."""
-    marked: reactive[Path | None] = reactive(None, init=False)
+    marked: reactive[Path | None] = reactive(None, init=False, repaint=False)
     """The file marked with ``m`` to compare the others with, or None for automatic."""
-    diff_toggled: reactive[bool] = reactive(False)
+    diff_toggled: reactive[bool] = reactive(False, repaint=False)
     """True when ``d`` has flipped the diff pane from its default for the width."""
 
     def __init__(

@@ -71,6 +71,29 @@ async def test_a_line_is_drawn_once_and_again_when_what_it_shows_changes(
         assert "· 9 quotes ·" in files.render_line(1).text
 
 
+async def test_moving_in_the_list_repaints_the_panes_not_the_whole_screen(
+    seed_dir: Path, make_app, monkeypatch
+) -> None:
+    app = make_app(sorted(seed_dir.glob("*.txt")))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")  # the story's versions listed: rows to move between
+        await settle(pilot)
+        whole: list[bool] = []
+        screen = app.screen
+        refresh = screen.refresh
+
+        def spy(*regions, **kwargs):  # type: ignore[no-untyped-def]
+            whole.append(not regions)
+            return refresh(*regions, **kwargs)
+
+        monkeypatch.setattr(screen, "refresh", spy)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.query_one(ArticleView).article.name == OLD_SEED  # type: ignore[union-attr]
+        assert True not in whole, "the screen itself (every pane and border) was not redrawn"
+
+
 async def test_j_k_and_enter_move_and_open(seed_dir: Path, make_app) -> None:
     app = make_app(sorted(seed_dir.glob("*.txt")))
     async with app.run_test(size=(120, 36)) as pilot:
