@@ -71,7 +71,7 @@ async def test_a_line_is_drawn_once_and_again_when_what_it_shows_changes(
         assert "· 9 quotes ·" in files.render_line(1).text
 
 
-async def test_moving_in_the_list_repaints_the_panes_not_the_whole_screen(
+async def test_moving_in_the_list_redraws_the_rows_and_panes_not_the_whole_screen(
     seed_dir: Path, make_app, monkeypatch
 ) -> None:
     app = make_app(sorted(seed_dir.glob("*.txt")))
@@ -87,11 +87,24 @@ async def test_moving_in_the_list_repaints_the_panes_not_the_whole_screen(
             whole.append(not regions)
             return refresh(*regions, **kwargs)
 
+        files = app.query_one(FileList)
+        list_whole: list[bool] = []
+        list_refresh = files.refresh
+
+        def list_spy(*regions, **kwargs):  # type: ignore[no-untyped-def]
+            list_whole.append(not regions)
+            return list_refresh(*regions, **kwargs)
+
         monkeypatch.setattr(screen, "refresh", spy)
+        monkeypatch.setattr(files, "refresh", list_spy)
         await pilot.press("j")
         await settle(pilot)
         assert app.query_one(ArticleView).article.name == OLD_SEED  # type: ignore[union-attr]
         assert True not in whole, "the screen itself (every pane and border) was not redrawn"
+        assert list_whole and True not in list_whole, "only the list's rows that changed"
+        screen_lines = [strip.text for strip in screen._compositor.render_strips()]
+        assert screen_lines[3].startswith("┃▶"), "the highlight moved on screen"
+        assert screen_lines[1].startswith("┃ "), "and left the row it was on"
 
 
 async def test_j_k_and_enter_move_and_open(seed_dir: Path, make_app) -> None:

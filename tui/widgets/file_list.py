@@ -4,7 +4,7 @@ a visible row at a time."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -67,11 +67,13 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
         path: Path
         """The chosen file."""
 
-    highlighted: reactive[int | None] = reactive(None)
+    # These three redraw only the rows they concern (see their watchers): repainting the
+    # whole list on each, as a reactive does by default, cost every j or k some 10 ms.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
     """Row index of the highlighted file, or None for an empty list."""
-    comparison: reactive[Path | None] = reactive(None)
+    comparison: reactive[Path | None] = reactive(None, repaint=False)
     """The file the diff compares with, marked ``⇄`` in its row."""
-    pinned: reactive[Path | None] = reactive(None)
+    pinned: reactive[Path | None] = reactive(None, repaint=False)
     """The file pinned with ``m``, marked ``◆`` in its row."""
     hide_read: reactive[bool] = reactive(False, init=False)
     """True when read rows (other than the highlighted one) are left out."""
@@ -278,7 +280,30 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
                 row.read = flag
                 if flag:
                     row.new = False
-        self.refresh()
+        self._refresh_paths(read)
+
+    def _refresh_paths(self, paths: Iterable[Path]) -> None:
+        """Redraw the rows on screen that show any of ``paths`` (a story's row stands for
+        all its versions), and only them: a whole-list redraw costs a frame some 10 ms."""
+        wanted = set(paths)
+        top = self.scroll_offset.y // ROW_HEIGHT
+        bottom = top + self.scrollable_content_region.height // ROW_HEIGHT + 1
+        shown = range(top, min(bottom + 1, len(self._rows)))
+        self._refresh_rows(
+            *(i for i in shown if any(m.path in wanted for m in self._rows[i].members))
+        )
+
+    def _refresh_rows(self, *indices: int | None) -> None:
+        """Redraw the given rows where they are on screen (rows off screen are drawn when
+        scrolled to)."""
+        top, width = self.scroll_offset.y, self.scrollable_content_region.width
+        regions = [
+            Region(0, index * ROW_HEIGHT - top, width, ROW_HEIGHT)
+            for index in set(indices)
+            if index is not None
+        ]
+        if regions:
+            self.refresh(*regions)
 
     def _find(self, path: Path) -> list[FileRow]:
         row = self._by_path.get(path)
@@ -313,19 +338,14 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def update_summaries(self, summaries: Sequence[FileSummary]) -> None:
         """Fill in titles and quote counts found by the background scan."""
-        top = self.scroll_offset.y // ROW_HEIGHT
-        bottom = top + self.scrollable_content_region.height // ROW_HEIGHT + 1
-        seen = False
         for summary in summaries:
             row = self._by_path.get(summary.path)
             if row is not None:
                 row.summary = summary
-                index = self._path_index.get(summary.path)
-                seen = seen or (index is not None and top <= index <= bottom)
         if self.filter_text:
             self._filter_rows(keep=self.highlighted_path)  # a title read may now match
-        elif seen:
-            self.refresh()
+        else:
+            self._refresh_paths(summary.path for summary in summaries)
 
     # -- the filter (`/`) -----------------------------------------------------------------
 
@@ -345,7 +365,7 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
         index = self._path_index.get(keep, 0) if keep is not None else 0
         index = index if self._rows else None
         if index == self.highlighted and self.is_mounted and index is not None:
-            self.watch_highlighted(index)  # the same row number may hold another file now
+            self.watch_highlighted(index, index)  # the same row number may hold another file now
         else:
             self.highlighted = index
         self.refresh()
@@ -369,7 +389,7 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
             self._show(self._visible(self.highlighted_path))
             index = self._path_index.get(path)
         if index is not None and index == self.highlighted:
-            self.watch_highlighted(index)  # the same row number holds another file now
+            self.watch_highlighted(index, index)  # the same row number holds another file now
         elif index is not None:
             self.highlighted = index
 
@@ -424,9 +444,9 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
         if 0 <= index < len(self._rows):
             self.highlighted = index
 
-    def watch_highlighted(self, index: int | None) -> None:
+    def watch_highlighted(self, old: int | None, index: int | None) -> None:
         """Keep the highlighted row in view and tell the app."""
-        self.refresh()
+        self._refresh_rows(old, index)
         if index is None:
             return
         if not self._rows[index].removed and any(row.removed for row in self._all):
@@ -434,13 +454,13 @@ class FileList(FileRowDrawing, ScrollView, can_focus=True, inherit_bindings=Fals
         self._scroll_to_highlight()
         self.post_message(self.Highlighted(self._rows[index].path))
 
-    def watch_comparison(self) -> None:
-        """Redraw the ``⇄`` mark."""
-        self.refresh()
+    def watch_comparison(self, old: Path | None, new: Path | None) -> None:
+        """Redraw the ``⇄`` mark: the rows it left and went to."""
+        self._refresh_paths(path for path in (old, new) if path is not None)
 
-    def watch_pinned(self) -> None:
-        """Redraw the ``◆`` mark."""
-        self.refresh()
+    def watch_pinned(self, old: Path | None, new: Path | None) -> None:
+        """Redraw the ``◆`` mark: the rows it left and went to."""
+        self._refresh_paths(path for path in (old, new) if path is not None)
 
     # -- drawing -------------------------------------------------------------------------
 
