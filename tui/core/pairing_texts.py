@@ -112,6 +112,8 @@ class Texts:
         """Return the words of paragraphs ``first`` to ``last`` (inclusive) of one side."""
         if first == last:
             return self.tokens(side, first)
+        if last == first + 1:
+            return self.tokens(side, first) + self.tokens(side, last)  # most runs: two
         # chain copies each paragraph's list at C speed; no Python step per word.
         return list(chain.from_iterable([self.tokens(side, k) for k in range(first, last + 1)]))
 
