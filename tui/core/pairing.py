@@ -26,8 +26,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, pairwise, repeat
-from operator import add, is_not, itemgetter, le, lt, mul, sub
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, is_not, itemgetter, le, lt, mul, not_, sub
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -301,8 +301,8 @@ def _anchors(a: list[int], b: list[int]) -> tuple[list[int], list[int]]:
             b1 -= 1
             olds.append(a1)
             news.append(b1)
-        if a0 == a1 or b0 == b1:
-            continue
+        if a0 == a1 or b0 == b1 or (a1 - a0 == 1 and b1 - b0 == 1):
+            continue  # one line a side left: the two differ, or the prefix took them
         found_a, found_b = _gap_anchors(a, b, a0, a1, b0, b1)
         if not found_a:
             continue
@@ -402,26 +402,29 @@ def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int,
         return {i: [j for j in news if _related(texts, i, j)] for i in olds}
     # A large gap (a rewrite, a reshuffle): only score pairs that share a new paragraph's
     # rarest words, so the work stays close to linear in the gap's size, not quadratic.
+    # The index is filled by C loops: each word's list fetched (made if missing) and the
+    # paragraph appended to it, old paragraphs in order; append returns None, so any() runs
+    # the whole map and keeps nothing.
     postings: dict[str, list[int]] = defaultdict(list)
-    for i in olds:
-        for word in texts.words(0, i):
-            postings[word].append(i)
+    held = [texts.words(0, i) for i in olds]
+    any(
+        map(
+            list.append,
+            map(postings.__getitem__, chain.from_iterable(held)),
+            chain.from_iterable(map(repeat, olds, map(len, held))),
+        )
+    )
     near: dict[int, list[int]] = defaultdict(list)
     for j in news:
         # Shortest lists first, and among lists as long the smaller first: the word set's
         # own order changes with the interpreter's hash seed, and the candidates kept (and so
-        # the pairs) must not.
-        found = sorted(
-            (postings[w] for w in texts.words(1, j) if w in postings),
-            key=lambda where: (len(where), where),
-        )
-        budget = _POSTINGS_BUDGET
-        kept = 0
-        for where in found:
-            if len(where) > budget:
-                break
-            budget -= len(where)
-            kept += 1
+        # the pairs) must not. Two stable sorts, by value and then by length, order them so
+        # with no Python key; lists equal in both are equal, so their order cannot matter.
+        found = list(filter(None, map(postings.get, texts.words(1, j))))
+        found.sort()
+        found.sort(key=len)
+        # Lists are kept, shortest first, while their lengths add up to the budget.
+        kept = bisect_right(list(accumulate(map(len, found))), _POSTINGS_BUDGET)
         # One count over the kept lists, and the most shared by a stable sort: the same as
         # Counter.update per list and most_common, with a few C calls instead of many.
         shared = Counter(chain.from_iterable(found[:kept]))
@@ -474,16 +477,16 @@ def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
         # A small gap scores every pair. No veto first: the score itself says whether two
         # paragraphs are related, being above 0 exactly when they share a word, or, for
         # short lines, when their letters are alike enough (what `_related` asks).
+        news = [j for j in news if texts.tokens(1, j)]
         for i in olds:
             if not texts.tokens(0, i):
                 continue
             for j in news:
-                if texts.tokens(1, j):
-                    sim, need = _score_one(texts, i, j)
-                    if sim > 0.0:
-                        single.add((i, j))
-                        if sim >= need:
-                            blocks.append(_Block(i, i, j, j, sim, sim - need))
+                sim, need = _score_one(texts, i, j)
+                if sim > 0.0:
+                    single.add((i, j))
+                    if sim >= need:
+                        blocks.append(_Block(i, i, j, j, sim, sim - need))
     else:
         for i, js in _gap_candidates(texts, olds, news).items():
             for j in js:
@@ -499,20 +502,36 @@ def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
             split += 1
         while merge < _MAX_PIECES and (i + merge, j) in single:
             merge += 1
+        if split == merge == 1:
+            continue  # most pairs: no neighbour shares words with the whole
+        whole_old, whole_new = texts.tokens(0, i), texts.tokens(1, j)
+        split_run, merge_run = whole_new, whole_old  # the pieces so far, joined
         for pieces in range(2, max(split, merge) + 1):
             if pieces <= split:
                 last = j + pieces - 1
-                sim, need = _score(texts, i, i, j, last)
-                parts = [texts.tokens(1, k) for k in range(j, last + 1)]
-                if sim >= need and _pieces_belong(texts.tokens(0, i), parts):
+                split_run = split_run + texts.tokens(1, last)
+                sim, need = _run_score(whole_old, split_run)
+                if sim >= need and _pieces_belong(
+                    whole_old, [texts.tokens(1, k) for k in range(j, last + 1)]
+                ):
                     blocks.append(_Block(i, i, j, last, sim, sim - need))
             if pieces <= merge:
                 last = i + pieces - 1
-                sim, need = _score(texts, i, last, j, j)
-                parts = [texts.tokens(0, k) for k in range(i, last + 1)]
-                if sim >= need and _pieces_belong(texts.tokens(1, j), parts):
+                merge_run = merge_run + texts.tokens(0, last)
+                sim, need = _run_score(merge_run, whole_new)
+                if sim >= need and _pieces_belong(
+                    whole_new, [texts.tokens(0, k) for k in range(i, last + 1)]
+                ):
                     blocks.append(_Block(i, last, j, j, sim, sim - need))
     return blocks
+
+
+def _run_score(a: list[str], b: list[str]) -> tuple[float, float]:
+    """Return (similarity, threshold) of two runs of words: `_score` for runs already joined."""
+    longer = len(a) if len(a) > len(b) else len(b)
+    return _similarity(a, b), (
+        _THRESHOLDS[longer] if longer < _VERY_LONGWORDS else _VERY_LONG_THRESHOLD
+    )
 
 
 def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]:
@@ -522,26 +541,13 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
     the scan has passed its last old index, and a Fenwick tree over last new indices gives
     the best chain ending before a block's first new index in O(log n).
     """
+    if len(blocks) == 1:
+        # What the scan below gives for one block (most gaps of a few paragraphs that
+        # hold a block at all): the block, when it weighs anything.
+        return [blocks[0]] if blocks[0].weight > 0.0 else []
     size = j_stop - j_start + 1
     tree_value = [0.0] * (size + 1)
     tree_block = [-1] * (size + 1)
-
-    def update(position: int, value: float, block: int) -> None:
-        position += 1
-        while position <= size:
-            if value > tree_value[position]:
-                tree_value[position] = value
-                tree_block[position] = block
-            position += position & -position
-
-    def query(position: int) -> tuple[float, int]:
-        best, block = 0.0, -1
-        while position > 0:
-            if tree_value[position] > best:
-                best, block = tree_value[position], tree_block[position]
-            position -= position & -position
-        return best, block
-
     order = sorted(range(len(blocks)), key=lambda k: blocks[k].i0)
     total = [0.0] * len(blocks)
     back = [-1] * len(blocks)
@@ -551,8 +557,20 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
         block = blocks[k]
         while pending and pending[0][0] < block.i0:
             _, done = heapq.heappop(pending)
-            update(blocks[done].j1 - j_start, total[done], done)
-        before, back[k] = query(block.j0 - j_start)
+            # The tree's update, written out: no call per step.
+            value, position = total[done], blocks[done].j1 - j_start + 1
+            while position <= size:
+                if value > tree_value[position]:
+                    tree_value[position] = value
+                    tree_block[position] = done
+                position += position & -position
+        # The tree's query: the best chain ending before the block's first new index.
+        before, back[k] = 0.0, -1
+        position = block.j0 - j_start
+        while position > 0:
+            if tree_value[position] > before:
+                before, back[k] = tree_value[position], tree_block[position]
+            position -= position & -position
         total[k] = before + block.weight
         if total[k] > best_total:
             best_total, best_end = total[k], k
@@ -803,9 +821,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
 
     # Pairs other than the anchors are gathered as records; all are made Pairs at the end.
     records: list[_Record] = []
-    # Anchors, most of an article, are paired: only what they leave is marked unpaired.
-    paired_old = [True] * len(old)
-    paired_new = [True] * len(new)
+    paired_old = [False] * len(old)
+    paired_new = [False] * len(new)
 
     def mark(block: _Block) -> None:
         for i in range(block.i0, block.i1 + 1):
@@ -827,10 +844,14 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         records.append((kind, olds, news, sim))
 
     anchor_old, anchor_new = _anchors(a, b)
-    # What the anchors leave on each side, in order: the ranges between them, by C loops.
-    # Every later stage looks only at these (a superset of what is still unpaired).
-    unpaired_old = _between(anchor_old, len(old))
-    unpaired_new = _between(anchor_new, len(new))
+    for i in anchor_old:
+        paired_old[i] = True
+    for j in anchor_new:
+        paired_new[j] = True
+    # What the anchors leave on each side, in order. Every later stage looks only at these
+    # (a superset of what is still unpaired), not at every paragraph.
+    unpaired_old = list(compress(range(len(old)), map(not_, paired_old)))
+    unpaired_new = list(compress(range(len(new)), map(not_, paired_new)))
     # Every stage after the anchors compares the words of what they left.
     texts.tokenize(0, unpaired_old)
     texts.tokenize(1, unpaired_new)
@@ -839,16 +860,15 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     )
     doubted_old: set[int] = set()
     if doubted:
+        anchor_old_all, anchor_new_all = anchor_old, anchor_new
         doubted_old.update(map(anchor_old.__getitem__, doubted))
         unpaired_old = sorted(chain(unpaired_old, doubted_old))
         unpaired_new = sorted(chain(unpaired_new, map(anchor_new.__getitem__, doubted)))
         kept = set(range(len(anchor_old))).difference(doubted)
         anchor_old = [anchor_old[k] for k in sorted(kept)]
         anchor_new = [anchor_new[k] for k in sorted(kept)]
-    for i in unpaired_old:
-        paired_old[i] = False
-    for j in unpaired_new:
-        paired_new[j] = False
+        for k in doubted:
+            paired_old[anchor_old_all[k]] = paired_new[anchor_new_all[k]] = False
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
     # take those first so that no gap pairs them with a merely similar paragraph. Only text
@@ -947,11 +967,6 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     records += [(PairKind.ADDED, (), (j,), 0.0) for j in lone_new if not paired_new[j]]
     pairs = _make_pairs(anchor_old, anchor_new, records)
     return list(map(pairs.__getitem__, _display_order(anchor_old, anchor_new, records, len(old))))
-
-
-def _between(marks: list[int], count: int) -> list[int]:
-    """Return the numbers below ``count`` that are not in ``marks`` (ascending), in order."""
-    return list(chain.from_iterable(map(range, [0, *map(add, marks, repeat(1))], [*marks, count])))
 
 
 @dataclass(frozen=True, slots=True)
