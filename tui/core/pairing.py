@@ -312,10 +312,11 @@ def _anchors(a: list[int], b: list[int]) -> tuple[list[int], list[int]]:
         # empty on either side can hold more: most anchors sit side by side.
         before_a, after_a = [a0 - 1, *found_a], [*found_a, a1]
         before_b, after_b = [b0 - 1, *found_b], [*found_b, b1]
-        room = map(min, map(sub, after_a, before_a), map(sub, after_b, before_b))
+        room_a = map(lt, repeat(1), map(sub, after_a, before_a))
         stack += [
             (before_a[k] + 1, after_a[k], before_b[k] + 1, after_b[k])
-            for k in compress(range(len(after_a)), map(lt, repeat(1), room))
+            for k in compress(range(len(after_a)), room_a)
+            if after_b[k] - before_b[k] > 1
         ]
     # Every match found lies between the matches around its gap on both sides, so the
     # matches make one chain: each side sorted alone keeps them paired.
@@ -887,13 +888,15 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         if spots:
             take(_Block(i, i, spots[0], spots[0], 1.0, 1.0), PairKind.MOVED)
 
-    # The gaps between anchors that are not empty on either side, found by C loops: most
-    # anchors sit side by side.
+    # The gaps between anchors that are not empty on either side: those on the old side
+    # found by C loops (most anchors sit side by side), the few left checked on the new.
     bound_old = [-1, *anchor_old, len(old)]
     bound_new = [-1, *anchor_new, len(new)]
-    room = map(min, map(sub, bound_old[1:], bound_old), map(sub, bound_new[1:], bound_new))
-    for k in compress(range(len(bound_old) - 1), map(lt, repeat(1), room)):
+    room_old = map(lt, repeat(1), map(sub, bound_old[1:], bound_old))
+    for k in compress(range(len(bound_old) - 1), room_old):
         pi, ni, pj, nj = bound_old[k], bound_old[k + 1], bound_new[k], bound_new[k + 1]
+        if nj - pj == 1:
+            continue
         if ni - pi == 2 and nj - pj == 2:
             # The commonest gap, one edited paragraph a side: no chain to choose, nothing
             # to grow, and a record made straight away.

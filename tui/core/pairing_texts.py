@@ -145,9 +145,11 @@ def intern_texts(
 ) -> tuple[list[str], list[int], list[str], list[int]]:
     """Return each side's whitespace-normalised texts and an id per text (equal for equal
     texts), normalising each distinct text once: most of the new version is the old one."""
-    distinct = list(dict.fromkeys(old + new))
+    # One dict gives both the distinct texts (its keys, in order of first appearance) and
+    # an id for each: the place of its last appearance, overwritten as the zip goes on.
+    number = dict(zip(old + new, range(len(old) + len(new)), strict=True))
+    distinct = list(number)
     if _all_clean(distinct):
-        number = dict(zip(distinct, range(len(distinct)), strict=True))
         return (
             list(old),
             list(map(number.__getitem__, old)),
