@@ -473,7 +473,8 @@ def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
 def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
     blocks: list[_Block] = []
-    single: set[tuple[int, int]] = set()  # the pairs that share words (or letters, if short)
+    # The pairs that share words (or letters, if short), with their (similarity, threshold).
+    single: dict[tuple[int, int], tuple[float, float]] = {}
     if len(olds) * len(news) <= _DENSE_CELLS:
         # A small gap scores every pair. No veto first: the score itself says whether two
         # paragraphs are related, being above 0 exactly when they share a word, or, for
@@ -485,14 +486,13 @@ def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
             for j in news:
                 sim, need = _score_one(texts, i, j)
                 if sim > 0.0:
-                    single.add((i, j))
+                    single[i, j] = sim, need
                     if sim >= need:
                         blocks.append(_Block(i, i, j, j, sim, sim - need))
     else:
         for i, js in _gap_candidates(texts, olds, news).items():
             for j in js:
-                single.add((i, j))
-                sim, need = _score_one(texts, i, j)
+                sim, need = single[i, j] = _score_one(texts, i, j)
                 if sim >= need:
                     blocks.append(_Block(i, i, j, j, sim, sim - need))
     # Splits (one old, several consecutive new) and merges (the reverse), tried only where
@@ -506,25 +506,66 @@ def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
         if split == merge == 1:
             continue  # most pairs: no neighbour shares words with the whole
         whole_old, whole_new = texts.tokens(0, i), texts.tokens(1, j)
-        split_run, merge_run = whole_new, whole_old  # the pieces so far, joined
+        # A split or merge that weighs less than the one-to-one block at its first or at
+        # its last corner can never be chosen: the chain is as good with that block in its
+        # place, which the scan meets first, or with a chain before it at least as heavy,
+        # so the lighter one changes nothing (see `_best_chain`). Its words in common with
+        # the whole are at most its pieces' in common with it, which their scores tell:
+        # when even that bound weighs less, the split or merge is not scored at all (most
+        # are of neighbours that merely share words).
+        sim, need = single[i, j]
+        first_weight = sim - need if sim >= need else -1.0
+        common = _common_bound(sim, len(whole_old), len(whole_new))
+        split_run, split_common = whole_new, common  # the pieces so far, joined
+        merge_run, merge_common = whole_old, common
         for pieces in range(2, max(split, merge) + 1):
             if pieces <= split:
                 last = j + pieces - 1
                 split_run = split_run + texts.tokens(1, last)
-                sim, need = _run_score(whole_old, split_run)
-                if sim >= need and _pieces_belong(
-                    whole_old, [texts.tokens(1, k) for k in range(j, last + 1)]
-                ):
-                    blocks.append(_Block(i, i, j, last, sim, sim - need))
+                sim, need = single[i, last]
+                split_common += _common_bound(sim, len(whole_old), len(texts.tokens(1, last)))
+                floor = max(first_weight, sim - need if sim >= need else -1.0)
+                if _may_outweigh(split_common, whole_old, split_run, floor):
+                    sim, need = _run_score(whole_old, split_run)
+                    if sim >= need and _pieces_belong(
+                        whole_old, [texts.tokens(1, k) for k in range(j, last + 1)]
+                    ):
+                        blocks.append(_Block(i, i, j, last, sim, sim - need))
             if pieces <= merge:
                 last = i + pieces - 1
                 merge_run = merge_run + texts.tokens(0, last)
-                sim, need = _run_score(merge_run, whole_new)
-                if sim >= need and _pieces_belong(
-                    whole_new, [texts.tokens(0, k) for k in range(i, last + 1)]
-                ):
-                    blocks.append(_Block(i, last, j, j, sim, sim - need))
+                sim, need = single[last, j]
+                merge_common += _common_bound(sim, len(texts.tokens(0, last)), len(whole_new))
+                floor = max(first_weight, sim - need if sim >= need else -1.0)
+                if _may_outweigh(merge_common, merge_run, whole_new, floor):
+                    sim, need = _run_score(merge_run, whole_new)
+                    if sim >= need and _pieces_belong(
+                        whole_new, [texts.tokens(0, k) for k in range(i, last + 1)]
+                    ):
+                        blocks.append(_Block(i, last, j, j, sim, sim - need))
     return blocks
+
+
+def _common_bound(similarity: float, size_a: int, size_b: int) -> float:
+    """Return at most how many words two paragraphs have in common in order, given their
+    score and word counts."""
+    if size_a <= _TYPOWORDS and size_b <= _TYPOWORDS:
+        return min(size_a, size_b)  # short lines may have been scored by their letters
+    # The score is twice the words in common over both lengths (or above that, for giant
+    # paragraphs compared as bags of words); the margin covers rounding.
+    return similarity * (size_a + size_b) / 2 + 1e-6
+
+
+def _may_outweigh(common: float, a: list[str], b: list[str], floor: float) -> bool:
+    """Return whether two runs of words with at most ``common`` words in common in order
+    may weigh (similarity less threshold) ``floor`` or more."""
+    total = len(a) + len(b)
+    if not total:
+        return True
+    longer = len(a) if len(a) > len(b) else len(b)
+    need = _THRESHOLDS[longer] if longer < _VERY_LONGWORDS else _VERY_LONG_THRESHOLD
+    bound = 2 * min(common, len(a), len(b)) / total
+    return bound - need >= floor - 1e-9
 
 
 def _run_score(a: list[str], b: list[str]) -> tuple[float, float]:
