@@ -110,9 +110,11 @@ _Record = tuple[PairKind, tuple[int, ...], tuple[int, ...], float]
 """A pair before it is made a Pair: (kind, old indices, new indices, similarity)."""
 
 
-def _make_pairs(anchor_old: list[int], anchor_new: list[int], records: list[_Record]) -> list[Pair]:
+def _make_pairs(
+    anchor_old: list[int], anchor_new: list[int], records: list[_Record], ones: list[tuple[int]]
+) -> list[Pair]:
     """Return a Pair for each anchor (``equal``, old i, new j, 1.0), then one for each record,
-    made without the frozen dataclass's ``__init__``.
+    made without the frozen dataclass's ``__init__``; ``ones[k]`` is the tuple ``(k,)``.
 
     That ``__init__`` sets each field through ``object.__setattr__``, and a long article
     makes one Pair per paragraph: it cost a tenth of the whole pairing. Here each field is
@@ -125,11 +127,10 @@ def _make_pairs(anchor_old: list[int], anchor_new: list[int], records: list[_Rec
     pairs = list(map(object.__new__, repeat(Pair, anchor_count + len(records))))
     of_anchors, of_records = pairs[:anchor_count], pairs[anchor_count:]
     set_kind, set_old, set_new, set_similarity = _SET_FIELDS
-    # The setters return None: any() runs each map to its end and keeps nothing. zip() of
-    # one iterable makes the 1-tuples (i,) and (j,).
+    # The setters return None: any() runs each map to its end and keeps nothing.
     any(map(set_kind, of_anchors, repeat(PairKind.EQUAL)))
-    any(map(set_old, of_anchors, zip(anchor_old)))
-    any(map(set_new, of_anchors, zip(anchor_new)))
+    any(map(set_old, of_anchors, map(ones.__getitem__, anchor_old)))
+    any(map(set_new, of_anchors, map(ones.__getitem__, anchor_new)))
     any(map(set_similarity, of_anchors, repeat(1.0)))
     # Fields are taken by itemgetter, not by zip(*records), which makes an iterator a record.
     for field_index, set_field in enumerate(_SET_FIELDS):
@@ -865,6 +866,10 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     records: list[_Record] = []
     paired_old = [False] * len(old)
     paired_new = [False] * len(new)
+    # The tuple (k,) for every index, shared by the Pairs that hold one paragraph a side (most
+    # of them), old or new: a tuple made per Pair side would be thousands more objects, and
+    # as many more passes of the garbage collector, each over all that the call holds.
+    ones = list(zip(range(max(len(old), len(new)))))
 
     def mark(block: _Block) -> None:
         for i in range(block.i0, block.i1 + 1):
@@ -877,8 +882,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         record(block, kind)
 
     def record(block: _Block, kind: PairKind) -> None:
-        olds = tuple(range(block.i0, block.i1 + 1))
-        news = tuple(range(block.j0, block.j1 + 1))
+        olds = ones[block.i0] if block.i0 == block.i1 else tuple(range(block.i0, block.i1 + 1))
+        news = ones[block.j0] if block.j0 == block.j1 else tuple(range(block.j0, block.j1 + 1))
         sim = min(max(block.similarity, 0.0), 1.0)
         if kind is PairKind.CHANGED:
             # A split of unchanged text still changed the layout; keep "changed" below 1.
@@ -948,9 +953,9 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             if sim > need:
                 paired_old[i] = paired_new[j] = True
                 if a[i] == b[j]:
-                    records.append((PairKind.EQUAL, (i,), (j,), min(sim, 1.0)))
+                    records.append((PairKind.EQUAL, ones[i], ones[j], min(sim, 1.0)))
                 else:
-                    records.append((PairKind.CHANGED, (i,), (j,), min(sim, 0.999)))
+                    records.append((PairKind.CHANGED, ones[i], ones[j], min(sim, 0.999)))
             continue
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
@@ -1007,9 +1012,9 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
             if sim >= (need if short else need * _REPLACE_FACTOR):
                 take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
 
-    records += [(PairKind.REMOVED, (i,), (), 0.0) for i in lone_old if not paired_old[i]]
-    records += [(PairKind.ADDED, (), (j,), 0.0) for j in lone_new if not paired_new[j]]
-    pairs = _make_pairs(anchor_old, anchor_new, records)
+    records += [(PairKind.REMOVED, ones[i], (), 0.0) for i in lone_old if not paired_old[i]]
+    records += [(PairKind.ADDED, (), ones[j], 0.0) for j in lone_new if not paired_new[j]]
+    pairs = _make_pairs(anchor_old, anchor_new, records, ones)
     return list(map(pairs.__getitem__, _display_order(anchor_old, anchor_new, records, len(old))))
 
 
