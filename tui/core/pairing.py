@@ -802,8 +802,8 @@ def _crossed_anchors(
 def _grow(
     texts: Texts,
     block: _Block,
-    paired_old: list[bool],
-    paired_new: list[bool],
+    paired_old: bytearray,
+    paired_new: bytearray,
     bounds: tuple[int, int, int, int],
 ) -> _Block:
     """Return a split (or merge) of the most pieces the chain tries grown by neighbouring
@@ -864,8 +864,10 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
 
     # Pairs other than the anchors are gathered as records; all are made Pairs at the end.
     records: list[_Record] = []
-    paired_old = [False] * len(old)
-    paired_new = [False] * len(new)
+    # Byte arrays rather than lists of booleans: nothing in them for the garbage collector
+    # to scan, each time it passes, through the whole call.
+    paired_old = bytearray(len(old))
+    paired_new = bytearray(len(new))
     # The tuple (k,) for every index, shared by the Pairs that hold one paragraph a side (most
     # of them), old or new: a tuple made per Pair side would be thousands more objects, and
     # as many more passes of the garbage collector, each over all that the call holds.
@@ -933,6 +935,7 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         spots = spare_new.get(a[i])
         if spots:
             take(_Block(i, i, spots[0], spots[0], 1.0, 1.0), PairKind.MOVED)
+    del old_count, new_count  # long: gone before the collector's next passes
 
     # The gaps between anchors that are not empty on either side: those on the old side
     # found by C loops (most anchors sit side by side), the few left checked on the new.

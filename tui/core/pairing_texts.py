@@ -150,10 +150,12 @@ def intern_texts(
     number = dict(zip(old + new, range(len(old) + len(new)), strict=True))
     distinct = list(number)
     if _all_clean(distinct):
+        # The texts are their own keys: the caller's lists are given back, not copied (the
+        # pairing only reads them), which saves the garbage collector two long lists to scan.
         return (
-            list(old),
+            old,
             list(map(number.__getitem__, old)),
-            list(new),
+            new,
             list(map(number.__getitem__, new)),
         )
     keys = [collapse_spaces(text) for text in distinct]
