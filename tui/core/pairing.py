@@ -33,7 +33,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from .model import Pair, PairKind
-from .pairing_texts import Texts, collapse_spaces, intern_texts
+from .pairing_texts import Texts, Words, collapse_spaces, intern_texts
 
 SAME_STORY_THRESHOLD = 0.12
 """``version_similarity`` at or above this means two files are likely versions of one story.
@@ -155,7 +155,7 @@ def _threshold(words: int) -> float:
     return _BASE_THRESHOLD
 
 
-def _similarity(a: list[str], b: list[str]) -> float:
+def _similarity(a: Words, b: Words) -> float:
     """Return the normalised Indel similarity of two word sequences, from 0 to 1.
 
     Words rather than characters: any two English sentences share half their letters in
@@ -437,9 +437,7 @@ def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int,
     return {i: sorted(near[i]) for i in olds if i in near}
 
 
-def _surely_unlike(
-    a: list[str], a_set: frozenset[str], b: list[str], b_set: frozenset[str]
-) -> bool:
+def _surely_unlike(a: Words, a_set: frozenset[str], b: Words, b_set: frozenset[str]) -> bool:
     """Return whether two paragraphs (words and word sets) are surely too unlike to be
     paired, told from their word sets alone (cheaper than aligning them); False when unsure.
 
@@ -456,7 +454,7 @@ def _surely_unlike(
     return 2 * kept / (len(a) + len(b)) < _threshold(max(len(a), len(b))) - 1e-9
 
 
-def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
+def _pieces_belong(whole: Words, pieces: list[Words]) -> bool:
     """Return whether each short piece of a split or merge is mostly found in the whole.
 
     A neighbouring sentence that shares a few words with the whole would otherwise ride along
@@ -557,7 +555,7 @@ def _common_bound(similarity: float, size_a: int, size_b: int) -> float:
     return similarity * (size_a + size_b) / 2 + 1e-6
 
 
-def _may_outweigh(common: float, a: list[str], b: list[str], floor: float) -> bool:
+def _may_outweigh(common: float, a: Words, b: Words, floor: float) -> bool:
     """Return whether two runs of words with at most ``common`` words in common in order
     may weigh (similarity less threshold) ``floor`` or more."""
     total = len(a) + len(b)
@@ -569,7 +567,7 @@ def _may_outweigh(common: float, a: list[str], b: list[str], floor: float) -> bo
     return bound - need >= floor - 1e-9
 
 
-def _run_score(a: list[str], b: list[str]) -> tuple[float, float]:
+def _run_score(a: Words, b: Words) -> tuple[float, float]:
     """Return (similarity, threshold) of two runs of words: `_score` for runs already joined."""
     longer = len(a) if len(a) > len(b) else len(b)
     return _similarity(a, b), (
