@@ -8,7 +8,9 @@ sentences, splits, merges, moves, insertions, deletions). First it prints pairin
 the edits it made, on a 5,000-paragraph article of distinct paragraphs and on one whose
 paragraphs repeat (every text printed about sixteen times), beside the difflib baseline's.
 Then the pairing time of a 5,000-paragraph article against the baseline scorer's difflib
-approach measured in the same run (best of 5 runs against best of 3), and the scaling at
+approach measured in the same run: 11 rounds, each timing one pairing run and then one
+baseline run, best of the rounds for each (wall clock and CPU time alike), so that a swing
+of the machine's speed between two blocks of runs cannot skew the ratio; and the scaling at
 1k / 5k / 20k paragraphs for mostly-unchanged versions. The baseline is timed up to 5k
 paragraphs only: its best-match step is quadratic in a replace block. Last,
 the word diff of two single-paragraph texts of a megabyte each (edited lightly, and rewritten
@@ -226,6 +228,30 @@ def best_time(
     return min(times)
 
 
+def best_times_interleaved(
+    runs: Sequence[Callable[[], object]], rounds: int
+) -> list[tuple[float, float]]:
+    """Return, for each of ``runs``, its fastest (wall-clock, CPU) seconds over ``rounds``
+    rounds, each round timing every run once in turn.
+
+    Interleaved rather than one block of runs after the other: the machine's speed swings
+    (a shared VM, other work starting or ending), and a swing between two blocks would move
+    one side's figures and not the other's, skewing their ratio. Each run starts from a
+    collected heap, so none pays for the garbage another left behind.
+    """
+    wall = [float("inf")] * len(runs)
+    cpu = [float("inf")] * len(runs)
+    for _ in range(rounds):
+        for k, run in enumerate(runs):
+            gc.collect()
+            start_wall, start_cpu = time.perf_counter(), time.process_time()
+            run()
+            end_cpu, end_wall = time.process_time(), time.perf_counter()
+            wall[k] = min(wall[k], end_wall - start_wall)
+            cpu[k] = min(cpu[k], end_cpu - start_cpu)
+    return list(zip(wall, cpu, strict=True))
+
+
 def accuracy(rng: random.Random, words: list[str]) -> None:
     """Print pairing F1 against the generator's gold links, distinct and repeating paragraphs."""
     print("F1 against the edits made, 5k articles, 15% of paragraphs edited (target >= 0.985)")
@@ -247,12 +273,11 @@ def main() -> None:
 
     old = article(rng, words, 5000)
     new = revise(rng, words, old, rate=0.15)
-    ours = best_time(lambda: pair_paragraphs(old, new), 11)
-    base = best_time(lambda: difflib_baseline(old, new), 5)
-    # CPU time too, taken the same way: on a busy machine a run of the slower baseline is
-    # more often cut off by the scheduler, which skews the wall-clock ratio either way.
-    ours_cpu = best_time(lambda: pair_paragraphs(old, new), 11, clock=time.process_time)
-    base_cpu = best_time(lambda: difflib_baseline(old, new), 5, clock=time.process_time)
+    # CPU time beside wall clock: on a busy machine a run of the slower baseline is more
+    # often cut off by the scheduler, which skews the wall-clock ratio either way.
+    (ours, ours_cpu), (base, base_cpu) = best_times_interleaved(
+        [lambda: pair_paragraphs(old, new), lambda: difflib_baseline(old, new)], 11
+    )
     kinds: dict[str, int] = {}
     for pair in pair_paragraphs(old, new):
         kinds[pair.kind.value] = kinds.get(pair.kind.value, 0) + 1

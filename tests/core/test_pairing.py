@@ -540,3 +540,49 @@ print([(p.kind.value, p.old, p.new) for p in pair_paragraphs(old, new)])
     }
     assert len(outputs) == 1, "the pairs differ between processes"
     assert "changed" in next(iter(outputs)) or "moved" in next(iter(outputs))
+
+
+def longest_chain_length(points: list[tuple[int, int]]) -> int:
+    """The length of the longest chain strictly increasing on both sides, by plain DP."""
+    best = [1] * len(points)
+    for k, (x, y) in enumerate(points):
+        for m in range(k):
+            if points[m][0] < x and points[m][1] < y:
+                best[k] = max(best[k], best[m] + 1)
+    return max(best, default=0)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 60), max_size=40, unique=True))
+def test_longest_chain_is_a_longest_increasing_chain(ys: list[int]) -> None:
+    from tui.core.pairing import _lis
+
+    xs = [3 * k + 1 for k in range(len(ys))]
+    chain_x, chain_y = _lis(xs, ys)
+    points = list(zip(xs, ys, strict=True))
+    chain = list(zip(chain_x, chain_y, strict=True))
+    assert set(chain) <= set(points)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(chain))
+    assert len(chain) == longest_chain_length(points)
+
+
+def test_longest_chain_skips_a_line_moved_far_forward() -> None:
+    from tui.core.pairing import _lis
+
+    # The second line moved to the end: every line after it rises again from below it.
+    assert _lis([0, 1, 2, 3, 4, 5], [0, 9, 1, 2, 3, 4]) == ([0, 2, 3, 4, 5], [0, 1, 2, 3, 4])
+
+
+def test_removed_neighbour_sharing_words_is_not_merged_into_an_edit() -> None:
+    # The third paragraph is edited, the fourth (which shares words with it) removed: the
+    # merge of the two scores below the edit alone and must not be taken.
+    old = [STORY[0], STORY[1], STORY[2], STORY[1] + " " + STORY[5], STORY[6]]
+    edited = STORY[2].replace("four million", "five million")
+    new = [STORY[0], STORY[1], edited, STORY[6]]
+    assert kinds(pair_paragraphs(old, new)) == [
+        ("equal", (0,), (0,)),
+        ("equal", (1,), (1,)),
+        ("changed", (2,), (2,)),
+        ("removed", (3,), ()),
+        ("equal", (4,), (3,)),
+    ]

@@ -22,18 +22,18 @@ in stages, each on what the previous one left:
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import add, is_not, itemgetter, le, lt, mul, not_, sub
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from .model import Pair, PairKind
-from .pairing_texts import Texts, collapse_spaces, intern_texts
+from .pairing_texts import Texts, Words, collapse_spaces, intern_texts
 
 SAME_STORY_THRESHOLD = 0.12
 """``version_similarity`` at or above this means two files are likely versions of one story.
@@ -110,9 +110,11 @@ _Record = tuple[PairKind, tuple[int, ...], tuple[int, ...], float]
 """A pair before it is made a Pair: (kind, old indices, new indices, similarity)."""
 
 
-def _make_pairs(anchors: list[tuple[int, int]], records: list[_Record]) -> list[Pair]:
+def _make_pairs(
+    anchor_old: list[int], anchor_new: list[int], records: list[_Record], ones: list[tuple[int]]
+) -> list[Pair]:
     """Return a Pair for each anchor (``equal``, old i, new j, 1.0), then one for each record,
-    made without the frozen dataclass's ``__init__``.
+    made without the frozen dataclass's ``__init__``; ``ones[k]`` is the tuple ``(k,)``.
 
     That ``__init__`` sets each field through ``object.__setattr__``, and a long article
     makes one Pair per paragraph: it cost a tenth of the whole pairing. Here each field is
@@ -121,14 +123,14 @@ def _make_pairs(anchors: list[tuple[int, int]], records: list[_Record]) -> list[
     are never made into records first: that saves a tuple each, and the garbage collector
     passes that so many new tuples would set off.
     """
-    pairs = list(map(object.__new__, repeat(Pair, len(anchors) + len(records))))
-    of_anchors, of_records = pairs[: len(anchors)], pairs[len(anchors) :]
+    anchor_count = len(anchor_old)
+    pairs = list(map(object.__new__, repeat(Pair, anchor_count + len(records))))
+    of_anchors, of_records = pairs[:anchor_count], pairs[anchor_count:]
     set_kind, set_old, set_new, set_similarity = _SET_FIELDS
-    # The setters return None: any() runs each map to its end and keeps nothing. zip() of
-    # one iterable makes the 1-tuples (i,) and (j,).
+    # The setters return None: any() runs each map to its end and keeps nothing.
     any(map(set_kind, of_anchors, repeat(PairKind.EQUAL)))
-    any(map(set_old, of_anchors, zip(map(itemgetter(0), anchors))))
-    any(map(set_new, of_anchors, zip(map(itemgetter(1), anchors))))
+    any(map(set_old, of_anchors, map(ones.__getitem__, anchor_old)))
+    any(map(set_new, of_anchors, map(ones.__getitem__, anchor_new)))
     any(map(set_similarity, of_anchors, repeat(1.0)))
     # Fields are taken by itemgetter, not by zip(*records), which makes an iterator a record.
     for field_index, set_field in enumerate(_SET_FIELDS):
@@ -153,7 +155,7 @@ def _threshold(words: int) -> float:
     return _BASE_THRESHOLD
 
 
-def _similarity(a: list[str], b: list[str]) -> float:
+def _similarity(a: Words, b: Words) -> float:
     """Return the normalised Indel similarity of two word sequences, from 0 to 1.
 
     Words rather than characters: any two English sentences share half their letters in
@@ -170,116 +172,158 @@ def _similarity(a: list[str], b: list[str]) -> float:
     return Indel.normalized_similarity(a, b)
 
 
-def _lis(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the longest chain of points strictly increasing on both coordinates.
+_THRESHOLDS = tuple(map(_threshold, range(_VERY_LONGWORDS)))
+"""``_threshold`` of each word count below ``_VERY_LONGWORDS``, looked up rather than called:
+scoring asks it for every pair it weighs."""
 
-    ``points`` must be sorted by the first coordinate with distinct first coordinates.
+_normalized_similarity = Indel.normalized_similarity
+
+
+def _lis(xs: list[int], ys: list[int]) -> tuple[list[int], list[int]]:
+    """Return the longest chain of points (xs[k], ys[k]) strictly increasing on both
+    coordinates, as its xs and its ys.
+
+    ``xs`` must be strictly increasing. Patience sorting with back links, but not a step per
+    point: within a run of rising ys, once a point extends the longest chain so far, every
+    later point of the run extends it too, its back link the point before it. Lines mostly
+    keep their order, so most points sit in such stretches, taken in one step each.
     """
-    tails: list[int] = []  # smallest second coordinate ending a chain of each length
-    tail_at: list[int] = []  # index into points of that chain's last point
-    back: list[int] = [-1] * len(points)
-    for k, (_, j) in enumerate(points):
-        if not tails or j > tails[-1]:
-            # Extends the longest chain: most points do, lines mostly keeping their order.
-            back[k] = tail_at[-1] if tail_at else -1
-            tails.append(j)
-            tail_at.append(k)
-            continue
-        pos = bisect_left(tails, j)
-        back[k] = tail_at[pos - 1] if pos else -1
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
+    count = len(ys)
+    if not count:
+        return [], []
+    tails: list[int] = []  # smallest y ending a chain of each length
+    tail_at: list[int] = []  # index of that chain's last point
+    back = [-1] * count  # read only for points placed one by one
+    stretch_first: list[int] = []  # the stretches taken whole: first point, and past the last
+    stretch_stop: list[int] = []
+    k = 0
+    # Each run of rising ys ends where a y is at or below the one before it.
+    for stop in chain(compress(range(1, count), map(le, ys[1:], ys)), (count,)):
+        while k < stop:
+            y = ys[k]
+            if not tails or y > tails[-1]:
+                back[k] = tail_at[-1] if tail_at else -1
+                tails.append(y)
+                tail_at.append(k)
+                k += 1
+                if k < stop:
+                    stretch_first.append(k)
+                    stretch_stop.append(stop)
+                    tails += ys[k:stop]
+                    tail_at += range(k, stop)
+                    k = stop
+                break
+            pos = bisect_left(tails, y)
+            back[k] = tail_at[pos - 1] if pos else -1
+            tails[pos] = y
             tail_at[pos] = k
-    chain: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
+            k += 1
+    # Walk the chain back a stretch at a time: a point of a stretch goes back through it to
+    # the point placed one by one just before it.
+    pieces: list[slice] = []
+    k = tail_at[-1]
     while k >= 0:
-        chain.append(points[k])
-        k = back[k]
-    chain.reverse()
-    return chain
+        at = bisect_right(stretch_first, k) - 1
+        first = stretch_first[at] - 1 if at >= 0 and k < stretch_stop[at] else k
+        pieces.append(slice(first, k + 1))
+        k = back[first]
+    pieces.reverse()
+    return (
+        list(chain.from_iterable(map(xs.__getitem__, pieces))),
+        list(chain.from_iterable(map(ys.__getitem__, pieces))),
+    )
 
 
 def _gap_anchors(
     a: list[int], b: list[int], a0: int, a1: int, b0: int, b1: int
-) -> list[tuple[int, int]]:
-    """Return in-order exact matches for a gap: unique lines first, else lines paired by rank."""
+) -> tuple[list[int], list[int]]:
+    """Return in-order exact matches for a gap, as their old indices and their new indices:
+    unique lines first, else lines paired by rank."""
     part_a, part_b = a[a0:a1], b[b0:b1]
     lines_a = set(part_a)
     if lines_a.isdisjoint(part_b):
-        return []  # most gaps: an edited paragraph or two, nothing in common verbatim
+        return [], []  # most gaps: an edited paragraph or two, nothing in common verbatim
     # A repeated line keeps its last place here, never used.
     where_b = dict(zip(part_b, range(b0, b1), strict=True))
     if len(lines_a) == len(part_a) and len(where_b) == len(part_b):
         # No line repeats on either side (the common case): each line on both is unique on
         # both, and C loops find them without counting.
-        found_at = map(where_b.get, part_a)
-        return _lis([(i, j) for i, j in zip(range(a0, a1), found_at, strict=True) if j is not None])
+        found_at = list(map(where_b.get, part_a))
+        found = list(map(is_not, found_at, repeat(None)))
+        return _lis(list(compress(range(a0, a1), found)), list(compress(found_at, found)))
     count_a = Counter(part_a)
     count_b = Counter(part_b)
     where_b = {line: j for line, j in where_b.items() if count_b[line] == 1}
-    points = [(i, where_b[a[i]]) for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
-    if points:
-        return _lis(points)
+    xs = [i for i in range(a0, a1) if count_a[a[i]] == 1 and a[i] in where_b]
+    if xs:
+        return _lis(xs, [where_b[a[i]] for i in xs])
     if (a1 - a0) * (b1 - b0) <= _MAX_REPEAT_CELLS:
         # Only repeated lines are common here (three identical bylines, a standing
         # paragraph printed again): the longest common subsequence pairs each copy by its
         # position among the others and its context, where pairing the k-th copy with the
         # k-th would shift every pair after a copy removed early.
-        found: list[tuple[int, int]] = []
+        ys: list[int] = []
         for op in Indel.opcodes(a[a0:a1], b[b0:b1]):
             if op.tag == "equal":
-                found.extend(
-                    (a0 + op.src_start + k, b0 + op.dest_start + k)
-                    for k in range(op.src_end - op.src_start)
-                )
-        return found
+                xs += range(a0 + op.src_start, a0 + op.src_end)
+                ys += range(b0 + op.dest_start, b0 + op.dest_end)
+        return xs, ys
     # Too large to align: pair the k-th occurrence on one side with the k-th on the other.
     seen_b: dict[int, list[int]] = defaultdict(list)
     for j in range(b0, b1):
         if count_a.get(b[j]):
             seen_b[b[j]].append(j)
     rank: Counter[int] = Counter()
-    points = []
+    ys = []
     for i in range(a0, a1):
         spots = seen_b.get(a[i])
         if spots and rank[a[i]] < len(spots):
-            points.append((i, spots[rank[a[i]]]))
+            xs.append(i)
+            ys.append(spots[rank[a[i]]])
             rank[a[i]] += 1
-    return _lis(points)
+    return _lis(xs, ys)
 
 
-def _anchors(a: list[int], b: list[int]) -> list[tuple[int, int]]:
-    """Return the exact matches between two lists of interned lines, in order on both sides."""
-    out: list[tuple[int, int]] = []
+def _anchors(a: list[int], b: list[int]) -> tuple[list[int], list[int]]:
+    """Return the exact matches between two lists of interned lines, in order on both sides,
+    as their old indices and their new indices (the k-th of each make one match)."""
+    olds: list[int] = []
+    news: list[int] = []
     stack = [(0, len(a), 0, len(b))]
     while stack:
         a0, a1, b0, b1 = stack.pop()
         while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
-            out.append((a0, b0))
+            olds.append(a0)
+            news.append(b0)
             a0 += 1
             b0 += 1
         while a0 < a1 and b0 < b1 and a[a1 - 1] == b[b1 - 1]:
             a1 -= 1
             b1 -= 1
-            out.append((a1, b1))
-        if a0 == a1 or b0 == b1:
+            olds.append(a1)
+            news.append(b1)
+        if a0 == a1 or b0 == b1 or (a1 - a0 == 1 and b1 - b0 == 1):
+            continue  # one line a side left: the two differ, or the prefix took them
+        found_a, found_b = _gap_anchors(a, b, a0, a1, b0, b1)
+        if not found_a:
             continue
-        found = _gap_anchors(a, b, a0, a1, b0, b1)
-        start_a, start_b = a0, b0
-        out += found
-        for i, j in found:
-            # Only the room between two anchors that is not empty on either side can hold
-            # more: most anchors sit side by side.
-            if start_a < i and start_b < j:
-                stack.append((start_a, i, start_b, j))
-            start_a, start_b = i + 1, j + 1
-        if found and start_a < a1 and start_b < b1:
-            stack.append((start_a, a1, start_b, b1))
-    out.sort(key=itemgetter(0))  # an old line is in one anchor at most: ints sort faster
-    return out
+        olds += found_a
+        news += found_b
+        # Only the room between two anchors (or an anchor and the gap's end) that is not
+        # empty on either side can hold more: most anchors sit side by side.
+        before_a, after_a = [a0 - 1, *found_a], [*found_a, a1]
+        before_b, after_b = [b0 - 1, *found_b], [*found_b, b1]
+        room_a = map(lt, repeat(1), map(sub, after_a, before_a))
+        stack += [
+            (before_a[k] + 1, after_a[k], before_b[k] + 1, after_b[k])
+            for k in compress(range(len(after_a)), room_a)
+            if after_b[k] - before_b[k] > 1
+        ]
+    # Every match found lies between the matches around its gap on both sides, so the
+    # matches make one chain: each side sorted alone keeps them paired.
+    olds.sort()
+    news.sort()
+    return olds, news
 
 
 class _Block(NamedTuple):
@@ -320,10 +364,35 @@ def _related(texts: Texts, i: int, j: int) -> bool:
 
 def _score(texts: Texts, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
     """Return (similarity, threshold) of old[i0..i1] against new[j0..j1], both inclusive."""
+    if i0 == i1 and j0 == j1:
+        return _score_one(texts, i0, j0)
     a, b = texts.run(0, i0, i1), texts.run(1, j0, j1)
-    sim, need = _similarity(a, b), _threshold(max(len(a), len(b)))
-    if sim <= need and i0 == i1 and j0 == j1:
-        letters = _typo_likeness(texts, i0, j0)
+    return _similarity(a, b), _threshold(max(len(a), len(b)))
+
+
+def _score_one(texts: Texts, i: int, j: int) -> tuple[float, float]:
+    """Return (similarity, threshold) of old paragraph i against new paragraph j.
+
+    `_score` for one paragraph a side, the commonest case by far, with the word lists read
+    from their caches and the threshold from its table: the calls it saves are much of the
+    cost of a score, the alignment itself being one C call.
+    """
+    a = texts.old_tokens[i]
+    if a is None:
+        a = texts.tokens(0, i)
+    b = texts.new_tokens[j]
+    if b is None:
+        b = texts.tokens(1, j)
+    size_a, size_b = len(a), len(b)
+    longer = size_a if size_a > size_b else size_b
+    need = _THRESHOLDS[longer] if longer < _VERY_LONGWORDS else _VERY_LONG_THRESHOLD
+    if size_a * size_b <= _MAX_ALIGN_CELLS and longer:
+        sim = _normalized_similarity(a, b)
+    else:
+        sim = _similarity(a, b)
+    if sim <= need and 0 < size_a <= _TYPOWORDS and 0 < size_b <= _TYPOWORDS:
+        # What `_typo_likeness` asks, its word counts known here.
+        letters = _normalized_similarity(texts.old[i].lower(), texts.new[j].lower())
         if letters >= _TYPO_LIKENESS:
             return letters, need
     return sim, need
@@ -335,26 +404,29 @@ def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int,
         return {i: [j for j in news if _related(texts, i, j)] for i in olds}
     # A large gap (a rewrite, a reshuffle): only score pairs that share a new paragraph's
     # rarest words, so the work stays close to linear in the gap's size, not quadratic.
+    # The index is filled by C loops: each word's list fetched (made if missing) and the
+    # paragraph appended to it, old paragraphs in order; append returns None, so any() runs
+    # the whole map and keeps nothing.
     postings: dict[str, list[int]] = defaultdict(list)
-    for i in olds:
-        for word in texts.words(0, i):
-            postings[word].append(i)
+    held = [texts.words(0, i) for i in olds]
+    any(
+        map(
+            list.append,
+            map(postings.__getitem__, chain.from_iterable(held)),
+            chain.from_iterable(map(repeat, olds, map(len, held))),
+        )
+    )
     near: dict[int, list[int]] = defaultdict(list)
     for j in news:
         # Shortest lists first, and among lists as long the smaller first: the word set's
         # own order changes with the interpreter's hash seed, and the candidates kept (and so
-        # the pairs) must not.
-        found = sorted(
-            (postings[w] for w in texts.words(1, j) if w in postings),
-            key=lambda where: (len(where), where),
-        )
-        budget = _POSTINGS_BUDGET
-        kept = 0
-        for where in found:
-            if len(where) > budget:
-                break
-            budget -= len(where)
-            kept += 1
+        # the pairs) must not. Two stable sorts, by value and then by length, order them so
+        # with no Python key; lists equal in both are equal, so their order cannot matter.
+        found = list(filter(None, map(postings.get, texts.words(1, j))))
+        found.sort()
+        found.sort(key=len)
+        # Lists are kept, shortest first, while their lengths add up to the budget.
+        kept = bisect_right(list(accumulate(map(len, found))), _POSTINGS_BUDGET)
         # One count over the kept lists, and the most shared by a stable sort: the same as
         # Counter.update per list and most_common, with a few C calls instead of many.
         shared = Counter(chain.from_iterable(found[:kept]))
@@ -365,9 +437,7 @@ def _gap_candidates(texts: Texts, olds: list[int], news: list[int]) -> dict[int,
     return {i: sorted(near[i]) for i in olds if i in near}
 
 
-def _surely_unlike(
-    a: list[str], a_set: frozenset[str], b: list[str], b_set: frozenset[str]
-) -> bool:
+def _surely_unlike(a: Words, a_set: frozenset[str], b: Words, b_set: frozenset[str]) -> bool:
     """Return whether two paragraphs (words and word sets) are surely too unlike to be
     paired, told from their word sets alone (cheaper than aligning them); False when unsure.
 
@@ -384,7 +454,7 @@ def _surely_unlike(
     return 2 * kept / (len(a) + len(b)) < _threshold(max(len(a), len(b))) - 1e-9
 
 
-def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
+def _pieces_belong(whole: Words, pieces: list[Words]) -> bool:
     """Return whether each short piece of a split or merge is mostly found in the whole.
 
     A neighbouring sentence that shares a few words with the whole would otherwise ride along
@@ -402,26 +472,26 @@ def _pieces_belong(whole: list[str], pieces: list[list[str]]) -> bool:
 def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
     """Return the scored candidate blocks of a gap: one-to-one pairs, splits and merges."""
     blocks: list[_Block] = []
-    single: set[tuple[int, int]] = set()  # the pairs that share words (or letters, if short)
+    # The pairs that share words (or letters, if short), with their (similarity, threshold).
+    single: dict[tuple[int, int], tuple[float, float]] = {}
     if len(olds) * len(news) <= _DENSE_CELLS:
         # A small gap scores every pair. No veto first: the score itself says whether two
         # paragraphs are related, being above 0 exactly when they share a word, or, for
         # short lines, when their letters are alike enough (what `_related` asks).
+        news = [j for j in news if texts.tokens(1, j)]
         for i in olds:
             if not texts.tokens(0, i):
                 continue
             for j in news:
-                if texts.tokens(1, j):
-                    sim, need = _score(texts, i, i, j, j)
-                    if sim > 0.0:
-                        single.add((i, j))
-                        if sim >= need:
-                            blocks.append(_Block(i, i, j, j, sim, sim - need))
+                sim, need = _score_one(texts, i, j)
+                if sim > 0.0:
+                    single[i, j] = sim, need
+                    if sim >= need:
+                        blocks.append(_Block(i, i, j, j, sim, sim - need))
     else:
         for i, js in _gap_candidates(texts, olds, news).items():
             for j in js:
-                single.add((i, j))
-                sim, need = _score(texts, i, i, j, j)
+                sim, need = single[i, j] = _score_one(texts, i, j)
                 if sim >= need:
                     blocks.append(_Block(i, i, j, j, sim, sim - need))
     # Splits (one old, several consecutive new) and merges (the reverse), tried only where
@@ -432,20 +502,77 @@ def _gap_blocks(texts: Texts, olds: list[int], news: list[int]) -> list[_Block]:
             split += 1
         while merge < _MAX_PIECES and (i + merge, j) in single:
             merge += 1
+        if split == merge == 1:
+            continue  # most pairs: no neighbour shares words with the whole
+        whole_old, whole_new = texts.tokens(0, i), texts.tokens(1, j)
+        # A split or merge that weighs less than the one-to-one block at its first or at
+        # its last corner can never be chosen: the chain is as good with that block in its
+        # place, which the scan meets first, or with a chain before it at least as heavy,
+        # so the lighter one changes nothing (see `_best_chain`). Its words in common with
+        # the whole are at most its pieces' in common with it, which their scores tell:
+        # when even that bound weighs less, the split or merge is not scored at all (most
+        # are of neighbours that merely share words).
+        sim, need = single[i, j]
+        first_weight = sim - need if sim >= need else -1.0
+        common = _common_bound(sim, len(whole_old), len(whole_new))
+        split_run, split_common = whole_new, common  # the pieces so far, joined
+        merge_run, merge_common = whole_old, common
         for pieces in range(2, max(split, merge) + 1):
             if pieces <= split:
                 last = j + pieces - 1
-                sim, need = _score(texts, i, i, j, last)
-                parts = [texts.tokens(1, k) for k in range(j, last + 1)]
-                if sim >= need and _pieces_belong(texts.tokens(0, i), parts):
-                    blocks.append(_Block(i, i, j, last, sim, sim - need))
+                split_run = split_run + texts.tokens(1, last)
+                sim, need = single[i, last]
+                split_common += _common_bound(sim, len(whole_old), len(texts.tokens(1, last)))
+                floor = max(first_weight, sim - need if sim >= need else -1.0)
+                if _may_outweigh(split_common, whole_old, split_run, floor):
+                    sim, need = _run_score(whole_old, split_run)
+                    if sim >= need and _pieces_belong(
+                        whole_old, [texts.tokens(1, k) for k in range(j, last + 1)]
+                    ):
+                        blocks.append(_Block(i, i, j, last, sim, sim - need))
             if pieces <= merge:
                 last = i + pieces - 1
-                sim, need = _score(texts, i, last, j, j)
-                parts = [texts.tokens(0, k) for k in range(i, last + 1)]
-                if sim >= need and _pieces_belong(texts.tokens(1, j), parts):
-                    blocks.append(_Block(i, last, j, j, sim, sim - need))
+                merge_run = merge_run + texts.tokens(0, last)
+                sim, need = single[last, j]
+                merge_common += _common_bound(sim, len(texts.tokens(0, last)), len(whole_new))
+                floor = max(first_weight, sim - need if sim >= need else -1.0)
+                if _may_outweigh(merge_common, merge_run, whole_new, floor):
+                    sim, need = _run_score(merge_run, whole_new)
+                    if sim >= need and _pieces_belong(
+                        whole_new, [texts.tokens(0, k) for k in range(i, last + 1)]
+                    ):
+                        blocks.append(_Block(i, last, j, j, sim, sim - need))
     return blocks
+
+
+def _common_bound(similarity: float, size_a: int, size_b: int) -> float:
+    """Return at most how many words two paragraphs have in common in order, given their
+    score and word counts."""
+    if size_a <= _TYPOWORDS and size_b <= _TYPOWORDS:
+        return min(size_a, size_b)  # short lines may have been scored by their letters
+    # The score is twice the words in common over both lengths (or above that, for giant
+    # paragraphs compared as bags of words); the margin covers rounding.
+    return similarity * (size_a + size_b) / 2 + 1e-6
+
+
+def _may_outweigh(common: float, a: Words, b: Words, floor: float) -> bool:
+    """Return whether two runs of words with at most ``common`` words in common in order
+    may weigh (similarity less threshold) ``floor`` or more."""
+    total = len(a) + len(b)
+    if not total:
+        return True
+    longer = len(a) if len(a) > len(b) else len(b)
+    need = _THRESHOLDS[longer] if longer < _VERY_LONGWORDS else _VERY_LONG_THRESHOLD
+    bound = 2 * min(common, len(a), len(b)) / total
+    return bound - need >= floor - 1e-9
+
+
+def _run_score(a: Words, b: Words) -> tuple[float, float]:
+    """Return (similarity, threshold) of two runs of words: `_score` for runs already joined."""
+    longer = len(a) if len(a) > len(b) else len(b)
+    return _similarity(a, b), (
+        _THRESHOLDS[longer] if longer < _VERY_LONGWORDS else _VERY_LONG_THRESHOLD
+    )
 
 
 def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]:
@@ -455,26 +582,13 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
     the scan has passed its last old index, and a Fenwick tree over last new indices gives
     the best chain ending before a block's first new index in O(log n).
     """
+    if len(blocks) == 1:
+        # What the scan below gives for one block (most gaps of a few paragraphs that
+        # hold a block at all): the block, when it weighs anything.
+        return [blocks[0]] if blocks[0].weight > 0.0 else []
     size = j_stop - j_start + 1
     tree_value = [0.0] * (size + 1)
     tree_block = [-1] * (size + 1)
-
-    def update(position: int, value: float, block: int) -> None:
-        position += 1
-        while position <= size:
-            if value > tree_value[position]:
-                tree_value[position] = value
-                tree_block[position] = block
-            position += position & -position
-
-    def query(position: int) -> tuple[float, int]:
-        best, block = 0.0, -1
-        while position > 0:
-            if tree_value[position] > best:
-                best, block = tree_value[position], tree_block[position]
-            position -= position & -position
-        return best, block
-
     order = sorted(range(len(blocks)), key=lambda k: blocks[k].i0)
     total = [0.0] * len(blocks)
     back = [-1] * len(blocks)
@@ -484,8 +598,20 @@ def _best_chain(blocks: list[_Block], j_start: int, j_stop: int) -> list[_Block]
         block = blocks[k]
         while pending and pending[0][0] < block.i0:
             _, done = heapq.heappop(pending)
-            update(blocks[done].j1 - j_start, total[done], done)
-        before, back[k] = query(block.j0 - j_start)
+            # The tree's update, written out: no call per step.
+            value, position = total[done], blocks[done].j1 - j_start + 1
+            while position <= size:
+                if value > tree_value[position]:
+                    tree_value[position] = value
+                    tree_block[position] = done
+                position += position & -position
+        # The tree's query: the best chain ending before the block's first new index.
+        before, back[k] = 0.0, -1
+        position = block.j0 - j_start
+        while position > 0:
+            if tree_value[position] > before:
+                before, back[k] = tree_value[position], tree_block[position]
+            position -= position & -position
         total[k] = before + block.weight
         if total[k] > best_total:
             best_total, best_end = total[k], k
@@ -517,7 +643,7 @@ def _moves(texts: Texts, left_old: list[int], left_new: list[int]) -> list[_Bloc
             if _surely_unlike(a_words, a_set, left.tokens(1, b), left.words(1, b)):
                 continue  # most candidates: an added paragraph and a removed one, unrelated
             i, j = left_old[a], left_new[b]
-            sim, need = _score(texts, i, i, j, j)
+            sim, need = _score_one(texts, i, j)
             # A move claims more than an in-place edit, so it must be clearly the same text.
             if sim >= max(need + _MOVE_MARGIN, _MOVE_FLOOR):
                 scored.append((sim, i, j))
@@ -542,66 +668,70 @@ def _moves(texts: Texts, left_old: list[int], left_new: list[int]) -> list[_Bloc
 
 
 def _lone_between(
-    anchors: list[tuple[int, int]],
+    starts_old: list[int],
+    starts_new: list[int],
     records: list[_Record],
-    paired_old: list[bool],
-    paired_new: list[bool],
+    lone_old: list[int],
+    lone_new: list[int],
 ) -> list[tuple[int, int]]:
     """Return (old, new) for each stretch between in-order pairs that left exactly one
-    paragraph unpaired on each side."""
+    paragraph unpaired on each side.
+
+    ``starts_old`` and ``starts_new`` are the anchors' sides, ``lone_old`` and ``lone_new``
+    the unpaired paragraphs of each side, in order.
+    """
     # The in-order pairs (all but moves) are in order on both sides, so the stretch an
     # unpaired paragraph sits in is told by how many of them start before it, on either
     # side: a search per unpaired paragraph (a few) instead of a step per pair (thousands).
     moved = PairKind.MOVED
-    starts_old = [i for i, _ in anchors]
-    starts_old += [olds[0] for kind, olds, _, _ in records if kind is not moved]
+    starts_old = starts_old + [olds[0] for kind, olds, _, _ in records if kind is not moved]
     starts_old.sort()
-    starts_new = [j for _, j in anchors]
-    starts_new += [news[0] for kind, _, news, _ in records if kind is not moved]
+    starts_new = starts_new + [news[0] for kind, _, news, _ in records if kind is not moved]
     starts_new.sort()
-    lone_old: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(paired_old)):
-        if not paired_old[i]:
-            lone_old[bisect_left(starts_old, i)].append(i)
-    lone_new: dict[int, list[int]] = defaultdict(list)
-    for j in range(len(paired_new)):
-        if not paired_new[j]:
-            lone_new[bisect_left(starts_new, j)].append(j)
+    old_in: dict[int, list[int]] = defaultdict(list)
+    for i in lone_old:
+        old_in[bisect_left(starts_old, i)].append(i)
+    new_in: dict[int, list[int]] = defaultdict(list)
+    for j in lone_new:
+        new_in[bisect_left(starts_new, j)].append(j)
     return [
-        (olds[0], lone_new[stretch][0])
-        for stretch, olds in sorted(lone_old.items())
-        if len(olds) == 1 and len(lone_new.get(stretch, ())) == 1
+        (olds[0], new_in[stretch][0])
+        for stretch, olds in sorted(old_in.items())
+        if len(olds) == 1 and len(new_in.get(stretch, ())) == 1
     ]
 
 
 def _display_order(
-    anchors: list[tuple[int, int]], records: list[_Record], old_count: int
+    anchor_old: list[int], anchor_new: list[int], records: list[_Record], old_count: int
 ) -> list[int]:
     """Return the order in which to show the anchors' pairs and then the records' (indices
     into the two joined): the new version's order, each removed one after its old
     predecessor."""
-    # A pair's indices are ascending, so its first and last are its bounds.
-    anchor_of: list[int] = [-1] * old_count  # last new index of the in-order pair holding old i
-    for i, j in anchors:
-        anchor_of[i] = j
+    # Where each in-order pair other than the anchors holds old paragraphs: its last new
+    # index (a pair's indices are ascending, so its first and last are its bounds).
     moved = PairKind.MOVED
-    for kind, olds, news, _ in records:
-        if news and kind is not moved:
-            for i in olds:
-                anchor_of[i] = news[-1]
-    # Carry each anchor forward, so a removed paragraph finds its nearest placed predecessor.
-    for i in range(1, old_count):
-        if anchor_of[i] < 0:
-            anchor_of[i] = anchor_of[i - 1]
-    anchor_of.append(-1)  # before the first: index -1 reads it
+    placed = sorted(
+        (i, news[-1]) for kind, olds, news, _ in records if news and kind is not moved for i in olds
+    )
+    placed_old = [i for i, _ in placed]
+
+    def before(i: int) -> int:
+        """Return the last new index of the in-order pair holding the nearest old paragraph
+        before ``i``, or -1 if none does."""
+        at_anchor = bisect_left(anchor_old, i) - 1
+        at_placed = bisect_left(placed_old, i) - 1
+        if at_placed >= 0 and (at_anchor < 0 or placed_old[at_placed] > anchor_old[at_anchor]):
+            return placed[at_placed][1]
+        return anchor_new[at_anchor] if at_anchor >= 0 else -1
+
     # A pair holding new paragraph j sorts at 2j; a removed one right after the pair holding
-    # its anchor a, at 2a + 1, by its old index: one integer key each (cheaper to sort than
-    # tuples), spaced by old_count + 1 so that old indices order removed ones among
-    # themselves. Keys are distinct, so the order is fully given.
+    # its nearest placed predecessor a, at 2a + 1, by its old index: one integer key each
+    # (cheaper to sort than tuples), spaced by old_count + 1 so that old indices order
+    # removed ones among themselves. Keys are distinct, so the order is fully given.
     step = old_count + 1
-    keys = [2 * step * j for _, j in anchors]
+    keys = list(map(mul, anchor_new, repeat(2 * step)))
     keys += [
-        2 * news[0] * step if news else (2 * anchor_of[olds[0] - 1] + 1) * step + olds[0]
+        2 * news[0] * step if news else (2 * before(olds[0]) + 1) * step + olds[0]
         for _, olds, news, _ in records
     ]
     return sorted(range(len(keys)), key=keys.__getitem__)
@@ -615,7 +745,7 @@ def _alike_count(texts: Texts, olds: range, news: range) -> int:
     for i in olds:
         for j in news:
             if j not in used and _related(texts, i, j):
-                sim, need = _score(texts, i, i, j, j)
+                sim, need = _score_one(texts, i, j)
                 if sim > need:
                     used.add(j)
                     count += 1
@@ -624,44 +754,45 @@ def _alike_count(texts: Texts, olds: range, news: range) -> int:
 
 
 def _crossed_anchors(
-    texts: Texts, anchors: list[tuple[int, int]], n_old: int, n_new: int
-) -> set[tuple[int, int]]:
-    """Return the anchors that are likelier moved than in place.
+    texts: Texts, anchor_old: list[int], anchor_new: list[int], n_old: int, n_new: int
+) -> list[int]:
+    """Return the positions (in the anchor lists) of the anchors that are likelier moved than
+    in place.
 
     A paragraph moved verbatim is an exact match, so it can win the longest in-order chain
     while the edited paragraphs around it, matched only by likeness, are left on the wrong
     side of it and lose their partners. When a short run of anchors has at least as many
     edited paragraphs pairing across it as it has anchors, it is the run that moved.
     """
-    # Where each run of anchors one step apart on both sides starts, and (the next one's
-    # start) where it ends: runs as index ranges, with no list built per run.
-    starts = [0]
-    starts += [
-        k for k, ((p, q), (i, j)) in enumerate(pairwise(anchors), 1) if i != p + 1 or j != q + 1
-    ]
-    starts.append(len(anchors))
-    doubted: set[tuple[int, int]] = set()
+    # Where each run of anchors one step apart on both sides starts (where the two steps
+    # add up to more than two), and (the next one's start) where it ends: runs as index
+    # ranges, found by C loops, with no list built per run.
+    count = len(anchor_old)
+    steps = map(add, map(sub, anchor_old[1:], anchor_old), map(sub, anchor_new[1:], anchor_new))
+    starts = [0, *compress(range(1, count), map(lt, repeat(2), steps)), count]
+    doubted: list[int] = []
     before = (-1, -1)
     for first, stop in pairwise(starts):
-        after = anchors[stop] if stop < len(anchors) else (n_old, n_new)
-        (i0, j0), (i1, j1) = anchors[first], anchors[stop - 1]
-        run = anchors[first:stop]
-        # A run in line with its neighbours (its offset between theirs: text inserted or
-        # removed around it) is in place; only one out of line may have moved.
-        offsets = (before[0] - before[1], after[0] - after[1])
-        if len(run) <= _CROSS_RUN and not min(offsets) <= i0 - j0 <= max(offsets):
-            old_before = range(max(before[0] + 1, i0 - _CROSS_WINDOW), i0)
-            new_before = range(max(before[1] + 1, j0 - _CROSS_WINDOW), j0)
-            old_after = range(i1 + 1, min(after[0], i1 + 1 + _CROSS_WINDOW))
-            new_after = range(j1 + 1, min(after[1], j1 + 1 + _CROSS_WINDOW))
-            crossing = 0
-            if old_before and new_after:
-                crossing += _alike_count(texts, old_before, new_after)
-            if old_after and new_before:
-                crossing += _alike_count(texts, old_after, new_before)
-            if crossing >= len(run):
-                doubted.update(run)
-                continue
+        i0, j0 = anchor_old[first], anchor_new[first]
+        i1, j1 = anchor_old[stop - 1], anchor_new[stop - 1]
+        if stop - first <= _CROSS_RUN:
+            after = (anchor_old[stop], anchor_new[stop]) if stop < count else (n_old, n_new)
+            # A run in line with its neighbours (its offset between theirs: text inserted or
+            # removed around it) is in place; only one out of line may have moved.
+            offsets = (before[0] - before[1], after[0] - after[1])
+            if not min(offsets) <= i0 - j0 <= max(offsets):
+                old_before = range(max(before[0] + 1, i0 - _CROSS_WINDOW), i0)
+                new_before = range(max(before[1] + 1, j0 - _CROSS_WINDOW), j0)
+                old_after = range(i1 + 1, min(after[0], i1 + 1 + _CROSS_WINDOW))
+                new_after = range(j1 + 1, min(after[1], j1 + 1 + _CROSS_WINDOW))
+                crossing = 0
+                if old_before and new_after:
+                    crossing += _alike_count(texts, old_before, new_after)
+                if old_after and new_before:
+                    crossing += _alike_count(texts, old_after, new_before)
+                if crossing >= stop - first:
+                    doubted += range(first, stop)
+                    continue
         before = (i1, j1)
     return doubted
 
@@ -669,8 +800,8 @@ def _crossed_anchors(
 def _grow(
     texts: Texts,
     block: _Block,
-    paired_old: list[bool],
-    paired_new: list[bool],
+    paired_old: bytearray,
+    paired_new: bytearray,
     bounds: tuple[int, int, int, int],
 ) -> _Block:
     """Return a split (or merge) of the most pieces the chain tries grown by neighbouring
@@ -731,8 +862,14 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
 
     # Pairs other than the anchors are gathered as records; all are made Pairs at the end.
     records: list[_Record] = []
-    paired_old = [False] * len(old)
-    paired_new = [False] * len(new)
+    # Byte arrays rather than lists of booleans: nothing in them for the garbage collector
+    # to scan, each time it passes, through the whole call.
+    paired_old = bytearray(len(old))
+    paired_new = bytearray(len(new))
+    # The tuple (k,) for every index, shared by the Pairs that hold one paragraph a side (most
+    # of them), old or new: a tuple made per Pair side would be thousands more objects, and
+    # as many more passes of the garbage collector, each over all that the call holds.
+    ones = list(zip(range(max(len(old), len(new)))))
 
     def mark(block: _Block) -> None:
         for i in range(block.i0, block.i1 + 1):
@@ -745,27 +882,40 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
         record(block, kind)
 
     def record(block: _Block, kind: PairKind) -> None:
-        olds = tuple(range(block.i0, block.i1 + 1))
-        news = tuple(range(block.j0, block.j1 + 1))
+        olds = ones[block.i0] if block.i0 == block.i1 else tuple(range(block.i0, block.i1 + 1))
+        news = ones[block.j0] if block.j0 == block.j1 else tuple(range(block.j0, block.j1 + 1))
         sim = min(max(block.similarity, 0.0), 1.0)
         if kind is PairKind.CHANGED:
             # A split of unchanged text still changed the layout; keep "changed" below 1.
             sim = min(sim, 0.999)
         records.append((kind, olds, news, sim))
 
-    anchors = _anchors(a, b)
-    anchored_old = [False] * len(old)
-    anchored_new = [False] * len(new)
-    for i, j in anchors:
-        anchored_old[i] = anchored_new[j] = True
+    anchor_old, anchor_new = _anchors(a, b)
+    for i in anchor_old:
+        paired_old[i] = True
+    for j in anchor_new:
+        paired_new[j] = True
+    # What the anchors leave on each side, in order. Every later stage looks only at these
+    # (a superset of what is still unpaired), not at every paragraph.
+    unpaired_old = list(compress(range(len(old)), map(not_, paired_old)))
+    unpaired_new = list(compress(range(len(new)), map(not_, paired_new)))
     # Every stage after the anchors compares the words of what they left.
-    texts.tokenize(0, [i for i in range(len(old)) if not anchored_old[i]])
-    texts.tokenize(1, [j for j in range(len(new)) if not anchored_new[j]])
-    doubted = _crossed_anchors(texts, anchors, len(old), len(new)) if anchors else set()
+    texts.tokenize(0, unpaired_old)
+    texts.tokenize(1, unpaired_new)
+    doubted = (
+        _crossed_anchors(texts, anchor_old, anchor_new, len(old), len(new)) if anchor_old else []
+    )
+    doubted_old: set[int] = set()
     if doubted:
-        anchors = [anchor for anchor in anchors if anchor not in doubted]
-    for i, j in anchors:
-        paired_old[i] = paired_new[j] = True
+        anchor_old_all, anchor_new_all = anchor_old, anchor_new
+        doubted_old.update(map(anchor_old.__getitem__, doubted))
+        unpaired_old = sorted(chain(unpaired_old, doubted_old))
+        unpaired_new = sorted(chain(unpaired_new, map(anchor_new.__getitem__, doubted)))
+        kept = set(range(len(anchor_old))).difference(doubted)
+        anchor_old = [anchor_old[k] for k in sorted(kept)]
+        anchor_new = [anchor_new[k] for k in sorted(kept)]
+        for k in doubted:
+            paired_old[anchor_old_all[k]] = paired_new[anchor_new_all[k]] = False
 
     # Text found verbatim on both sides but out of order is a move, whatever gap it sits in:
     # take those first so that no gap pairs them with a merely similar paragraph. Only text
@@ -774,36 +924,54 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     old_count = Counter(a)
     new_count = Counter(b)
     spare_new: dict[int, list[int]] = defaultdict(list)
-    doubted_old = {i for i, _ in doubted}
-    for j in range(len(new)):
-        if not paired_new[j] and new_count[b[j]] == 1:
+    for j in unpaired_new:
+        if new_count[b[j]] == 1:
             spare_new[b[j]].append(j)
-    for i in range(len(old)):
-        if paired_old[i] or old_count[a[i]] != 1 or i in doubted_old:
+    for i in unpaired_old:
+        if old_count[a[i]] != 1 or i in doubted_old:
             continue
         spots = spare_new.get(a[i])
         if spots:
             take(_Block(i, i, spots[0], spots[0], 1.0, 1.0), PairKind.MOVED)
+    del old_count, new_count  # long: gone before the collector's next passes
 
-    bounds = [(-1, -1), *anchors, (len(old), len(new))]
-    for (pi, pj), (ni, nj) in pairwise(bounds):
-        if ni == pi + 1 or nj == pj + 1:
-            continue  # anchors side by side on one side: nothing to pair between them
+    # The gaps between anchors that are not empty on either side: those on the old side
+    # found by C loops (most anchors sit side by side), the few left checked on the new.
+    bound_old = [-1, *anchor_old, len(old)]
+    bound_new = [-1, *anchor_new, len(new)]
+    room_old = map(lt, repeat(1), map(sub, bound_old[1:], bound_old))
+    for k in compress(range(len(bound_old) - 1), room_old):
+        pi, ni, pj, nj = bound_old[k], bound_old[k + 1], bound_new[k], bound_new[k + 1]
+        if nj - pj == 1:
+            continue
+        if ni - pi == 2 and nj - pj == 2:
+            # The commonest gap, one edited paragraph a side: no chain to choose, nothing
+            # to grow, and a record made straight away.
+            i, j = pi + 1, pj + 1
+            if paired_old[i] or paired_new[j]:
+                continue
+            sim, need = _score_one(texts, i, j)
+            if sim > need:
+                paired_old[i] = paired_new[j] = True
+                if a[i] == b[j]:
+                    records.append((PairKind.EQUAL, ones[i], ones[j], min(sim, 1.0)))
+                else:
+                    records.append((PairKind.CHANGED, ones[i], ones[j], min(sim, 0.999)))
+            continue
         olds = [i for i in range(pi + 1, ni) if not paired_old[i]]
         news = [j for j in range(pj + 1, nj) if not paired_new[j]]
         if not olds or not news:
             continue
         if len(olds) == 1 and len(news) == 1:
-            # The commonest gap, one edited paragraph: no chain to choose.
             i, j = olds[0], news[0]
-            sim, need = _score(texts, i, i, j, j)
-            chain = [_Block(i, i, j, j, sim, sim - need)] if sim > need else []
+            sim, need = _score_one(texts, i, j)
+            picked = [_Block(i, i, j, j, sim, sim - need)] if sim > need else []
         else:
-            chain = _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1)
-        for block in chain:
+            picked = _best_chain(_gap_blocks(texts, olds, news), pj + 1, nj - 1)
+        for block in picked:
             mark(block)
-        used = sum(block.i1 - block.i0 + block.j1 - block.j0 + 2 for block in chain)
-        for block in chain:
+        used = sum(block.i1 - block.i0 + block.j1 - block.j0 + 2 for block in picked)
+        for block in picked:
             same = block.i0 == block.i1 and block.j0 == block.j1 and (a[block.i0] == b[block.j0])
             if not same and used < len(olds) + len(news):
                 # Paragraphs are left in the gap: a split or merge may have more pieces.
@@ -813,8 +981,8 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
                 mark(block)
             record(block, PairKind.EQUAL if same else PairKind.CHANGED)
 
-    lone_old = [i for i in range(len(old)) if not paired_old[i]]
-    lone_new = [j for j in range(len(new)) if not paired_new[j]]
+    lone_old = [i for i in unpaired_old if not paired_old[i]]
+    lone_new = [j for j in unpaired_new if not paired_new[j]]
     if lone_old and lone_new:
         for block in _moves(texts, lone_old, lone_new):
             take(block, PairKind.MOVED)
@@ -822,35 +990,33 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[Pair]:
     # Copies of repeated text still unpaired on both sides moved: pair them by rank, the
     # k-th copy left in the old version with the k-th left in the new one.
     spare_new.clear()
-    for j in range(len(new)):
+    for j in lone_new:
         if not paired_new[j]:
             spare_new[b[j]].append(j)
-    for i in range(len(old)):
+    for i in lone_old:
         spots = spare_new.get(a[i]) if not paired_old[i] else None
         if spots:
             j = spots.pop(0)
             take(_Block(i, i, j, j, 1.0, 1.0), PairKind.MOVED)
 
-    for i, j in _lone_between(anchors, records, paired_old, paired_new):
+    lone_old = [i for i in lone_old if not paired_old[i]]
+    lone_new = [j for j in lone_new if not paired_new[j]]
+    for i, j in _lone_between(anchor_old, anchor_new, records, lone_old, lone_new):
         if _related(texts, i, j):
             # One paragraph out, one in, between two placed ones (unchanged or paired by
             # likeness, or the start or end; moved ones are not in the way): the place itself
             # says they are one paragraph rewritten, so less likeness is needed. Short lines
             # are excepted: two captions in one place can still be unrelated. After the moves,
             # so that a clear likeness elsewhere wins over a weak one in place.
-            sim, need = _score(texts, i, i, j, j)
+            sim, need = _score_one(texts, i, j)
             short = min(len(texts.tokens(0, i)), len(texts.tokens(1, j))) < _LONGWORDS
             if sim >= (need if short else need * _REPLACE_FACTOR):
                 take(_Block(i, i, j, j, sim, sim), PairKind.CHANGED)
 
-    for i in range(len(old)):
-        if not paired_old[i]:
-            records.append((PairKind.REMOVED, (i,), (), 0.0))
-    for j in range(len(new)):
-        if not paired_new[j]:
-            records.append((PairKind.ADDED, (), (j,), 0.0))
-    pairs = _make_pairs(anchors, records)
-    return list(map(pairs.__getitem__, _display_order(anchors, records, len(old))))
+    records += [(PairKind.REMOVED, ones[i], (), 0.0) for i in lone_old if not paired_old[i]]
+    records += [(PairKind.ADDED, (), ones[j], 0.0) for j in lone_new if not paired_new[j]]
+    pairs = _make_pairs(anchor_old, anchor_new, records, ones)
+    return list(map(pairs.__getitem__, _display_order(anchor_old, anchor_new, records, len(old))))
 
 
 @dataclass(frozen=True, slots=True)

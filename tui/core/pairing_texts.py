@@ -22,11 +22,17 @@ small: for ASCII text, ``text.translate(_ASCII_NON_WORD).split()`` is
 ``WORD.findall(text.lower())`` several times faster, lower-casing in the same pass."""
 
 
-def words_of(text: str) -> list[str]:
+Words = tuple[str, ...]
+"""A paragraph's lower-cased words. A tuple rather than a list: a tuple holding only strings
+drops out of the garbage collector's care the first time it passes, where a list is scanned,
+word by word, on every pass through the whole pairing."""
+
+
+def words_of(text: str) -> Words:
     """Return the text's lower-cased words (runs of ``\\w``)."""
     if text.isascii():
-        return text.translate(_ASCII_NON_WORD).split()
-    return WORD.findall(text.lower())
+        return tuple(text.translate(_ASCII_NON_WORD).split())
+    return tuple(WORD.findall(text.lower()))
 
 
 def _single_spaced(text: str) -> bool:
@@ -63,7 +69,7 @@ def collapse_spaces(text: str) -> str:
 class Texts:
     """The two sides' normalised texts and their words, computed once per call.
 
-    A paragraph's words are kept as a list of strings: rapidfuzz compares two such lists by
+    A paragraph's words are kept as a tuple of strings: rapidfuzz compares two such tuples by
     the strings' hashes, which Python caches in each string, so turning words into anything
     else first (one-character codes from a vocabulary dict, say) costs more per word than
     every later comparison of them.
@@ -71,12 +77,12 @@ class Texts:
 
     old: list[str]
     new: list[str]
-    old_tokens: list[list[str] | None]
-    new_tokens: list[list[str] | None]
+    old_tokens: list[Words | None]
+    new_tokens: list[Words | None]
     old_sets: dict[int, frozenset[str]] = field(default_factory=dict)
     new_sets: dict[int, frozenset[str]] = field(default_factory=dict)
 
-    def tokens(self, side: int, index: int) -> list[str]:
+    def tokens(self, side: int, index: int) -> Words:
         """Return a paragraph's lower-cased words (side 0 is old)."""
         cache = self.old_tokens if side == 0 else self.new_tokens
         found = cache[index]
@@ -105,15 +111,17 @@ class Texts:
             split = WORD.findall
         if len(chunks) != len(todo):
             return  # a text holds a line break itself: leave it to `tokens`, one by one
-        for k, words in zip(todo, map(split, chunks), strict=True):
+        for k, words in zip(todo, map(tuple, map(split, chunks)), strict=True):
             cache[k] = words
 
-    def run(self, side: int, first: int, last: int) -> list[str]:
+    def run(self, side: int, first: int, last: int) -> Words:
         """Return the words of paragraphs ``first`` to ``last`` (inclusive) of one side."""
         if first == last:
             return self.tokens(side, first)
+        if last == first + 1:
+            return self.tokens(side, first) + self.tokens(side, last)  # most runs: two
         # chain copies each paragraph's list at C speed; no Python step per word.
-        return list(chain.from_iterable([self.tokens(side, k) for k in range(first, last + 1)]))
+        return tuple(chain.from_iterable([self.tokens(side, k) for k in range(first, last + 1)]))
 
     def words(self, side: int, index: int) -> frozenset[str]:
         """Return the set of a paragraph's words."""
@@ -143,13 +151,17 @@ def intern_texts(
 ) -> tuple[list[str], list[int], list[str], list[int]]:
     """Return each side's whitespace-normalised texts and an id per text (equal for equal
     texts), normalising each distinct text once: most of the new version is the old one."""
-    distinct = list(dict.fromkeys(old + new))
+    # One dict gives both the distinct texts (its keys, in order of first appearance) and
+    # an id for each: the place of its last appearance, overwritten as the zip goes on.
+    number = dict(zip(old + new, range(len(old) + len(new)), strict=True))
+    distinct = list(number)
     if _all_clean(distinct):
-        number = dict(zip(distinct, range(len(distinct)), strict=True))
+        # The texts are their own keys: the caller's lists are given back, not copied (the
+        # pairing only reads them), which saves the garbage collector two long lists to scan.
         return (
-            list(old),
+            old,
             list(map(number.__getitem__, old)),
-            list(new),
+            new,
             list(map(number.__getitem__, new)),
         )
     keys = [collapse_spaces(text) for text in distinct]
