@@ -113,7 +113,8 @@ def _block_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     out: set[int] = set()
     for k in range(1, len(paragraphs)):
         a, b = paragraphs[k]
-        if b - a > 160 or text[a:b].endswith(_LINE_END) or (k - 1) in out:
+        # ``endswith`` with bounds reads the paragraph in place, without a copy of each.
+        if b - a > 160 or text.endswith(_LINE_END, a, b) or (k - 1) in out:
             continue
         x, y = paragraphs[k - 1]
         if len(text[x:y].split(None, _QUOTED_WORDS)) < _QUOTED_WORDS:
