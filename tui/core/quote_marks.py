@@ -31,7 +31,10 @@ FILLER = "_"
 """What stands for a quote's words in a masked paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, unlike the core's results: a value passed between the scans and never changed
+# once made, and a frozen dataclass's ``__init__`` sets each field through
+# ``object.__setattr__``, four times the cost of a plain one (one span for every quote).
+@dataclass(slots=True)
 class QuotedSpan:
     """One quoted run inside one paragraph, with offsets into the whole text."""
 
