@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tui.core import paragraph_spans
 from tui.core.cast import _after_kin, name_groups
 from tui.core.cues import _abbreviated, sentence_bounds
-from tui.core.quote_marks import _marked
+from tui.core.quote_marks import _mark_kinds, curly_spans, spans_in_paragraph
 from tui.core.quotes import _ASKED_ALONE, _Vocabulary
 
 _PIECES = st.sampled_from(
@@ -25,8 +25,23 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=40).map("".jo
 @given(_TEXT)
 def test_marked_paragraphs_are_those_holding_a_mark(text: str) -> None:
     paragraphs = paragraph_spans(text)
-    plain = [re.search(r"[“”„«»\"`'‘]", text[lo:hi]) is not None for lo, hi in paragraphs]
-    assert _marked(text, paragraphs) == plain
+    plain = [
+        2 if re.search(r"[„«»\"`'‘]", text[lo:hi]) else 1 if re.search("[“”]", text[lo:hi]) else 0
+        for lo, hi in paragraphs
+    ]
+    assert _mark_kinds(text, paragraphs) == plain
+
+
+_CURLY_PIECES = st.sampled_from(["“", "”", " ", "a", "Kim", ",", ".", "’", "-", "\n"])
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_CURLY_PIECES, st.text("ab ,.“”", max_size=3)), max_size=30).map("".join))
+def test_curly_spans_are_the_spans_of_a_paragraph_of_curly_marks(text: str) -> None:
+    # Inside a longer text, so the paragraph's edges are not the text's.
+    whole = f"Lead.\n\n{text}\n\nEnd."
+    lo, hi = 7, 7 + len(text)
+    assert curly_spans(whole, lo, hi, 1) == spans_in_paragraph(whole, lo, hi, 1)
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
