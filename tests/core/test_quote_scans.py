@@ -5,11 +5,13 @@ gives exactly what its plain definition gives."""
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import paragraph_spans
+from tui.core import Quote, find_quotes, paragraph_spans
 from tui.core.cast import _after_kin, name_groups
 from tui.core.cues import _abbreviated, sentence_bounds
 from tui.core.quote_marks import _mark_kinds, curly_spans, spans_in_paragraph
@@ -103,3 +105,12 @@ def test_kin_before_a_first_name() -> None:
     assert _after_kin(text, text.index("Melania"))
     assert _after_kin(text, text.index("Eric"))
     assert not _after_kin(text, text.index("Kim"))
+
+
+def test_quotes_made_by_their_slots_are_frozen_and_equal_to_those_made_whole() -> None:
+    (quote,) = find_quotes("“We will win,” said Jane Kim.")
+    made = Quote(0, 14, "“We will win,”", "Jane Kim", 20, 28, "Jane Kim", "said", "inline", 0)
+    assert quote == made
+    assert hash(quote) == hash(made)
+    with pytest.raises(FrozenInstanceError):
+        quote.speaker_name = "someone else"  # type: ignore[misc]
