@@ -1,6 +1,7 @@
-"""The scans find_quotes makes fast (marks found with str.find, the vocabulary searched
-before it is gathered, abbreviations looked up by their last word, name runs cached): each
-gives exactly what its plain definition gives."""
+"""The scans find_quotes makes fast (marks found with str.find, curly marks paired with
+str.find, the vocabulary searched before it is gathered, abbreviations looked up by their last
+word, name runs cached, quotes made by their slots' setters): each gives exactly what its plain
+definition gives."""
 
 from __future__ import annotations
 
