@@ -1,18 +1,21 @@
-"""The scans find_quotes makes fast (marks found with str.find, the vocabulary searched
-before it is gathered, abbreviations looked up by their last word, name runs cached): each
-gives exactly what its plain definition gives."""
+"""The scans find_quotes makes fast (marks found with str.find, curly marks paired with
+str.find, the vocabulary searched before it is gathered, abbreviations looked up by their last
+word, name runs cached, quotes made by their slots' setters): each gives exactly what its plain
+definition gives."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import paragraph_spans
+from tui.core import Quote, find_quotes, paragraph_spans
 from tui.core.cast import _after_kin, name_groups
 from tui.core.cues import _abbreviated, sentence_bounds
-from tui.core.quote_marks import _marked
+from tui.core.quote_marks import _mark_kinds, curly_spans, spans_in_paragraph
 from tui.core.quotes import _ASKED_ALONE, _Vocabulary
 
 _PIECES = st.sampled_from(
@@ -25,8 +28,23 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=40).map("".jo
 @given(_TEXT)
 def test_marked_paragraphs_are_those_holding_a_mark(text: str) -> None:
     paragraphs = paragraph_spans(text)
-    plain = [re.search(r"[“”„«»\"`'‘]", text[lo:hi]) is not None for lo, hi in paragraphs]
-    assert _marked(text, paragraphs) == plain
+    plain = [
+        2 if re.search(r"[„«»\"`'‘]", text[lo:hi]) else 1 if re.search("[“”]", text[lo:hi]) else 0
+        for lo, hi in paragraphs
+    ]
+    assert _mark_kinds(text, paragraphs) == plain
+
+
+_CURLY_PIECES = st.sampled_from(["“", "”", " ", "a", "Kim", ",", ".", "’", "-", "\n"])
+
+
+@settings(derandomize=True, max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_CURLY_PIECES, st.text("ab ,.“”", max_size=3)), max_size=30).map("".join))
+def test_curly_spans_are_the_spans_of_a_paragraph_of_curly_marks(text: str) -> None:
+    # Inside a longer text, so the paragraph's edges are not the text's.
+    whole = f"Lead.\n\n{text}\n\nEnd."
+    lo, hi = 7, 7 + len(text)
+    assert curly_spans(whole, lo, hi, 1) == spans_in_paragraph(whole, lo, hi, 1)
 
 
 @settings(derandomize=True, max_examples=300, deadline=None)
@@ -88,3 +106,12 @@ def test_kin_before_a_first_name() -> None:
     assert _after_kin(text, text.index("Melania"))
     assert _after_kin(text, text.index("Eric"))
     assert not _after_kin(text, text.index("Kim"))
+
+
+def test_quotes_made_by_their_slots_are_frozen_and_equal_to_those_made_whole() -> None:
+    (quote,) = find_quotes("“We will win,” said Jane Kim.")
+    made = Quote(0, 14, "“We will win,”", "Jane Kim", 20, 28, "Jane Kim", "said", "inline", 0)
+    assert quote == made
+    assert hash(quote) == hash(made)
+    with pytest.raises(FrozenInstanceError):
+        quote.speaker_name = "someone else"  # type: ignore[misc]

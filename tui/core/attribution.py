@@ -19,7 +19,8 @@ from .mentions import (
 from .quote_marks import FILLER
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, like ``Mention`` and for the same reason: made for every quote, never changed.
+@dataclass(slots=True)
 class Attribution:
     """Who a quote is given to and by what words."""
 

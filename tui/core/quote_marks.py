@@ -31,7 +31,10 @@ FILLER = "_"
 """What stands for a quote's words in a masked paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, unlike the core's results: a value passed between the scans and never changed
+# once made, and a frozen dataclass's ``__init__`` sets each field through
+# ``object.__setattr__``, four times the cost of a plain one (one span for every quote).
+@dataclass(slots=True)
 class QuotedSpan:
     """One quoted run inside one paragraph, with offsets into the whole text."""
 
@@ -166,26 +169,66 @@ _ANY_MARK = "“”„«»\"`'‘"
 """Every character that can open or close a quote."""
 
 
-def _marked(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
-    """Return, for each paragraph, whether it holds any quotation mark.
+_CURLY_DOUBLE = "“”"
+"""The marks most news copy quotes with, and the only ones a paragraph has, as a rule."""
+
+
+def _mark_kinds(text: str, paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Return, for each paragraph, 0 when it holds no quotation mark, 1 when it holds only
+    curly double marks (“ ”), 2 when it holds any other.
 
     Each mark is looked for with ``str.find``, skipping to the next paragraph once one is
     found: a handful of fast scans over the text (a regular-expression scan for any of
     them tests its character class at every position and cost several times as much).
     """
     ends = [hi for _, hi in paragraphs]
-    marked = [False] * len(paragraphs)
+    kinds = [0] * len(paragraphs)
     for mark in _ANY_MARK:
+        kind = 1 if mark in _CURLY_DOUBLE else 2
         at = text.find(mark)
         while at >= 0:
             k = bisect.bisect_right(ends, at)  # the first paragraph ending after the mark
             if k == len(paragraphs):
                 break
             lo, hi = paragraphs[k]
-            if at >= lo:
-                marked[k] = True
+            if at >= lo and kinds[k] < kind:
+                kinds[k] = kind
             at = text.find(mark, hi if at >= lo else lo)
-    return marked
+    return kinds
+
+
+def curly_spans(text: str, lo: int, hi: int, index: int) -> list[QuotedSpan]:
+    """Return ``spans_in_paragraph`` of a paragraph whose only marks are “ and ”.
+
+    The marks are found with ``str.find``: ``_MARKS`` tests its eight-mark class at every
+    character of the paragraph, which cost more than all else ``spans_in_paragraph`` does.
+    With one family of marks nothing nests, a straight mark never needs its sides read, and
+    no single-quoted run can stand outside the doubles (none has a single mark)."""
+    out: list[QuotedSpan] = []
+    open_at = -1
+    find = text.find
+    opener, closer = find("“", lo, hi), find("”", lo, hi)
+    while opener >= 0 or closer >= 0:
+        if closer < 0 or 0 <= opener < closer:
+            at = opener
+            opener = find("“", at + 1, hi)
+            if not _reversed(text, at, at + 1, lo, hi):
+                # It opens a quote, or opens it again: an opener inside an open quote means
+                # the earlier one was never closed.
+                open_at = at
+                continue
+            # A reversed opener (``”word“``) closes as a closer does.
+        else:
+            at = closer
+            closer = find("”", at + 1, hi)
+        if open_at < 0:
+            continue
+        if _WORD.search(text, open_at + 1, at):
+            out.append(QuotedSpan(open_at, at + 1, index, True, open_at == lo))
+        open_at = -1
+    if open_at >= 0 and hi - open_at > 1 and _WORD.search(text, open_at + 1, hi):
+        out.append(QuotedSpan(open_at, hi, index, False, open_at == lo))
+    return out
 
 
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Sequence[QuotedSpan]]:
@@ -193,9 +236,13 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Sequence[Qu
     # Most paragraphs hold no mark at all: only those that do are read. They share the empty
     # tuple, not a list each: a long article has tens of thousands of them, and every list
     # would be one more object for the garbage collector to walk on each pass.
-    marked = _marked(text, paragraphs)
+    kinds = _mark_kinds(text, paragraphs)
     return [
-        spans_in_paragraph(text, lo, hi, k) if marked[k] else ()
+        ()
+        if not kinds[k]
+        else curly_spans(text, lo, hi, k)
+        if kinds[k] == 1
+        else spans_in_paragraph(text, lo, hi, k)
         for k, (lo, hi) in enumerate(paragraphs)
     ]
 

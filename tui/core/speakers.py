@@ -28,7 +28,6 @@ __all__ = ["Cast", "Speakers", "build_cast", "name_in"]
 
 _NEW_PARAGRAPH = 0.5
 """What a mention in an earlier paragraph counts for against one in the pronoun's own."""
-_PARAGRAPH_BREAK = re.compile(r"\n")
 _REACH = 2500
 """How far back, in characters, a pronoun looks for the person it stands for."""
 _HALF_LIFE = 150.0
@@ -76,7 +75,6 @@ class Speakers:
 
     __slots__ = (
         "_acronyms",
-        "_breaks",
         "_people",
         "_said_names",
         "_said_offsets",
@@ -90,9 +88,6 @@ class Speakers:
         self.cast = cast
         """The people and outlets the article names."""
         self._people = frozenset(cast.names)
-        # Where paragraphs break: a person named in the pronoun's own paragraph pulls more
-        # than one named before the break, as a reader's attention moves with the story.
-        self._breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self._said_offsets: list[int] = []
         self._said_names: list[str] = []
         self._acronyms: dict[str, list[tuple[int, str]]] | None = None
@@ -198,10 +193,12 @@ class Speakers:
         beats an object just before; a person of the other sex is never chosen."""
         cast = self.cast
         pull: dict[str, float] = {}
-        # A mention crosses a paragraph break when it stands at or before the last break
-        # before ``offset``: found once, not with two binary searches for each mention.
-        breaks = bisect.bisect_left(self._breaks, offset)
-        last_break = self._breaks[breaks - 1] if breaks else -1
+        # A person named in the pronoun's own paragraph pulls more than one named before the
+        # break, as a reader's attention moves with the story. A mention crosses a break
+        # when it stands at or before the last newline before ``offset``: found once, and
+        # looked for only as far back as a mention is read (a break further back is crossed
+        # by none), rather than kept as a list of every break of a long article.
+        last_break = self.text.rfind("\n", max(0, offset - _REACH - 1), offset)
         k = bisect.bisect_left(cast.offsets, offset)
         for j in range(k - 1, max(-1, k - 80), -1):
             at = cast.offsets[j]
