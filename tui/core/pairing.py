@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from .model import Pair, PairKind
+from .model import Pair, PairKind, slot_setters
 from .pairing_texts import Texts, Words, collapse_spaces, intern_texts
 
 SAME_STORY_THRESHOLD = 0.12
@@ -104,7 +104,8 @@ paragraph that kept one or two sentences among new ones still belongs with its o
 _MAX_ALIGN_CELLS = 100_000_000
 """Word-count product above which two texts are compared as bags of words, not in order."""
 
-_SET_FIELDS = tuple(Pair.__dict__[name].__set__ for name in ("kind", "old", "new", "similarity"))
+_SET_FIELDS = slot_setters(Pair)
+"""Pair's kind, old, new and similarity setters (see `_make_pairs`)."""
 
 _Record = tuple[PairKind, tuple[int, ...], tuple[int, ...], float]
 """A pair before it is made a Pair: (kind, old indices, new indices, similarity)."""
