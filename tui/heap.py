@@ -116,15 +116,14 @@ class IdleCollector:
             return False
         pending = gc.get_count()[2]  # middle-generation collections since the last full one
         idle = self._clock() - self._last_input() >= IDLE_AFTER_SECONDS
-        frozen_since = self._frozen_between
-        if frozen_since is not None and (
-            (idle and pending >= DUE_AFTER_YOUNG_COLLECTIONS) or frozen_since > MAX_FROZEN_BETWEEN
-        ):
+        due = idle and pending >= DUE_AFTER_YOUNG_COLLECTIONS
+        frozen = self._frozen_between
+        if frozen is not None and (due or frozen > MAX_FROZEN_BETWEEN):
             # What the collections between keys froze may have died since: walk it all once.
             self._frozen_between = None
             settle_heap()
             return True
-        if idle and pending >= DUE_AFTER_YOUNG_COLLECTIONS:
+        if due:
             gc.collect()
             return True
         if pending >= FORCED_AFTER_YOUNG_COLLECTIONS:
