@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from rich.text import Text
@@ -55,6 +55,40 @@ _STYLES = (
 )
 
 
+class TitleShown(NamedTuple):
+    """What a row's title line shows (a line is drawn once for each distinct one)."""
+
+    pointer: str
+    """``▶`` on the highlighted row, else a space."""
+    compare: str
+    """The pinned or compared-with mark, or a space."""
+    state: str
+    """The new or unread mark, or a space."""
+    title: str
+    """The title, or the file's name until one is known."""
+    style: str
+    """``bold`` for a title, ``italic`` for a name not yet read, else plain."""
+    version: int
+    """Its version number beneath an opened story, else 0."""
+
+
+class DetailShown(NamedTuple):
+    """What a row's detail line shows."""
+
+    is_version: bool
+    """A version beneath its story (indented further)."""
+    age: str
+    """The file's age as a reader says it."""
+    story: tuple[bool, int] | None
+    """For a story's row: whether its versions are listed, and how many there are."""
+    trouble: str | None
+    """Why the file cannot be shown, when it cannot."""
+    quotes: int | None
+    """How many quotes it has, once known (and no trouble)."""
+    name: str
+    """The file's name, made printable."""
+
+
 class FileRowDrawing:
     """Mixed into `FileList`, so its module keeps to the rows' state and keys.
 
@@ -80,21 +114,22 @@ class FileRowDrawing:
         # The highlight's style changes with the focus; only the highlighted row wears it.
         highlight = self.get_component_rich_style(_HIGHLIGHT) if is_current else None
         styles = tuple(self.get_component_rich_style(name) for name in _STYLES)
-        key = (shown, width, base, highlight, styles)
+        key = (part, shown, width, base, highlight, styles)
         strip = self._drawn.get(key)
         if strip is None:
             if len(self._drawn) >= DRAWN_LINES_KEPT:
                 self._drawn.clear()
-            draw = self._title_line if part == 0 else self._detail_line
-            strip = draw(shown, width)
+            if isinstance(shown, TitleShown):
+                strip = self._title_line(shown, width)
+            else:
+                strip = self._detail_line(shown, width)
             if highlight is not None:
                 strip = strip.apply_style(highlight)
             strip = self._drawn[key] = strip.apply_style(base)
         return strip
 
-    def _title_shown(self: FileList, row: ShownRow, is_current: bool) -> tuple[object, ...]:
-        """What a row's title line shows: pointer, compare mark, read state, title (and
-        whether it is the file's name, in italics while unread), version number."""
+    def _title_shown(self: FileList, row: ShownRow, is_current: bool) -> TitleShown:
+        """What a row's title line shows."""
         closed = row.is_story and not row.opened
         if row.path == self.pinned or (closed and any(m.path == self.pinned for m in row.members)):
             compare = PINNED_MARK
@@ -109,53 +144,52 @@ class FileRowDrawing:
             title, style = printable(row.path.name), ""
         else:
             title, style = summary.title, "bold"
-        return ("▶" if is_current else " ", compare, state, title, style, row.version)
+        return TitleShown("▶" if is_current else " ", compare, state, title, style, row.version)
 
-    def _title_line(self: FileList, shown: tuple[object, ...], width: int) -> Strip:
-        pointer_mark, compare, state, title_text, style, version = shown
+    def _title_line(self: FileList, shown: TitleShown, width: int) -> Strip:
         pointer_style = self.get_component_rich_style("file-list--pointer")
-        pointer = Segment(str(pointer_mark), pointer_style)
-        mark = Segment(str(compare), pointer_style)
-        status = Segment(str(state), self.get_component_rich_style("file-list--unread"))
-        title = Text(str(title_text), style=str(style))
-        if version:
-            title = Text.assemble(f"  v{version} ", title)  # beneath its story, in time order
+        pointer = Segment(shown.pointer, pointer_style)
+        mark = Segment(shown.compare, pointer_style)
+        status = Segment(shown.state, self.get_component_rich_style("file-list--unread"))
+        title = Text(shown.title, style=shown.style)
+        if shown.version:  # beneath its story, in time order
+            title = Text.assemble(f"  v{shown.version} ", title)
         title.truncate(max(1, width - 4), overflow="ellipsis")
         console = self.app.console
         segments = [pointer, mark, status, Segment(" "), *title.render(console)]
         return Strip(segments).adjust_cell_length(width)
 
-    def _detail_shown(self: FileList, row: ShownRow) -> tuple[object, ...]:
-        """What a row's detail line shows: age, versions, trouble or quote count, name."""
+    def _detail_shown(self: FileList, row: ShownRow) -> DetailShown:
+        """What a row's detail line shows."""
         age = format_age(max(0.0, self._clock() - row.modified))
         story = (row.opened, len(row.versions)) if row.is_story else None
         summary = row.summary
+        trouble = quotes = None
         if row.removed:
-            note: str | int | None = "⚠ removed from disk · "
+            trouble = "removed from disk"
         elif summary is not None and summary.error is not None:
-            note = "⚠ unreadable · "
-        elif summary is not None and summary.quotes is not None:
-            note = summary.quotes
-        else:
-            note = None
-        return (bool(row.version), age, story, note, printable(row.path.name))
+            trouble = "unreadable"
+        elif summary is not None:
+            quotes = summary.quotes
+        name = printable(row.path.name)
+        return DetailShown(bool(row.version), age, story, trouble, quotes, name)
 
-    def _detail_line(self: FileList, shown: tuple[object, ...], width: int) -> Strip:
-        is_version, age, story, note, name = shown
+    def _detail_line(self: FileList, shown: DetailShown, width: int) -> Strip:
         detail_style = self.get_component_rich_style("file-list--detail")
-        text = Text("     " if is_version else "   ")
-        text.append(f"{age} · ", detail_style)
-        if isinstance(story, tuple):
-            opened, count = story
+        text = Text("     " if shown.is_version else "   ")
+        text.append(f"{shown.age} · ", detail_style)
+        if shown.story is not None:
+            opened, count = shown.story
             sign = OPENED_STORY if opened else CLOSED_STORY
             text.append(f"{sign} {count} versions", "bold")
             text.append(" · ", detail_style)
-        if isinstance(note, str):
-            text.append(note, self.get_component_rich_style("file-list--error"))
-        elif isinstance(note, int):
-            noun = "quote" if note == 1 else "quotes"
-            text.append(f"{note} {noun} · ", detail_style)
-        text.append(str(name), detail_style)
+        if shown.trouble is not None:
+            error_style = self.get_component_rich_style("file-list--error")
+            text.append(f"⚠ {shown.trouble} · ", error_style)
+        elif shown.quotes is not None:
+            noun = "quote" if shown.quotes == 1 else "quotes"
+            text.append(f"{shown.quotes} {noun} · ", detail_style)
+        text.append(shown.name, detail_style)
         text.truncate(max(1, width), overflow="ellipsis")
         strip = Strip(text.render(self.app.console))
         return strip.adjust_cell_length(width)
