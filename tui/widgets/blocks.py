@@ -2,8 +2,8 @@
 
 Plain data and small functions with no widget in them, so the view's module keeps to the
 view: a `Block` is one paragraph with its styles; `LazyBlocks` makes each only when first
-drawn; `wrap_text` and `estimate_lines` give a block's lines exactly or roughly; a `_Frame`
-holds what every row of one frame shares, and `_Wrapped` a block's lines and cached rows.
+drawn; `wrap_text` and `estimate_lines` give a block's lines exactly or roughly; a `Frame`
+holds what every row of one frame shares, and `Wrapped` a block's lines and cached rows.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class _Wrapped:
+class Wrapped:
     """A block wrapped to a width: its lines and where each starts in the text."""
 
     lines: list[Text]
@@ -67,18 +67,18 @@ class _Wrapped:
 
 
 @dataclass(frozen=True, slots=True)
-class _WidthState:
+class WidthState:
     """A `BlocksView`'s measure of its blocks at one width, kept to swap back to."""
 
     width: int
     heights: list[int]
     exact: bytearray
-    wrapped: LRUCache[int, _Wrapped]
+    wrapped: LRUCache[int, Wrapped]
     row_styles: tuple[int, Style, Style, Style, Style, Style, Style] | None
 
 
 @dataclass(frozen=True, slots=True)
-class _Frame:
+class Frame:
     """What the rows of one frame share: the geometry and the styles they are drawn in."""
 
     width: int

@@ -52,10 +52,10 @@ from tui.widgets.blocks import (
     EXACT_BLOCKS,
     GUTTER_WIDTH,
     Block,
+    Frame,
     LazyBlocks,
-    _Frame,
-    _WidthState,
-    _Wrapped,
+    WidthState,
+    Wrapped,
     estimate_lines,
     thumb_rows,
     wrap_text,
@@ -121,13 +121,13 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         """First virtual line of each block, plus the total at the end."""
         self._starts_stale = False
         """True when a height changed and ``_starts`` must be summed again."""
-        self._wrapped: LRUCache[int, _Wrapped] = LRUCache(1024)
+        self._wrapped: LRUCache[int, Wrapped] = LRUCache(1024)
         """Wrapped blocks recently drawn, by index."""
         self._width = 0
         """The content width the heights were computed for (0 before the first layout)."""
         self._anchor: tuple[int, int, int] | None = None
         """(block, line in block, screen row) to hold in place at the next frame."""
-        self._frame: _Frame | None = None
+        self._frame: Frame | None = None
         """The frame being drawn, while `render_lines` runs."""
         self._row_styles: tuple[int, Style, Style, Style, Style, Style, Style] | None = None
         """The styles the cached rows were drawn in."""
@@ -137,7 +137,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         """True while the pointer is over the scroll bar."""
         self._marks_by_block: dict[int, list[tuple[int, int]]] = {}
         """``marks`` by block, so a row finds its own among thousands."""
-        self._other_width: _WidthState | None = None
+        self._other_width: WidthState | None = None
         """The heights, wraps and rows of the width before the current one, for the same
         blocks: `d` and a resize back and forth swap between two widths, and each swap would
         otherwise wrap and draw every block in sight again."""
@@ -296,7 +296,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         were last shown at it, else estimates (and keep the old width's for a swap back)."""
         width = self._content_width if self.is_mounted else 0
         other = self._other_width
-        current = _WidthState(
+        current = WidthState(
             self._width, self._heights, self._exact, self._wrapped, self._row_styles
         )
         if other is not None and other.width == width and width:
@@ -352,13 +352,13 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         total = self._current_starts()[-1] if self._width else 0
         self.virtual_size = Size(self._content_width if self.is_mounted else 0, total)
 
-    def _wrap(self, index: int) -> _Wrapped:
+    def _wrap(self, index: int) -> Wrapped:
         """Return block ``index`` wrapped to the width, recording its exact height."""
         wrapped = self._wrapped.get(index)
         if wrapped is None:
             block = self._blocks[index]
             lines, offsets = wrap_text(block.text, self._text_width(index))
-            wrapped = _Wrapped(lines, offsets)
+            wrapped = Wrapped(lines, offsets)
             self._wrapped[index] = wrapped
             self._set_height(index, len(lines) + block.space_after)
             self._exact[index] = 1
@@ -425,12 +425,12 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
         finally:
             self._frame = None
 
-    def _frame_styles(self) -> _Frame:
+    def _frame_styles(self) -> Frame:
         """What every row of one frame shares; rows drawn under other styles are dropped."""
         base = self.visual_style.rich_style
         track, thumb = self._bar_styles()
         top = self.scroll_offset.y
-        frame = _Frame(
+        frame = Frame(
             self._content_width,
             top,
             base,
@@ -490,7 +490,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             wrapped.rows[row, is_current, on_thumb] = strip
         return strip
 
-    def _highlight_spans(self, index: int, wrapped: _Wrapped, row: int) -> list[tuple[int, int]]:
+    def _highlight_spans(self, index: int, wrapped: Wrapped, row: int) -> list[tuple[int, int]]:
         """The highlighted character ranges in line ``row`` of block ``index``."""
         if not self.highlights:
             return []
@@ -502,7 +502,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             if block == index and lo < end and hi > start
         ]
 
-    def _mark_spans(self, index: int, wrapped: _Wrapped, row: int) -> list[tuple[int, int]]:
+    def _mark_spans(self, index: int, wrapped: Wrapped, row: int) -> list[tuple[int, int]]:
         """The marked character ranges in line ``row`` of block ``index``."""
         marks = self._marks_by_block.get(index)
         if not marks:
@@ -515,9 +515,7 @@ class BlocksView(ScrollView, can_focus=True, inherit_bindings=False):
             if lo < end and hi > start
         ]
 
-    def _line_strip(
-        self, wrapped: _Wrapped, row: int, spans: list[tuple[int, int, Style]]
-    ) -> Strip:
+    def _line_strip(self, wrapped: Wrapped, row: int, spans: list[tuple[int, int, Style]]) -> Strip:
         """Line ``row`` of a wrapped block, rendered, with the styled ``spans`` laid over in
         order (a later span wins where they overlap)."""
         line = wrapped.lines[row]

@@ -35,7 +35,7 @@ from tui.diff_text import (
     pair_text,
     summary,
 )
-from tui.widgets.blocks import Block, _Wrapped
+from tui.widgets.blocks import Block, Wrapped
 from tui.widgets.blocks_view import BlocksView
 
 _HEADER_BLOCKS = 1
@@ -579,7 +579,7 @@ class DiffView(BlocksView):
             return Text("\n" * quotes)  # folded to one line, then a line per quote change
         return Text("¶    " + " ".join(side.paragraphs[i].text for i in indices) + "\n" * quotes)
 
-    def _wrap(self, index: int) -> _Wrapped:
+    def _wrap(self, index: int) -> Wrapped:
         """Draw the pair's real text the first time its block is wrapped, then wrap it.
 
         Word diffs of thousands of changed paragraphs take a second or more, so `show_diff`
